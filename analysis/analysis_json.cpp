@@ -1,0 +1,157 @@
+#include "archfit/analysis.h"
+#include "archfit/version.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+
+namespace archfit {
+
+using nlohmann::ordered_json;
+
+namespace {
+
+// Rounds for stable, readable output (figures are estimates; 4 significant decimals suffice).
+double r4(double v) { return std::round(v * 1e4) / 1e4; }
+
+ordered_json optionalNumber(const std::optional<double>& v)
+{
+    return v ? ordered_json(r4(*v)) : ordered_json(nullptr);
+}
+
+ordered_json profileJson(const Profile& p)
+{
+    ordered_json j;
+    j["requests_per_month"] = std::round(p.requestsPerMonth);
+    j["mean_rps"] = r4(p.meanRps);
+    j["peak_rps"] = r4(p.peakRps);
+    j["peak_to_mean"] = r4(p.peakToMean);
+    j["cv"] = r4(p.cv);
+    j["idle_fraction"] = r4(p.idleFraction);
+    j["p50_ms"] = optionalNumber(p.p50Ms);
+    j["p99_ms"] = optionalNumber(p.p99Ms);
+    j["mean_duration_ms"] = r4(p.meanDurationMs);
+    j["mean_concurrency"] = r4(p.meanConcurrency);
+    j["peak_concurrency"] = r4(p.peakConcurrency);
+    j["measured"] = p.measured;
+    j["source"] = p.source;
+    return j;
+}
+
+ordered_json costJson(const MonthlyCost& c)
+{
+    ordered_json j;
+    j["infrastructure"] = c.infrastructure;
+    j["operations"] = c.operations;
+    j["total"] = c.total;
+    ordered_json items = ordered_json::object();
+    ordered_json details = ordered_json::object();
+    for (const CostItem& i : c.items) {
+        items[i.key] = items.contains(i.key) ? items[i.key].get<double>() + i.amount : i.amount;
+        details[i.key] = i.detail;
+    }
+    j["items"] = items;
+    j["details"] = details;
+    j["operations_detail"] = c.operationsDetail;
+    return j;
+}
+
+ordered_json evaluationJson(const FamilyEvaluation& e)
+{
+    ordered_json j;
+    j["feasible"] = e.feasible;
+    j["variant"] = e.variant;
+    ordered_json blockers = ordered_json::array();
+    ordered_json codes = ordered_json::array();
+    for (const Blocker& b : e.blockers) {
+        blockers.push_back(b.text);
+        codes.push_back(b.code);
+    }
+    j["blockers"] = blockers;
+    j["blocker_codes"] = codes;
+    j["monthly_cost"] = costJson(e.cost);
+    ordered_json scores = ordered_json::object();
+    if (e.scores.cost)
+        scores["cost"] = r4(*e.scores.cost);
+    if (e.scores.latency)
+        scores["latency"] = r4(*e.scores.latency);
+    if (e.scores.compliance)
+        scores["compliance"] = r4(*e.scores.compliance);
+    if (e.scores.lockIn)
+        scores["lock_in"] = r4(*e.scores.lockIn);
+    if (e.scores.operations)
+        scores["operations"] = r4(*e.scores.operations);
+    j["scores"] = scores;
+    j["fit"] = optionalNumber(e.fit);
+    j["reasons"] = e.reasons;
+    return j;
+}
+
+}  // namespace
+
+std::string analysisToJson(const AnalysisResult& result)
+{
+    ordered_json doc;
+    doc["schema"] = "archfit/analysis@1";
+    doc["archfit_version"] = versionString();
+    doc["assessment"] = {{"name", result.assessmentName}, {"client", result.client}};
+    doc["pricing"] = {{"provider", toString(result.pricing.provider)},
+                      {"region", result.pricing.region},
+                      {"currency", result.pricing.currency},
+                      {"catalog_date", result.pricing.catalogDate},
+                      {"catalog_name", result.pricing.catalogName}};
+    const SizingSettings& s = result.settings.sizing;
+    doc["settings"] = {{"growth", result.settings.growth},
+                       {"free_tier", result.freeTier},
+                       {"target_utilisation", s.targetUtilisation},
+                       {"min_replicas", s.minReplicas},
+                       {"request_cpu_fraction", s.requestCpuFraction},
+                       {"vm_headroom", s.vmHeadroom},
+                       {"vm_n_plus_one", s.vmNPlusOne},
+                       {"requests_per_connection", s.requestsPerConnection},
+                       {"labour_hours", {{"serverless", s.labourHoursServerless},
+                                         {"container", s.labourHoursContainer},
+                                         {"vm", s.labourHoursVm}}}};
+
+    ordered_json components = ordered_json::array();
+    for (const ComponentResult& r : result.components) {
+        ordered_json c;
+        c["id"] = r.id;
+        c["name"] = r.name;
+        c["profile"] = profileJson(r.profile);
+        c["recommended"] = r.recommended ? ordered_json(toString(*r.recommended)) : ordered_json(nullptr);
+        c["margin"] = r4(r.margin);
+        c["reasons"] = r.reasons;
+        ordered_json families;
+        for (Family f : kFamilies)
+            families[toString(f)] = evaluationJson(r.family(f));
+        c["families"] = families;
+        components.push_back(c);
+    }
+    doc["components"] = components;
+
+    ordered_json assignment = ordered_json::object();
+    for (const ComponentResult& r : result.components) {
+        auto it = result.layout.assignment.find(r.id);
+        if (it != result.layout.assignment.end())
+            assignment[r.id] = toString(it->second);
+    }
+    ordered_json baselines;
+    for (Family f : kFamilies) {
+        const Baseline& b = result.layout.baselines[static_cast<int>(f)];
+        baselines[std::string("all_") + toString(f)] = {{"monthly_cost", b.monthlyCost}, {"blocked", b.blocked}};
+    }
+    doc["layout"] = {{"assignment", assignment},
+                     {"monthly_cost", result.layout.monthlyCost},
+                     {"infrastructure", result.layout.infrastructure},
+                     {"operations", result.layout.operations},
+                     {"baselines", baselines}};
+
+    ordered_json findings = ordered_json::array();
+    for (const Finding& f : result.findings)
+        findings.push_back({{"severity", f.severity}, {"components", f.components}, {"text", f.text}});
+    doc["findings"] = findings;
+    return doc.dump(2) + "\n";
+}
+
+}  // namespace archfit

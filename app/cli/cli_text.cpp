@@ -1,0 +1,98 @@
+#include "cli_text.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <sstream>
+#include <vector>
+
+namespace archfit::cli {
+
+namespace {
+
+std::string money(double v)
+{
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.2f", v);
+    std::string s(buf);
+    const std::size_t dot = s.find('.');
+    for (int i = static_cast<int>(dot) - 3; i > 0 && s[i - 1] != '-'; i -= 3)
+        s.insert(static_cast<std::size_t>(i), ",");
+    return s;
+}
+
+std::string pad(const std::string& s, std::size_t width, bool right = false)
+{
+    if (s.size() >= width)
+        return s;
+    const std::string fill(width - s.size(), ' ');
+    return right ? fill + s : s + fill;
+}
+
+std::string cell(const FamilyEvaluation& e)
+{
+    if (!e.feasible)
+        return "blocked";
+    return e.variant.empty() ? "-" : money(e.cost.total);
+}
+
+}  // namespace
+
+std::string summaryText(const AnalysisResult& r)
+{
+    std::ostringstream out;
+    const std::string& cur = r.pricing.currency;
+    out << r.assessmentName;
+    if (!r.client.empty())
+        out << " (" << r.client << ")";
+    out << "\nPrices: " << r.pricing.catalogName << ", catalog date " << r.pricing.catalogDate
+        << "; monthly cost in " << cur << " per 730-hour month incl. operations labour\n\n";
+
+    std::size_t idWidth = 9;
+    for (const ComponentResult& c : r.components)
+        idWidth = std::max(idWidth, c.id.size());
+    idWidth += 2;
+    out << pad("Component", idWidth) << pad("Serverless", 14, true) << pad("Container", 14, true)
+        << pad("VM", 14, true) << "  " << pad("Recommended", 12) << pad("Margin", 7, true) << "\n";
+    for (const ComponentResult& c : r.components) {
+        out << pad(c.id, idWidth);
+        for (Family f : kFamilies)
+            out << pad(cell(c.family(f)), 14, true);
+        char margin[32];
+        std::snprintf(margin, sizeof margin, "%.1f", c.margin);
+        out << "  " << pad(c.recommended ? toString(*c.recommended) : "none", 12)
+            << pad(c.recommended ? margin : "-", 7, true) << "\n";
+    }
+    const Layout& l = r.layout;
+    out << "\nRecommended layout: " << money(l.monthlyCost) << " " << cur << "/month (infrastructure "
+        << money(l.infrastructure) << ", operations " << money(l.operations) << ")\n";
+    for (Family f : kFamilies) {
+        const Baseline& b = l.baselines[static_cast<int>(f)];
+        out << "  all " << pad(toString(f), 11) << pad(money(b.monthlyCost), 14, true) << " " << cur;
+        if (b.blocked > 0)
+            out << "  (" << b.blocked << " component" << (b.blocked == 1 ? "" : "s") << " blocked, not counted)";
+        out << "\n";
+    }
+    for (const Finding& f : r.findings)
+        out << "[" << f.severity << "] " << f.text << "\n";
+    out << "\nDetails per component: archfit-cli analyze FILE --json -\n";
+    return out.str();
+}
+
+std::string availableCatalogs(const std::string& dataDir)
+{
+    std::vector<std::string> names;
+    std::error_code ec;
+    for (const auto& entry : std::filesystem::directory_iterator(dataDir + "/pricing", ec))
+        if (entry.path().extension() == ".json")
+            names.push_back(entry.path().stem().string());
+    std::sort(names.begin(), names.end());
+    if (names.empty())
+        return "none";
+    std::string out;
+    for (const std::string& n : names)
+        out += (out.empty() ? "" : ", ") + n;
+    return out;
+}
+
+}  // namespace archfit::cli

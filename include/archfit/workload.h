@@ -1,0 +1,128 @@
+#pragma once
+// The workload description (archfit/workload@1) as plain value types.
+// Defaults documented here are the ones the reader applies and data/schema/workload.schema.json
+// states; keep the three in step.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace archfit {
+
+enum class Provider { Aws, Azure, Gcp };
+enum class ComponentKind {
+    HttpApi, WebFrontend, EventConsumer, ScheduledJob, StreamProcessor, Batch, Database
+};
+enum class Runtime { NodeJs, Python, Java, Go, DotNet, Rust, Container };
+enum class StateModel { Stateless, External, InMemory };
+enum class TrafficPattern { Steady, Diurnal, Bursty, Scheduled };
+enum class Architecture { X86_64, Arm64 };
+enum class Gateway { None, Http, Rest };
+enum class Need { Gpu, WebSockets, DedicatedTenancy };
+enum class Family { Serverless, Container, Vm };
+
+constexpr Family kFamilies[] = {Family::Serverless, Family::Container, Family::Vm};
+
+// Names as they appear in JSON ("http_api", "nodejs", "x86_64", "serverless", ...).
+const char* toString(Provider v);
+const char* toString(ComponentKind v);
+const char* toString(Runtime v);
+const char* toString(StateModel v);
+const char* toString(TrafficPattern v);
+const char* toString(Architecture v);
+const char* toString(Gateway v);
+const char* toString(Need v);
+const char* toString(Family v);
+
+// Parse a JSON name; nullopt when unknown. Case-sensitive, as the format is.
+std::optional<Provider> providerFromString(const std::string& s);
+std::optional<ComponentKind> componentKindFromString(const std::string& s);
+std::optional<Runtime> runtimeFromString(const std::string& s);
+std::optional<StateModel> stateModelFromString(const std::string& s);
+std::optional<TrafficPattern> trafficPatternFromString(const std::string& s);
+std::optional<Architecture> architectureFromString(const std::string& s);
+std::optional<Gateway> gatewayFromString(const std::string& s);
+std::optional<Need> needFromString(const std::string& s);
+std::optional<Family> familyFromString(const std::string& s);
+
+// A routing rule: a log line belongs to the component when every given field matches.
+// Empty fields match anything. `path` is a prefix ("/api/") or a glob with * and ? ("/img/*.png").
+struct RouteRule {
+    std::string host;
+    std::string path;
+    std::string method;
+};
+
+struct Component {
+    std::string id;                 // required; [a-z0-9][a-z0-9_-]*, unique
+    std::string name;               // default: id
+    std::string description;        // default: ""
+    ComponentKind kind = ComponentKind::HttpApi;  // required
+    std::vector<RouteRule> routes;  // default: none
+    Runtime runtime = Runtime::Container;          // default: container
+    int memoryMb = 512;             // default 512; 128..1048576
+    double vcpu = 0.25;             // default: memory_mb / 1769 rounded up to 0.25, at least 0.25
+    double avgDurationMs = 100;     // default 100; mean service time of one request or run
+    double maxDurationS = 30;       // default: max(30, 3 x avg_duration) for requests; 2 x avg for jobs
+    StateModel state = StateModel::Stateless;      // default: in_memory for databases, else stateless
+    std::optional<double> latencySloMs;            // p99 target; default: none
+    double requestsPerMonth = 0;    // declared traffic (requests_per_day x 730/24, or requests_per_month)
+    bool trafficDeclared = false;   // true when requests_per_day or requests_per_month was given
+    bool trafficPerDay = true;      // declared as requests_per_day (false: requests_per_month); kept for writing
+    TrafficPattern pattern = TrafficPattern::Steady;  // default by kind, see defaultPattern()
+    std::vector<std::string> compliance;       // tags, e.g. "pci-dss", "data-residency:eu"
+    std::vector<std::string> managedServices;  // e.g. "s3", "dynamodb"
+    std::vector<std::string> calls;            // ids of components called synchronously
+    std::optional<int> maxConnections;         // databases only
+    std::vector<Need> needs;
+    Architecture architecture = Architecture::X86_64;  // default x86_64
+    Gateway gateway = Gateway::None;                    // default: http for http_api, else none
+
+    bool hasNeed(Need n) const;
+    bool hasCompliance(const std::string& tag) const;
+};
+
+struct AssessmentOptions {
+    bool freeTier = true;            // apply the provider's always-free monthly allowances
+    bool operationsLabour = true;    // add labour (hours x rate) to the total, kept apart
+    double labourRateUsdPerHour = 100;  // default 100 USD/h
+};
+
+struct Assessment {
+    std::string name = "Untitled assessment";
+    std::string client;
+    Provider provider = Provider::Aws;
+    std::string region = "us-east-1";
+    std::string currency = "USD";
+    int horizonMonths = 12;
+    AssessmentOptions options;
+};
+
+// Criterion weights; the reader normalises nothing, the scorer divides by their sum.
+struct Weights {
+    double cost = 0.40;
+    double latency = 0.20;
+    double compliance = 0.15;
+    double lockIn = 0.10;
+    double operations = 0.15;
+};
+
+struct Workload {
+    Assessment assessment;
+    Weights weights;
+    std::vector<Component> components;
+
+    const Component* find(const std::string& id) const;
+};
+
+// Defaults that depend on other fields (applied by the reader, used by the GUI for new components).
+TrafficPattern defaultPattern(ComponentKind kind);
+Gateway defaultGateway(ComponentKind kind);
+StateModel defaultState(ComponentKind kind);
+double defaultVcpu(int memoryMb);
+double defaultMaxDurationS(ComponentKind kind, double avgDurationMs);
+
+constexpr double kHoursPerMonth = 730.0;
+constexpr double kDaysPerMonth = kHoursPerMonth / 24.0;  // 30.4166...
+
+}  // namespace archfit

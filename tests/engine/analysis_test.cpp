@@ -1,0 +1,156 @@
+// Whole-analysis checks: the bundled sample makes every decision the product makes, and a
+// two-component portfolio is worked through by hand.
+
+#include "archfit/analysis.h"
+#include "archfit/workload_reader.h"
+
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+using namespace archfit;
+
+namespace {
+
+const PricingCatalog& aws()
+{
+    static const PricingCatalog cat =
+        readCatalogFile(catalogPath(ARCHFIT_SOURCE_DATA_DIR, Provider::Aws, "us-east-1")).value();
+    return cat;
+}
+
+AnalysisResult sample()
+{
+    auto w = readWorkloadFile(std::string(ARCHFIT_SOURCE_DATA_DIR) + "/samples/shop.workload.json");
+    EXPECT_TRUE(w.ok()) << w.errorText();
+    return analyze(w.value(), aws());
+}
+
+bool hasBlocker(const ComponentResult& c, Family f, const std::string& code)
+{
+    for (const Blocker& b : c.family(f).blockers)
+        if (b.code == code)
+            return true;
+    return false;
+}
+
+}  // namespace
+
+TEST(Analysis, SampleHasAtLeastTenComponentsEachPricedOrBlocked)
+{
+    const AnalysisResult r = sample();
+    ASSERT_GE(r.components.size(), 10u);
+    for (const ComponentResult& c : r.components) {
+        for (Family f : kFamilies) {
+            const FamilyEvaluation& e = c.family(f);
+            if (e.feasible) {
+                EXPECT_GT(e.cost.total, 0) << c.id << " " << toString(f);
+                EXPECT_FALSE(e.reasons.empty()) << c.id << " " << toString(f);
+                EXPECT_TRUE(e.fit.has_value());
+            } else {
+                EXPECT_FALSE(e.blockers.empty());
+                EXPECT_FALSE(e.fit.has_value());
+            }
+        }
+        EXPECT_TRUE(c.recommended.has_value()) << c.id;
+        EXPECT_FALSE(c.reasons.empty());
+    }
+    EXPECT_EQ(r.pricing.catalogDate, "2026-11-23");
+}
+
+TEST(Analysis, SampleExercisesEveryHardBlocker)
+{
+    const AnalysisResult r = sample();
+    EXPECT_TRUE(hasBlocker(*r.find("nightly-reconciliation"), Family::Serverless, "max_duration"));
+    EXPECT_TRUE(hasBlocker(*r.find("recommender"), Family::Serverless, "gpu"));
+    EXPECT_TRUE(hasBlocker(*r.find("recommender"), Family::Serverless, "memory"));
+    EXPECT_TRUE(hasBlocker(*r.find("recommender"), Family::Container, "gpu"));
+    EXPECT_TRUE(hasBlocker(*r.find("notifications-ws"), Family::Serverless, "websockets"));
+    EXPECT_TRUE(hasBlocker(*r.find("notifications-ws"), Family::Serverless, "state"));
+    EXPECT_TRUE(hasBlocker(*r.find("payment-service"), Family::Serverless, "dedicated_tenancy"));
+    EXPECT_TRUE(hasBlocker(*r.find("payment-service"), Family::Container, "dedicated_tenancy"));
+    EXPECT_TRUE(hasBlocker(*r.find("orders-db"), Family::Container, "storage"));
+    EXPECT_EQ(r.find("recommender")->recommended, Family::Vm);
+    EXPECT_EQ(r.find("payment-service")->recommended, Family::Vm);
+}
+
+TEST(Analysis, RareTrafficGoesServerlessAndSteadyHighVolumeDoesNot)
+{
+    const AnalysisResult r = sample();
+    // A few hundred requests a day: functions cost next to nothing.
+    EXPECT_EQ(r.find("admin-backoffice")->recommended, Family::Serverless);
+    EXPECT_LT(r.find("admin-backoffice")->family(Family::Serverless).cost.infrastructure, 1.0);
+    // ~50 million requests a day, steady: always-on capacity beats per-request billing.
+    const ComponentResult& orders = *r.find("orders-api");
+    EXPECT_NE(orders.recommended, Family::Serverless);
+    EXPECT_GT(orders.family(Family::Serverless).cost.infrastructure,
+              2 * orders.family(Family::Container).cost.infrastructure);
+}
+
+TEST(Analysis, LayoutAndBaselinesAddUp)
+{
+    const AnalysisResult r = sample();
+    double layout = 0;
+    double baseline[3] = {0, 0, 0};
+    int blocked[3] = {0, 0, 0};
+    for (const ComponentResult& c : r.components) {
+        layout += c.family(*c.recommended).cost.total;
+        for (Family f : kFamilies) {
+            if (c.family(f).feasible)
+                baseline[static_cast<int>(f)] += c.family(f).cost.total;
+            else
+                ++blocked[static_cast<int>(f)];
+        }
+    }
+    EXPECT_NEAR(r.layout.monthlyCost, layout, 0.011);
+    for (int f = 0; f < 3; ++f) {
+        EXPECT_NEAR(r.layout.baselines[f].monthlyCost, baseline[f], 0.011);
+        EXPECT_EQ(r.layout.baselines[f].blocked, blocked[f]);
+    }
+    EXPECT_EQ(r.layout.assignment.size(), r.components.size());
+}
+
+TEST(Analysis, TwoComponentPortfolioByHand)
+{
+    // Two event consumers on x86 functions, labour off, free tier on:
+    //   a: 3,041,666.67 requests/month (100,000/day) x 100 ms x 1 GB = 304,166.67 GB-s
+    //   b: 6,083,333.33 requests/month (200,000/day) x 100 ms x 1 GB = 608,333.33 GB-s
+    // Account: 9,125,000 requests - 1M free = 8,125,000 x 0.20/M = 1.625 -> a 1/3 = 0.54, b 2/3 = 1.08
+    //          912,500 GB-s - 400,000 free = 512,500 x 0.0000166667 = 8.5417 -> a 2.85, b 5.69
+    const char* text = R"({"schema": "archfit/workload@1",
+      "assessment": {"options": {"operations_labour": false}},
+      "components": [
+        {"id": "a", "kind": "event_consumer", "memory_mb": 1024, "avg_duration_ms": 100, "requests_per_day": 100000},
+        {"id": "b", "kind": "event_consumer", "memory_mb": 1024, "avg_duration_ms": 100, "requests_per_day": 200000}]})";
+    auto w = parseWorkload(text, "two.json");
+    ASSERT_TRUE(w.ok()) << w.errorText();
+    const AnalysisResult r = analyze(w.value(), aws());
+    const MonthlyCost& a = r.find("a")->family(Family::Serverless).cost;
+    const MonthlyCost& b = r.find("b")->family(Family::Serverless).cost;
+    EXPECT_DOUBLE_EQ(a.item("requests"), 0.54);
+    EXPECT_DOUBLE_EQ(b.item("requests"), 1.08);
+    EXPECT_DOUBLE_EQ(a.item("compute"), 2.85);
+    EXPECT_DOUBLE_EQ(b.item("compute"), 5.69);
+    EXPECT_DOUBLE_EQ(a.operations, 0.0);
+    EXPECT_EQ(r.find("a")->recommended, Family::Serverless);
+    // Margin: fit 100 for functions minus the container's cost score (100 x cheapest / its total).
+    const double containerFit = 100.0 * a.total / r.find("a")->family(Family::Container).cost.total;
+    EXPECT_NEAR(r.find("a")->margin, 100.0 - containerFit, 1e-9);
+}
+
+TEST(Analysis, GrowthScalesTrafficAndJsonIsStable)
+{
+    auto w = readWorkloadFile(std::string(ARCHFIT_SOURCE_DATA_DIR) + "/samples/shop.workload.json");
+    ASSERT_TRUE(w.ok());
+    AnalysisSettings grown;
+    grown.growth = 3.0;
+    const AnalysisResult base = analyze(w.value(), aws());
+    const AnalysisResult big = analyze(w.value(), aws(), grown);
+    EXPECT_NEAR(big.find("orders-api")->profile.requestsPerMonth,
+                3 * base.find("orders-api")->profile.requestsPerMonth, 1.0);
+    // Same input, same bytes.
+    EXPECT_EQ(analysisToJson(base), analysisToJson(analyze(w.value(), aws())));
+    const auto doc = nlohmann::json::parse(analysisToJson(base));
+    EXPECT_EQ(doc["schema"], "archfit/analysis@1");
+    EXPECT_EQ(doc["components"].size(), base.components.size());
+}
