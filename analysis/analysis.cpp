@@ -1,5 +1,10 @@
 #include "archfit/analysis.h"
 
+#include "archfit/traffic_data.h"
+
+#include "archfit/findings.h"
+
+#include "recommend.h"
 #include "text_format.h"
 
 #include <algorithm>
@@ -17,9 +22,11 @@ const ComponentResult* AnalysisResult::find(const std::string& id) const
 
 namespace {
 
-Profile scaledProfile(const Component& c, double growth)
+Profile scaledProfile(const Component& c, double growth, const TrafficData* traffic)
 {
-    Profile p = declaredProfile(c);
+    // Measured traffic replaces the declared one wherever the logs hold requests for the component.
+    const ComponentTraffic* series = traffic ? traffic->find(c.id) : nullptr;
+    Profile p = series && series->totalRequests() > 0 ? measuredProfile(*traffic, c) : declaredProfile(c);
     if (growth == 1.0)
         return p;
     std::vector<double> scaled = p.requestsPerMinute;
@@ -51,64 +58,55 @@ FamilyEvaluation evaluation(FamilyCost fc, const AnalysisSettings& settings, con
     return e;
 }
 
-// Fit from the criteria scored so far. Only cost exists in this slice; the weighted sum over
-// all five criteria replaces this once the other scores exist (same seam, same inputs).
-void scoreCost(ComponentResult& r)
+// Traffic multipliers around x1 over which each recommendation holds: the analysis re-run on a
+// log grid (16 steps a decade, x0.01..x100), without sweeps or nested sensitivity.
+void growthSensitivity(AnalysisResult& result, const Workload& workload, const PricingCatalog& catalog,
+                       const RuleSet& rules, const AnalysisSettings& settings, const TrafficData* traffic)
 {
-    double cheapest = -1;
-    for (const FamilyEvaluation& e : r.families)
-        if (e.feasible && !e.variant.empty() && (cheapest < 0 || e.cost.total < cheapest))
-            cheapest = e.cost.total;
-    for (FamilyEvaluation& e : r.families) {
-        // Blocked families still get a comparative cost score (what they would cost), never a fit.
-        if (e.variant.empty() || cheapest < 0) {
-            e.scores.cost = 0.0;
+    constexpr int kStepsPerDecade = 16;
+    constexpr int kDecades = 2;
+    AnalysisSettings inner = settings;
+    inner.sensitivity = false;
+    inner.costSweeps = false;
+    const int n = 2 * kDecades * kStepsPerDecade + 1;
+    std::vector<double> grid(n);
+    std::vector<std::vector<std::optional<Family>>> picks(n);
+    for (int k = 0; k < n; ++k) {
+        grid[k] = std::pow(10.0, static_cast<double>(k - kDecades * kStepsPerDecade) / kStepsPerDecade);
+        inner.growth = settings.growth * grid[k];
+        const AnalysisResult r = analyze(workload, catalog, rules, inner, traffic);
+        for (const ComponentResult& c : r.components)
+            picks[k].push_back(c.recommended);
+    }
+    const int mid = kDecades * kStepsPerDecade;
+    for (std::size_t i = 0; i < result.components.size(); ++i) {
+        ComponentResult& c = result.components[i];
+        if (!c.recommended || c.forcedJustification)
             continue;
+        GrowthInterval g;
+        g.gridStep = std::pow(10.0, 1.0 / kStepsPerDecade);
+        for (int k = mid - 1; k >= 0; --k) {
+            if (picks[k][i] != c.recommended) {
+                g.low = grid[k + 1];
+                g.flipsBelow = picks[k][i];
+                break;
+            }
         }
-        e.scores.cost = e.cost.total > 0 ? std::min(100.0, 100.0 * cheapest / e.cost.total) : 100.0;
-        if (e.feasible)
-            e.fit = e.scores.cost;
-    }
-}
-
-void recommend(ComponentResult& r, const std::string& currency)
-{
-    const FamilyEvaluation* best = nullptr;
-    const FamilyEvaluation* second = nullptr;
-    for (const FamilyEvaluation& e : r.families) {
-        if (!e.fit)
-            continue;
-        if (!best || *e.fit > *best->fit) {
-            second = best;
-            best = &e;
-        } else if (!second || *e.fit > *second->fit) {
-            second = &e;
+        for (int k = mid + 1; k < n; ++k) {
+            if (picks[k][i] != c.recommended) {
+                g.high = grid[k - 1];
+                g.flipsAbove = picks[k][i];
+                break;
+            }
         }
+        c.growthInterval = g;
     }
-    if (!best) {
-        r.reasons.push_back("Every family is blocked: see the blockers of each family.");
-        return;
-    }
-    r.recommended = best->family;
-    r.margin = second ? *best->fit - *second->fit : 100.0;
-    std::string why = std::string("Recommended ") + toString(best->family) + ": the cheapest feasible family at " +
-                      text::money(best->cost.total, currency) + " a month";
-    if (second) {
-        const double saving = second->cost.total - best->cost.total;
-        why += ", " + text::money(saving, currency) + " (" +
-               text::percent(second->cost.total > 0 ? saving / second->cost.total : 0) + ") below " +
-               toString(second->family) + ".";
-    } else {
-        why += "; the other families are blocked.";
-    }
-    r.reasons.push_back(why);
-    r.reasons.push_back("This first slice ranks by cost alone; latency, compliance, lock-in and operations "
-                        "scores are not computed yet.");
 }
 
 }  // namespace
 
-AnalysisResult analyze(const Workload& workload, const PricingCatalog& catalog, const AnalysisSettings& settings)
+AnalysisResult analyze(const Workload& workload, const PricingCatalog& catalog, const RuleSet& rules,
+                       const AnalysisSettings& settings, const TrafficData* traffic)
 {
     AnalysisResult result;
     result.assessmentName = workload.assessment.name;
@@ -121,7 +119,7 @@ AnalysisResult analyze(const Workload& workload, const PricingCatalog& catalog, 
     std::vector<Profile> profiles;
     profiles.reserve(workload.components.size());
     for (const Component& c : workload.components)
-        profiles.push_back(scaledProfile(c, settings.growth));
+        profiles.push_back(scaledProfile(c, settings.growth, traffic));
 
     // Account-wide shares: functions that could run as functions, HTTP services behind the load balancer.
     PortfolioShares shares;
@@ -132,6 +130,8 @@ AnalysisResult analyze(const Workload& workload, const PricingCatalog& catalog, 
             shares.faas.add(faasUsage(c, profiles[i], granularity));
         if (isHttpService(c))
             ++shares.httpServices;
+        if (blockers(Family::Container, c, profiles[i], catalog).empty())
+            ++shares.clusterComponents;  // could share the Kubernetes control plane
     }
 
     for (std::size_t i = 0; i < workload.components.size(); ++i) {
@@ -145,8 +145,14 @@ AnalysisResult analyze(const Workload& workload, const PricingCatalog& catalog, 
         r.families[0] = evaluation(costServerless(c, p, catalog, shares, opt.freeTier, settings.sizing), settings, opt, currency);
         r.families[1] = evaluation(costContainer(c, p, catalog, shares, settings.sizing), settings, opt, currency);
         r.families[2] = evaluation(costVm(c, p, catalog, shares, settings.sizing), settings, opt, currency);
-        scoreCost(r);
-        recommend(r, currency);
+        if (settings.costSweeps) {
+            const CostInputs in{&catalog, shares, opt.freeTier, settings.sizing, opt};
+            r.breakEven = breakEven(c, p, in);
+            r.costRange = costRange(c, p, in);
+        }
+        scoreFamilies(r, c, ScoringContext{workload, rules, settings.sizing});
+        recommend(r, c, workload.weights, currency);
+        r.confidence = confidenceOf(p);
         result.components.push_back(std::move(r));
     }
 
@@ -157,14 +163,19 @@ AnalysisResult analyze(const Workload& workload, const PricingCatalog& catalog, 
             layout.assignment[r.id] = *r.recommended;
             layout.infrastructure += e.cost.infrastructure;
             layout.operations += e.cost.operations;
+            if (e.sloMiss)
+                ++layout.sloMisses;
         }
         for (Family f : kFamilies) {
             const FamilyEvaluation& e = r.family(f);
             Baseline& b = layout.baselines[static_cast<int>(f)];
-            if (e.feasible && !e.variant.empty())
+            if (e.feasible && !e.variant.empty()) {
                 b.monthlyCost += e.cost.total;
-            else
+                if (e.sloMiss)
+                    ++b.sloMisses;
+            } else {
                 ++b.blocked;
+            }
         }
     }
     layout.infrastructure = roundCents(layout.infrastructure);
@@ -173,10 +184,9 @@ AnalysisResult analyze(const Workload& workload, const PricingCatalog& catalog, 
     for (Baseline& b : layout.baselines)
         b.monthlyCost = roundCents(b.monthlyCost);
 
-    for (const ComponentResult& r : result.components)
-        if (!r.recommended)
-            result.findings.push_back({"critical", {r.id},
-                                       r.name + " cannot run in any family as described: every family is blocked."});
+    result.findings = systemFindings(workload, result, rules, catalog.limit("faas.max_duration_s"));
+    if (settings.sensitivity)
+        growthSensitivity(result, workload, catalog, rules, settings, traffic);
     return result;
 }
 

@@ -84,7 +84,86 @@ ordered_json evaluationJson(const FamilyEvaluation& e)
     j["scores"] = scores;
     j["fit"] = optionalNumber(e.fit);
     j["reasons"] = e.reasons;
+    j["latency"] = {{"p99_ms", r4(e.latency.p99Ms)},
+                    {"warm_p50_ms", r4(e.latency.warmP50Ms)},
+                    {"warm_p99_ms", r4(e.latency.warmP99Ms)},
+                    {"measured", e.latency.measured},
+                    {"cold_start_fraction", r4(e.latency.coldStartFraction)},
+                    {"overload_fraction", r4(e.latency.overloadFraction)}};
+    j["slo_miss"] = e.sloMiss;
+    j["waived"] = e.waived;
+    ordered_json variants = ordered_json::object();
+    for (const VariantCost& v : e.variants)
+        variants[v.variant] = v.cost.total;
+    j["variants"] = variants;
     return j;
+}
+
+ordered_json optionalMoney(const std::optional<double>& v)
+{
+    return v ? ordered_json(*v) : ordered_json(nullptr);
+}
+
+ordered_json breakEvenJson(const BreakEven& be)
+{
+    ordered_json multipliers = ordered_json::array();
+    ordered_json totals = ordered_json::object();
+    for (Family f : kFamilies)
+        totals[toString(f)] = ordered_json::array();
+    for (const SweepPoint& p : be.points) {
+        multipliers.push_back(r4(p.multiplier));
+        for (Family f : kFamilies)
+            totals[toString(f)].push_back(optionalMoney(p.total[static_cast<int>(f)]));
+    }
+    ordered_json crossings = ordered_json::array();
+    for (const Crossing& c : be.crossings)
+        crossings.push_back({{"multiplier", r4(c.multiplier)}, {"from", toString(c.from)}, {"to", toString(c.to)}});
+    ordered_json j;
+    j["multipliers"] = multipliers;
+    j["totals"] = totals;
+    j["crossings"] = crossings;
+    return j;
+}
+
+ordered_json costRangeJson(const CostRange& r)
+{
+    ordered_json j;
+    j["basis"] = r.basis;
+    j["low_multiplier"] = r4(r.lowMultiplier);
+    j["high_multiplier"] = r4(r.highMultiplier);
+    for (Family f : kFamilies) {
+        const int i = static_cast<int>(f);
+        if (r.min[i] && r.expected[i] && r.max[i])
+            j[toString(f)] = {{"min", *r.min[i]}, {"expected", *r.expected[i]}, {"max", *r.max[i]}};
+        else
+            j[toString(f)] = nullptr;
+    }
+    return j;
+}
+
+ordered_json familyOrNull(const std::optional<Family>& f)
+{
+    return f ? ordered_json(toString(*f)) : ordered_json(nullptr);
+}
+
+ordered_json sensitivityJson(const ComponentResult& r)
+{
+    ordered_json weights = ordered_json::array();
+    for (const WeightInterval& w : r.weightIntervals)
+        weights.push_back({{"criterion", w.criterion},
+                           {"current", r4(w.current)},
+                           {"low", r4(w.low)},
+                           {"high", r4(w.high)},
+                           {"flips_below", familyOrNull(w.flipsBelow)},
+                           {"flips_above", familyOrNull(w.flipsAbove)}});
+    ordered_json growth = nullptr;
+    if (r.growthInterval)
+        growth = {{"low", r4(r.growthInterval->low)},
+                  {"high", r4(r.growthInterval->high)},
+                  {"flips_below", familyOrNull(r.growthInterval->flipsBelow)},
+                  {"flips_above", familyOrNull(r.growthInterval->flipsAbove)},
+                  {"grid_step", r4(r.growthInterval->gridStep)}};
+    return {{"weights", weights}, {"growth", growth}};
 }
 
 }  // namespace
@@ -109,6 +188,10 @@ std::string analysisToJson(const AnalysisResult& result)
                        {"vm_headroom", s.vmHeadroom},
                        {"vm_n_plus_one", s.vmNPlusOne},
                        {"requests_per_connection", s.requestsPerConnection},
+                       {"provisioned_percentile", s.provisionedPercentile},
+                       {"k8s_node_reserve", s.k8sNodeReserve},
+                       {"traffic_spread", s.trafficSpread},
+                       {"sweep", {{"min", s.sweepMin}, {"max", s.sweepMax}, {"steps_per_decade", s.sweepStepsPerDecade}}},
                        {"labour_hours", {{"serverless", s.labourHoursServerless},
                                          {"container", s.labourHoursContainer},
                                          {"vm", s.labourHoursVm}}}};
@@ -126,6 +209,11 @@ std::string analysisToJson(const AnalysisResult& result)
         for (Family f : kFamilies)
             families[toString(f)] = evaluationJson(r.family(f));
         c["families"] = families;
+        c["break_even"] = breakEvenJson(r.breakEven);
+        c["cost_range"] = costRangeJson(r.costRange);
+        c["forced_justification"] = r.forcedJustification ? ordered_json(*r.forcedJustification) : ordered_json(nullptr);
+        c["confidence"] = {{"level", toString(r.confidence.level)}, {"reason", r.confidence.reason}};
+        c["sensitivity"] = sensitivityJson(r);
         components.push_back(c);
     }
     doc["components"] = components;
@@ -139,12 +227,14 @@ std::string analysisToJson(const AnalysisResult& result)
     ordered_json baselines;
     for (Family f : kFamilies) {
         const Baseline& b = result.layout.baselines[static_cast<int>(f)];
-        baselines[std::string("all_") + toString(f)] = {{"monthly_cost", b.monthlyCost}, {"blocked", b.blocked}};
+        baselines[std::string("all_") + toString(f)] = {
+            {"monthly_cost", b.monthlyCost}, {"slo_misses", b.sloMisses}, {"blocked", b.blocked}};
     }
     doc["layout"] = {{"assignment", assignment},
                      {"monthly_cost", result.layout.monthlyCost},
                      {"infrastructure", result.layout.infrastructure},
                      {"operations", result.layout.operations},
+                     {"slo_misses", result.layout.sloMisses},
                      {"baselines", baselines}};
 
     ordered_json findings = ordered_json::array();

@@ -28,6 +28,9 @@ const std::vector<std::string> kRequiredPriceIds = {
     "container.gb_second.arm64",
     "lb.hourly",
     "lb.capacity_unit_hour",
+    "k8s.control_plane_hourly",
+    "vm.commitment_1y_factor",
+    "vm.commitment_3y_factor",
 };
 
 const std::vector<std::string> kRequiredLimitIds = {
@@ -310,6 +313,10 @@ Result<PricingCatalog> parseCatalog(const std::string& text, const std::string& 
                 t.onDemandHourly = r.price(*od, "vm." + t.name + ".on_demand", path + ".on_demand");
             else
                 r.error(path, "missing", "missing \"on_demand\" price");
+            if (auto c1 = o.find("commit_1y"); c1 != o.end())
+                t.commit1yHourly = r.price(*c1, "vm." + t.name + ".commit_1y", path + ".commit_1y");
+            if (auto c3 = o.find("commit_3y"); c3 != o.end())
+                t.commit3yHourly = r.price(*c3, "vm." + t.name + ".commit_3y", path + ".commit_3y");
             cat.instances.push_back(t);
         }
     } else {

@@ -19,6 +19,8 @@ constexpr const char* kArchitectureNames[] = {"x86_64", "arm64"};
 constexpr const char* kGatewayNames[] = {"none", "http", "rest"};
 constexpr const char* kNeedNames[] = {"gpu", "websockets", "dedicated_tenancy"};
 constexpr const char* kFamilyNames[] = {"serverless", "container", "vm"};
+constexpr const char* kMitigationNames[] = {"iac", "ports_and_adapters"};
+constexpr const char* kTeamSkillNames[] = {"serverless", "containers", "kubernetes", "vms"};
 
 template <typename E, std::size_t N>
 const char* nameOf(const char* const (&names)[N], E value)
@@ -48,6 +50,18 @@ const char* toString(Architecture v) { return nameOf(kArchitectureNames, v); }
 const char* toString(Gateway v) { return nameOf(kGatewayNames, v); }
 const char* toString(Need v) { return nameOf(kNeedNames, v); }
 const char* toString(Family v) { return nameOf(kFamilyNames, v); }
+const char* toString(Mitigation v) { return nameOf(kMitigationNames, v); }
+const char* toString(TeamSkill v) { return nameOf(kTeamSkillNames, v); }
+
+std::optional<Mitigation> mitigationFromString(const std::string& s)
+{
+    return valueOf<Mitigation>(kMitigationNames, s);
+}
+
+std::optional<TeamSkill> teamSkillFromString(const std::string& s)
+{
+    return valueOf<TeamSkill>(kTeamSkillNames, s);
+}
 
 std::optional<Provider> providerFromString(const std::string& s)
 {

@@ -1,6 +1,7 @@
 #include "archfit/workload_reader.h"
 
 #include "json_checker.h"
+#include "workload_decisions.h"
 #include "json_locator.h"
 
 #include <algorithm>
@@ -66,7 +67,7 @@ void readAssessment(JsonDiagnostics& diag, const OrderedJson& v, const std::stri
         return;
     const ObjectReader r(diag, v, path,
                          {"name", "client", "provider", "region", "currency", "horizon_months",
-                          "options"});
+                          "options", kTeamSkillsKey});
     r.readString("name", out.name);
     r.readString("client", out.client);
     r.readEnum("provider", providerFromString, {Provider::Aws, Provider::Azure, Provider::Gcp},
@@ -90,6 +91,7 @@ void readAssessment(JsonDiagnostics& diag, const OrderedJson& v, const std::stri
     r.readInt("horizon_months", 1, 120, out.horizonMonths);
     if (const OrderedJson* options = r.get("options"))
         readOptions(diag, *options, r.pathOf("options"), out.options);
+    readTeamSkills(diag, r, out);
 }
 
 void readWeights(JsonDiagnostics& diag, const OrderedJson& v, const std::string& path,
@@ -154,7 +156,8 @@ const std::vector<std::string>& componentKeys()
         "id", "name", "description", "kind", "routes", "runtime", "memory_mb", "vcpu",
         "avg_duration_ms", "max_duration_s", "state", "latency_slo_ms", "requests_per_day",
         "requests_per_month", "pattern", "compliance", "managed_services", "calls",
-        "max_connections", "needs", "architecture", "gateway"};
+        "max_connections", "needs", "architecture", "gateway", kMitigationsKey, kWaiversKey,
+        kDecisionKey};
     return keys;
 }
 
@@ -281,6 +284,7 @@ Component readComponent(JsonDiagnostics& diag, const OrderedJson& v, const std::
     c.gateway = defaultGateway(c.kind);
     r.readEnum("gateway", gatewayFromString, {Gateway::None, Gateway::Http, Gateway::Rest},
                c.gateway);
+    readComponentDecisions(diag, r, c);
     return c;
 }
 
@@ -401,6 +405,7 @@ OrderedJson componentJson(const Component& c)
         j["needs"].push_back(toString(n));
     j["architecture"] = toString(c.architecture);
     j["gateway"] = toString(c.gateway);
+    writeComponentDecisions(c, j);
     return j;
 }
 
@@ -465,7 +470,8 @@ std::string writeWorkload(const Workload& workload)
                          {"options",
                           {{"free_tier", a.options.freeTier},
                            {"operations_labour", a.options.operationsLabour},
-                           {"labour_rate_usd_per_hour", number(a.options.labourRateUsdPerHour)}}}};
+                           {"labour_rate_usd_per_hour", number(a.options.labourRateUsdPerHour)}}},
+                         {kTeamSkillsKey, teamSkillsJson(a)}};
     doc["weights"] = {{"cost", number(w.cost)},
                       {"latency", number(w.latency)},
                       {"compliance", number(w.compliance)},

@@ -1,10 +1,12 @@
 // archfit-cli: the headless front end (DESIGN.md §7). Exit status: 0 done, 1 bad input, 2 usage.
 
+#include "cli_ingest.h"
 #include "cli_text.h"
 
 #include "archfit/analysis.h"
 #include "archfit/pricing_catalog.h"
 #include "archfit/project_store.h"
+#include "archfit/rules.h"
 #include "archfit/version.h"
 #include "archfit/workload_reader.h"
 
@@ -31,6 +33,7 @@ const char* const kMainHelp =
     "\n"
     "Commands:\n"
     "  validate WORKLOAD.json          check a workload file; list every error\n"
+    "  ingest   --workload W.json LOG... read access logs into per-minute traffic\n"
     "  analyze  W.json|P.archfit       price every component in the three families\n"
     "\n"
     "Options:\n"
@@ -48,16 +51,20 @@ const char* const kValidateHelp =
     "Exit status: 0 valid, 1 invalid or unreadable, 2 usage error.\n";
 
 const char* const kAnalyzeHelp =
-    "Usage: archfit-cli analyze W.json|P.archfit [--json OUT|-] [--save P.archfit]\n"
-    "                           [--growth X] [--data-dir DIR]\n"
+    "Usage: archfit-cli analyze W.json|P.archfit [--logs LOG... [--format F]] [--json OUT|-]\n"
+    "                           [--save P.archfit] [--growth X] [--data-dir DIR]\n"
     "\n"
-    "Builds each component's traffic profile from its declared traffic, prices it as\n"
+    "Builds each component's traffic profile from its declared traffic (or, with --logs,\n"
+    "from the measured traffic wherever the logs have requests for it), prices it as\n"
     "serverless functions, serverless containers and virtual machines with the price\n"
     "catalog of the workload's provider and region, and recommends a family.\n"
     "\n"
     "  --json OUT|-      write the archfit/analysis@1 JSON document to OUT (- = stdout);\n"
     "                   without it a text summary is printed\n"
     "  --save P.archfit  save the workload and this analysis as a project file (atomic)\n"
+    "  --logs LOG...     access logs (plain or gzip) to measure traffic from; every\n"
+    "                   argument up to the next option is a log file\n"
+    "  --format F        log format: auto (default), combined, common, csv\n"
     "  --growth X        multiply all traffic by X (> 0; default 1)\n"
     "  --data-dir DIR    where pricing/ lives (default: $ARCHFIT_DATA_DIR, the installed\n"
     "                   share/archfit, or the source tree's data/)\n"
@@ -152,10 +159,20 @@ bool writeText(const std::string& path, const std::string& text)
 
 int runAnalyze(const std::vector<std::string>& args, const char* argv0)
 {
-    std::string input, jsonOut, savePath, dataDir;
+    std::string input, jsonOut, savePath, dataDir, format = "auto";
+    std::vector<std::string> logs;
+    bool logsGiven = false;
     double growth = 1.0;
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
+        if (a == "--logs") {
+            logsGiven = true;
+            while (i + 1 < args.size() && (args[i + 1].empty() || args[i + 1][0] != '-'))
+                logs.push_back(args[++i]);
+            if (logs.empty())
+                return usageError("analyze: --logs needs at least one log file", kAnalyzeHelp);
+            continue;
+        }
         auto value = [&](std::string& target) {
             if (i + 1 >= args.size())
                 return false;
@@ -168,6 +185,10 @@ int runAnalyze(const std::vector<std::string>& args, const char* argv0)
         } else if (a == "--json") {
             if (!value(jsonOut))
                 return usageError("analyze: --json needs OUT or -", kAnalyzeHelp);
+        } else if (a == "--format") {
+            if (!value(format) || (format != "auto" && !archfit::makeLineParser(format)))
+                return usageError("analyze: --format expects auto, combined, common or csv, got \"" + format + "\"",
+                                  kAnalyzeHelp);
         } else if (a == "--save") {
             if (!value(savePath))
                 return usageError("analyze: --save needs a path", kAnalyzeHelp);
@@ -213,9 +234,20 @@ int runAnalyze(const std::vector<std::string>& args, const char* argv0)
         return kExitBadInput;
     }
 
+    auto rules = archfit::loadRules(dataDir);
+    if (!rules) {
+        std::cerr << rules.errorText();
+        return kExitBadInput;
+    }
+
+    archfit::IngestResult ingested;
+    if (logsGiven && !archfit::cli::ingestForAnalyze(logs, format, loaded.workload, ingested))
+        return kExitBadInput;
+
     archfit::AnalysisSettings settings;
     settings.growth = growth;
-    const archfit::AnalysisResult result = archfit::analyze(loaded.workload, *catalog, settings);
+    const archfit::AnalysisResult result =
+        archfit::analyze(loaded.workload, *catalog, *rules, settings, logsGiven ? &ingested.traffic : nullptr);
     const std::string json = archfit::analysisToJson(result);
 
     if (!savePath.empty()) {
@@ -256,5 +288,7 @@ int main(int argc, char** argv)
         return runValidate(args);
     if (command == "analyze")
         return runAnalyze(args, argv[0]);
+    if (command == "ingest")
+        return archfit::cli::runIngest(args);
     return usageError("unknown command \"" + command + "\"", kMainHelp);
 }

@@ -1,6 +1,7 @@
 #include "analysis_controller.h"
 
 #include "archfit/pricing_catalog.h"
+#include "archfit/rules.h"
 #include "archfit/version.h"
 
 #include <QCoreApplication>
@@ -54,8 +55,14 @@ RunOutcome runAnalysis(const Workload& workload, const QString& dataDir)
         }
         return out;
     }
+    Result<RuleSet> rules = loadRules(dataDir.toStdString());
+    if (!rules) {
+        out.error = tr("The rule tables in %1 are invalid:\n%2")
+                        .arg(dataDir, QString::fromStdString(rules.errorText()));
+        return out;
+    }
     try {
-        out.result = std::make_shared<const AnalysisResult>(analyze(workload, catalog.value()));
+        out.result = std::make_shared<const AnalysisResult>(analyze(workload, catalog.value(), rules.value()));
     } catch (const std::exception& e) {
         // The engine reports expected failures as values; an exception here is a bug, but the
         // window must survive it and say what happened.

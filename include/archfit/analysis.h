@@ -3,7 +3,10 @@
 // The result is an immutable snapshot that the GUI, the CLI and reports all read.
 
 #include "archfit/cost_model.h"
+#include "archfit/cost_sweep.h"
 #include "archfit/pricing_catalog.h"
+#include "archfit/rules.h"
+#include "archfit/scoring.h"
 #include "archfit/traffic_profile.h"
 #include "archfit/workload.h"
 
@@ -14,13 +17,16 @@
 
 namespace archfit {
 
+class TrafficData;  // traffic_data.h
+
 struct AnalysisSettings {
     SizingSettings sizing;
     double growth = 1.0;   // traffic multiplier applied to every profile
+    bool costSweeps = true;  // compute each component's break-even sweep and cost range
+    bool sensitivity = true; // compute each recommendation's growth interval (re-runs the analysis)
 };
 
-// Criterion sub-scores, 0-100. Only `cost` is computed so far; the other criteria arrive
-// with the scoring work and stay empty until then (reported as absent, never as a guess).
+// Criterion sub-scores, 0-100 (docs/scoring.md). Empty only for a family that could not be priced.
 struct Scores {
     std::optional<double> cost;
     std::optional<double> latency;
@@ -39,6 +45,19 @@ struct FamilyEvaluation {
     Scores scores;
     std::optional<double> fit;        // empty when blocked
     std::vector<std::string> reasons;
+    LatencyEstimate latency;          // of the chosen variant
+    bool sloMiss = false;             // estimated p99 above the component's SLO
+    std::vector<std::string> waived;  // blockers set aside by the user, with the justification
+};
+
+// Traffic multipliers (relative to the analysed traffic) over which the recommendation holds,
+// found on a log grid of x0.01..x100; empty bounds mean "holds to the end of the grid".
+struct GrowthInterval {
+    double low = 0.01;
+    double high = 100;
+    std::optional<Family> flipsBelow;
+    std::optional<Family> flipsAbove;
+    double gridStep = 1.0;            // ratio between grid points (precision of the bounds)
 };
 
 struct ComponentResult {
@@ -49,6 +68,12 @@ struct ComponentResult {
     std::optional<Family> recommended;  // empty when every family is blocked
     double margin = 0;                // fit of the recommended minus the next feasible family
     std::vector<std::string> reasons; // why the recommendation
+    std::optional<std::string> forcedJustification;  // set when the user forced the family
+    Confidence confidence;
+    std::vector<WeightInterval> weightIntervals;    // per criterion, the share over which it holds
+    std::optional<GrowthInterval> growthInterval;   // settings.sensitivity
+    BreakEven breakEven;              // cost per family over traffic x0.01..x100 (settings.costSweeps)
+    CostRange costRange;              // min / expected / max per family from the traffic uncertainty
 
     const FamilyEvaluation& family(Family f) const { return families[static_cast<int>(f)]; }
 };
@@ -56,6 +81,7 @@ struct ComponentResult {
 struct Baseline {
     double monthlyCost = 0;   // feasible components only
     int blocked = 0;          // components that cannot run in this family
+    int sloMisses = 0;        // feasible components whose estimated p99 misses their SLO
 };
 
 struct Layout {
@@ -63,6 +89,7 @@ struct Layout {
     double monthlyCost = 0;   // total (infrastructure + operations) of the assignment
     double infrastructure = 0;
     double operations = 0;
+    int sloMisses = 0;        // assigned components whose estimated p99 misses their SLO
     Baseline baselines[3];    // all-serverless, all-container, all-vm
 };
 
@@ -94,8 +121,11 @@ struct AnalysisResult {
 };
 
 // Runs the whole analysis. Deterministic; no I/O; thread-safe for distinct arguments.
-AnalysisResult analyze(const Workload& workload, const PricingCatalog& catalog,
-                       const AnalysisSettings& settings = {});
+// `traffic` (optional, not owned, read only during the call): components with requests in it get
+// a measured profile (measuredProfile()); the others keep their declared traffic.
+// `rules` holds the rule tables behind the latency, compliance, lock-in and operations scores.
+AnalysisResult analyze(const Workload& workload, const PricingCatalog& catalog, const RuleSet& rules,
+                       const AnalysisSettings& settings = {}, const TrafficData* traffic = nullptr);
 
 // Serialises to "archfit/analysis@1" JSON (DESIGN.md §7), 2-space indent, stable key order.
 std::string analysisToJson(const AnalysisResult& result);

@@ -6,12 +6,14 @@
 #include "archfit/traffic_profile.h"
 #include "archfit/workload.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace archfit {
 
-// Sizing assumptions: every one named, documented and editable (defaults in docs/guide.md).
+// Sizing assumptions: every one named, documented and editable (defaults and formulas in
+// docs/cost-model.md).
 struct SizingSettings {
     double targetUtilisation = 0.7;    // containers and VMs run at most this busy
     int minReplicas = 2;               // always-on services keep at least this many tasks (HA)
@@ -23,6 +25,19 @@ struct SizingSettings {
     double labourHoursServerless = 2;  // operations labour per component-month, by family
     double labourHoursContainer = 4;
     double labourHoursVm = 8;
+    // FaaS provisioned concurrency: configured all month at this percentile of the per-minute
+    // concurrency (arrivals/60 x billed duration), rounded up, at least 1.
+    double provisionedPercentile = 0.99;
+    // Kubernetes: share of each node kept free (kubelet/system reserve, daemonsets, headroom);
+    // pods are packed into the remaining (1 - share) of vCPU and memory.
+    double k8sNodeReserve = 0.10;
+    // Cost range: declared traffic is uncertain by +/- this share (min / max = x(1 -/+ spread));
+    // measured traffic uses the spread between observed days instead.
+    double trafficSpread = 0.30;
+    // Break-even sweep: traffic multipliers from sweepMin to sweepMax, this many log steps a decade.
+    double sweepMin = 0.01;
+    double sweepMax = 100;
+    int sweepStepsPerDecade = 4;
 };
 
 struct CostItem {
@@ -58,12 +73,14 @@ struct FaasPool {
     double gatewayRequests[3] = {0, 0, 0};  // by Gateway
     int functions = 0;
     void add(const FaasUsage& u);
+    void remove(const FaasUsage& u);  // inverse of add (for what-if sweeps)
 };
 
 // What the portfolio shares, so each component carries its share of account-wide items.
 struct PortfolioShares {
     FaasPool faas;            // usage of every component that could run as functions
     int httpServices = 0;     // components behind the shared load balancer (container and VM)
+    int clusterComponents = 0;  // components that share one Kubernetes control plane
 };
 
 struct Blocker {
@@ -72,9 +89,12 @@ struct Blocker {
 };
 
 struct VariantCost {
-    std::string variant;  // "faas_on_demand", "serverless_container", "vm_on_demand", ...
+    // "faas_on_demand", "faas_provisioned", "serverless_container", "kubernetes",
+    // "vm_on_demand", "vm_1y", "vm_3y"
+    std::string variant;
     MonthlyCost cost;
     std::vector<std::string> reasons;
+    double provisionedConcurrency = 0;  // faas_provisioned: always-warm instances configured
 };
 
 struct FamilyCost {
@@ -105,6 +125,12 @@ FamilyCost costContainer(const Component& c, const Profile& p, const PricingCata
                          const PortfolioShares& shares, const SizingSettings& s);
 FamilyCost costVm(const Component& c, const Profile& p, const PricingCatalog& catalog,
                   const PortfolioShares& shares, const SizingSettings& s);
+
+// Cheapest variant's total (infrastructure + operations) of one family, or nullopt when the
+// family has no priced variant. Convenience for sweeps; same inputs as the cost functions.
+std::optional<double> cheapestTotal(Family family, const Component& c, const Profile& p,
+                                    const PricingCatalog& catalog, const PortfolioShares& shares,
+                                    bool freeTier, const SizingSettings& s, const AssessmentOptions& options);
 
 // Operations labour for a family (0 when options.operationsLabour is off).
 void addOperations(MonthlyCost& cost, Family family, const AssessmentOptions& options,

@@ -54,6 +54,11 @@ struct InstanceType {
     int gpus = 0;
     bool burstable = false;
     Price onDemandHourly;  // currency per instance-hour
+    // Cited 1-year / 3-year commitment rates (reserved instance or savings plan, no upfront),
+    // currency per instance-hour. Empty: the cost model applies the catalog's
+    // "vm.commitment_1y_factor" / "vm.commitment_3y_factor" to the on-demand price instead.
+    std::optional<Price> commit1yHourly;
+    std::optional<Price> commit3yHourly;
 };
 
 // A serverless-container task size: vCPU and the memory sizes allowed with it (GB).

@@ -20,6 +20,8 @@ enum class Architecture { X86_64, Arm64 };
 enum class Gateway { None, Http, Rest };
 enum class Need { Gpu, WebSockets, DedicatedTenancy };
 enum class Family { Serverless, Container, Vm };
+enum class Mitigation { Iac, PortsAndAdapters };         // lock-in mitigations a component declares
+enum class TeamSkill { Serverless, Containers, Kubernetes, Vms };  // what the team already runs well
 
 constexpr Family kFamilies[] = {Family::Serverless, Family::Container, Family::Vm};
 
@@ -33,6 +35,8 @@ const char* toString(Architecture v);
 const char* toString(Gateway v);
 const char* toString(Need v);
 const char* toString(Family v);
+const char* toString(Mitigation v);
+const char* toString(TeamSkill v);
 
 // Parse a JSON name; nullopt when unknown. Case-sensitive, as the format is.
 std::optional<Provider> providerFromString(const std::string& s);
@@ -44,6 +48,8 @@ std::optional<Architecture> architectureFromString(const std::string& s);
 std::optional<Gateway> gatewayFromString(const std::string& s);
 std::optional<Need> needFromString(const std::string& s);
 std::optional<Family> familyFromString(const std::string& s);
+std::optional<Mitigation> mitigationFromString(const std::string& s);
+std::optional<TeamSkill> teamSkillFromString(const std::string& s);
 
 // A routing rule: a log line belongs to the component when every given field matches.
 // Empty fields match anything. `path` is a prefix ("/api/") or a glob with * and ? ("/img/*.png").
@@ -51,6 +57,19 @@ struct RouteRule {
     std::string host;
     std::string path;
     std::string method;
+};
+
+// A user's decision to set a hard blocker aside, with the written reason reports print.
+struct Waiver {
+    Family family = Family::Serverless;
+    std::string blocker;        // blocker code, e.g. "max_duration", "compliance:pci-dss"
+    std::string justification;  // at least 10 characters
+};
+
+// A family the user forces for a component regardless of fit, with the written reason.
+struct ForcedFamily {
+    Family family = Family::Vm;
+    std::string justification;  // at least 10 characters
 };
 
 struct Component {
@@ -77,6 +96,9 @@ struct Component {
     std::vector<Need> needs;
     Architecture architecture = Architecture::X86_64;  // default x86_64
     Gateway gateway = Gateway::None;                    // default: http for http_api, else none
+    std::vector<Mitigation> mitigations;       // default: none
+    std::vector<Waiver> waivers;               // default: none
+    std::optional<ForcedFamily> forced;        // "decision": default none
 
     bool hasNeed(Need n) const;
     bool hasCompliance(const std::string& tag) const;
@@ -96,6 +118,7 @@ struct Assessment {
     std::string currency = "USD";
     int horizonMonths = 12;
     AssessmentOptions options;
+    std::vector<TeamSkill> teamSkills;  // default: none (operations scores use the family base)
 };
 
 // Criterion weights; the reader normalises nothing, the scorer divides by their sum.

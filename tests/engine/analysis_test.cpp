@@ -2,9 +2,14 @@
 // two-component portfolio is worked through by hand.
 
 #include "archfit/analysis.h"
+#include "archfit/rules.h"
 #include "archfit/workload_reader.h"
 
+#include "test_data.h"
+
 #include <gtest/gtest.h>
+
+#include <algorithm>
 
 #include <nlohmann/json.hpp>
 
@@ -12,18 +17,14 @@ using namespace archfit;
 
 namespace {
 
-const PricingCatalog& aws()
-{
-    static const PricingCatalog cat =
-        readCatalogFile(catalogPath(ARCHFIT_SOURCE_DATA_DIR, Provider::Aws, "us-east-1")).value();
-    return cat;
-}
+using testdata::aws;
+const RuleSet& testRules() { return testdata::rules(); }
 
 AnalysisResult sample()
 {
     auto w = readWorkloadFile(std::string(ARCHFIT_SOURCE_DATA_DIR) + "/samples/shop.workload.json");
     EXPECT_TRUE(w.ok()) << w.errorText();
-    return analyze(w.value(), aws());
+    return analyze(w.value(), aws(), testRules());
 }
 
 bool hasBlocker(const ComponentResult& c, Family f, const std::string& code)
@@ -124,7 +125,7 @@ TEST(Analysis, TwoComponentPortfolioByHand)
         {"id": "b", "kind": "event_consumer", "memory_mb": 1024, "avg_duration_ms": 100, "requests_per_day": 200000}]})";
     auto w = parseWorkload(text, "two.json");
     ASSERT_TRUE(w.ok()) << w.errorText();
-    const AnalysisResult r = analyze(w.value(), aws());
+    const AnalysisResult r = analyze(w.value(), aws(), testRules());
     const MonthlyCost& a = r.find("a")->family(Family::Serverless).cost;
     const MonthlyCost& b = r.find("b")->family(Family::Serverless).cost;
     EXPECT_DOUBLE_EQ(a.item("requests"), 0.54);
@@ -133,9 +134,14 @@ TEST(Analysis, TwoComponentPortfolioByHand)
     EXPECT_DOUBLE_EQ(b.item("compute"), 5.69);
     EXPECT_DOUBLE_EQ(a.operations, 0.0);
     EXPECT_EQ(r.find("a")->recommended, Family::Serverless);
-    // Margin: fit 100 for functions minus the container's cost score (100 x cheapest / its total).
-    const double containerFit = 100.0 * a.total / r.find("a")->family(Family::Container).cost.total;
-    EXPECT_NEAR(r.find("a")->margin, 100.0 - containerFit, 1e-9);
+    // Margin: the recommended family's fit minus the best other feasible fit (docs/scoring.md).
+    const ComponentResult& ra = *r.find("a");
+    const double other = std::max(*ra.family(Family::Container).fit, *ra.family(Family::Vm).fit);
+    EXPECT_NEAR(ra.margin, *ra.family(Family::Serverless).fit - other, 1e-9);
+    // The cost score of functions is 100 (cheapest); containers score 100 x cheapest / their total.
+    EXPECT_DOUBLE_EQ(*ra.family(Family::Serverless).scores.cost, 100.0);
+    EXPECT_NEAR(*ra.family(Family::Container).scores.cost,
+                100.0 * a.total / ra.family(Family::Container).cost.total, 1e-9);
 }
 
 TEST(Analysis, GrowthScalesTrafficAndJsonIsStable)
@@ -144,12 +150,12 @@ TEST(Analysis, GrowthScalesTrafficAndJsonIsStable)
     ASSERT_TRUE(w.ok());
     AnalysisSettings grown;
     grown.growth = 3.0;
-    const AnalysisResult base = analyze(w.value(), aws());
-    const AnalysisResult big = analyze(w.value(), aws(), grown);
+    const AnalysisResult base = analyze(w.value(), aws(), testRules());
+    const AnalysisResult big = analyze(w.value(), aws(), testRules(), grown);
     EXPECT_NEAR(big.find("orders-api")->profile.requestsPerMonth,
                 3 * base.find("orders-api")->profile.requestsPerMonth, 1.0);
     // Same input, same bytes.
-    EXPECT_EQ(analysisToJson(base), analysisToJson(analyze(w.value(), aws())));
+    EXPECT_EQ(analysisToJson(base), analysisToJson(analyze(w.value(), aws(), testRules())));
     const auto doc = nlohmann::json::parse(analysisToJson(base));
     EXPECT_EQ(doc["schema"], "archfit/analysis@1");
     EXPECT_EQ(doc["components"].size(), base.components.size());

@@ -47,12 +47,22 @@ PortfolioShares alone(const Component& c, const Profile& p)
     return s;
 }
 
+// The named variant of a family (fails the test when absent).
+const VariantCost& variant(const FamilyCost& fc, const std::string& name)
+{
+    for (const VariantCost& v : fc.variants)
+        if (v.variant == name)
+            return v;
+    ADD_FAILURE() << "no variant " << name;
+    static const VariantCost none;
+    return none;
+}
+
 MonthlyCost serverlessCost(const Component& c, bool freeTier)
 {
     const Profile p = declaredProfile(c);
     FamilyCost fc = costServerless(c, p, awsCatalog(), alone(c, p), freeTier, SizingSettings{});
-    EXPECT_EQ(fc.variants.size(), 1u);
-    return fc.variants.at(0).cost;
+    return variant(fc, "faas_on_demand").cost;
 }
 
 }  // namespace
@@ -126,7 +136,7 @@ TEST(CostModel, FreeTierIsSharedAcrossTheAccountsFunctions)
     PortfolioShares shares;
     shares.faas.add(faasUsage(c, p, 1));
     shares.faas.add(faasUsage(c, p, 1));
-    const MonthlyCost cost = costServerless(c, p, awsCatalog(), shares, true, {}).variants.at(0).cost;
+    const MonthlyCost cost = variant(costServerless(c, p, awsCatalog(), shares, true, {}), "faas_on_demand").cost;
     EXPECT_DOUBLE_EQ(cost.item("compute"), 5.67);
     EXPECT_DOUBLE_EQ(cost.item("requests"), 0.50);
 }
@@ -144,9 +154,9 @@ TEST(CostModel, FargateF1TaskSecondsThroughTheJobPath)
     const Profile p = declaredProfile(c);
     EXPECT_NEAR(p.requestsPerMonth, 150, 1e-9);
     const FamilyCost fc = costContainer(c, p, awsCatalog(), {}, SizingSettings{});
-    ASSERT_EQ(fc.variants.size(), 1u);
-    EXPECT_DOUBLE_EQ(fc.variants[0].cost.item("compute"), 1.01);
-    EXPECT_DOUBLE_EQ(fc.variants[0].cost.item("memory"), 0.22);
+    const VariantCost& v = variant(fc, "serverless_container");
+    EXPECT_DOUBLE_EQ(v.cost.item("compute"), 1.01);
+    EXPECT_DOUBLE_EQ(v.cost.item("memory"), 0.22);
 }
 
 TEST(CostModel, FargateF2ArmPrices)

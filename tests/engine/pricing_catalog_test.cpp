@@ -72,3 +72,44 @@ TEST(PricingCatalog, SyntaxErrorAndMissingFile)
     EXPECT_EQ(parseCatalog("{", "x.json").errors().at(0).code, "syntax");
     EXPECT_EQ(readCatalogFile("/nonexistent/catalog.json").errors().at(0).code, "io");
 }
+
+TEST(PricingCatalog, EveryProviderRegionHasTheSamePriceIdsAndCitesThem)
+{
+    // #5: the six bundled catalogs (AWS us-east-1/eu-west-1, Azure East US/West Europe, GCP
+    // us-central1/europe-west1) define the same required ids, so every analysis runs everywhere.
+    const std::pair<Provider, const char*> catalogs[] = {
+        {Provider::Aws, "us-east-1"},  {Provider::Aws, "eu-west-1"},  {Provider::Azure, "eastus"},
+        {Provider::Azure, "westeurope"}, {Provider::Gcp, "us-central1"}, {Provider::Gcp, "europe-west1"}};
+    for (const auto& [provider, region] : catalogs) {
+        auto cat = readCatalogFile(catalogPath(ARCHFIT_SOURCE_DATA_DIR, provider, region));
+        ASSERT_TRUE(cat.ok()) << region << ": " << cat.errorText();
+        EXPECT_EQ(cat->region, region);
+        EXPECT_EQ(cat->provider, provider);
+        for (const std::string& id : kRequiredPriceIds) {
+            const Price* p = cat->findPrice(id);
+            ASSERT_NE(p, nullptr) << region << " " << id;
+            EXPECT_EQ(p->region, region) << id;
+            EXPECT_FALSE(p->source.empty()) << region << " " << id;
+            EXPECT_FALSE(p->asOf.empty()) << region << " " << id;
+        }
+        bool arm = false;
+        for (const InstanceType& t : cat->instances)
+            arm = arm || t.arch == Architecture::Arm64;
+        EXPECT_TRUE(arm) << region << ": arm64 components need an instance type";
+    }
+}
+
+TEST(PricingCatalog, CommitmentRatesAreParsed)
+{
+    // M1 on the AWS Lambda pricing page: m7g.xlarge 0.1632 USD/h on demand, 0.0457 with a 3-year plan.
+    auto cat = readCatalogFile(catalogPath(ARCHFIT_SOURCE_DATA_DIR, Provider::Aws, "us-east-1"));
+    ASSERT_TRUE(cat.ok());
+    for (const InstanceType& t : cat->instances) {
+        if (t.name == "m7g.xlarge") {
+            ASSERT_TRUE(t.commit3yHourly);
+            EXPECT_DOUBLE_EQ(t.commit3yHourly->unitPrice(), 0.0457);
+            EXPECT_FALSE(t.commit1yHourly);
+        }
+    }
+    EXPECT_FALSE(cat->price("vm.commitment_1y_factor").note.empty());  // flagged unconfirmed
+}

@@ -1,0 +1,143 @@
+// The registry of log formats and auto-detection from a file's first lines.
+
+#include "archfit/log_ingest.h"
+
+#include "log_parsers.h"
+
+#include <cstdio>
+
+namespace archfit {
+
+namespace {
+
+struct FormatEntry {
+    const char* name;
+    std::unique_ptr<LineParser> (*make)();
+    bool detect;   // tried by auto-detection ("common" is reported by the combined parser)
+};
+
+const FormatEntry kFormats[] = {
+    {"combined", [] { return makeNcsaParser("combined"); }, true},
+    {"common", [] { return makeNcsaParser("common"); }, false},
+    {"csv", [] { return makeAggregateCsvParser(); }, true},
+};
+
+constexpr std::size_t kSampleLines = 50;
+
+std::string printable(std::string_view s, std::size_t max)
+{
+    std::string out;
+    for (std::size_t i = 0; i < s.size() && i < max; ++i) {
+        const unsigned char c = static_cast<unsigned char>(s[i]);
+        if (c >= 0x20 && c < 0x7F) {
+            out += static_cast<char>(c);
+        } else {
+            char buf[8];
+            std::snprintf(buf, sizeof buf, "\\x%02X", c);
+            out += buf;
+        }
+    }
+    if (s.size() > max)
+        out += "...";
+    return out;
+}
+
+}  // namespace
+
+std::vector<std::string> knownLogFormats()
+{
+    std::vector<std::string> names;
+    for (const FormatEntry& f : kFormats)
+        names.emplace_back(f.name);
+    return names;
+}
+
+std::unique_ptr<LineParser> makeLineParser(const std::string& format)
+{
+    for (const FormatEntry& f : kFormats)
+        if (format == f.name)
+            return f.make();
+    return nullptr;
+}
+
+Result<std::string> detectLogFormat(std::string_view head, const std::string& file)
+{
+    // Binary: more than 10% NUL or control bytes in the first 4 KiB (a log with one damaged line
+    // is still a log; its NUL line is skipped as "binary").
+    const std::string_view probe = head.substr(0, 4096);
+    std::size_t control = 0;
+    for (const char ch : probe) {
+        const unsigned char c = static_cast<unsigned char>(ch);
+        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
+            ++control;
+    }
+    if (!probe.empty() && control * 10 > probe.size())
+        return Diagnostic{file, 0, 0, "", "binary",
+                          "expected a text access log, found binary data (more than 10% NUL or control "
+                          "bytes in the first 4 KiB); compressed files other than gzip are not read"};
+
+    std::vector<std::string_view> lines;
+    std::size_t pos = 0;
+    while (pos < head.size() && lines.size() < kSampleLines) {
+        std::size_t nl = head.find('\n', pos);
+        if (nl == std::string_view::npos) {
+            if (!lines.empty())
+                break;  // a line cut by the sample's end says nothing
+            nl = head.size();
+        }
+        std::string_view line = head.substr(pos, nl - pos);
+        if (!line.empty() && line.back() == '\r')
+            line.remove_suffix(1);
+        if (!line.empty())
+            lines.push_back(line);
+        pos = nl + 1;
+    }
+    if (lines.empty())
+        return std::string("combined");  // an empty file: nothing to read, nothing to refuse
+
+    std::string best;
+    std::size_t bestOk = 0, bestRecords = 0;
+    bool sawAgent = false;
+    for (const FormatEntry& f : kFormats) {
+        if (!f.detect)
+            continue;
+        auto parser = f.make();
+        LogRecord r;
+        std::size_t ok = 0, records = 0;
+        bool agent = false;
+        for (std::string_view line : lines) {
+            const ParseResult res = parser->parse(line, r);
+            if (res.kind == ParseResult::Header)
+                continue;
+            ++records;
+            if (res.kind == ParseResult::Ok) {
+                ++ok;
+                agent = agent || r.userAgent.data() != nullptr;
+            }
+        }
+        if (ok > bestOk) {
+            best = f.name;
+            bestOk = ok;
+            bestRecords = records;
+            sawAgent = agent;
+        }
+    }
+    if (bestOk > 0 && bestOk * 2 >= bestRecords) {
+        if (best == "combined" && !sawAgent)
+            best = "common";
+        return best;
+    }
+    std::string names;
+    for (const FormatEntry& f : kFormats)
+        names += (names.empty() ? "" : ", ") + std::string(f.name);
+    const std::string_view first = lines.front();
+    const std::size_t nonSpace = first.find_first_not_of(" \t\xEF\xBB\xBF");
+    const bool json = nonSpace != std::string_view::npos && (first[nonSpace] == '{' || first[nonSpace] == '[');
+    const std::string what = json ? "JSON that is not a log format ArchFit reads"
+                                  : "text that is not a log format ArchFit reads";
+    return Diagnostic{file, 1, 0, "", "not_a_log",
+                      "expected an access log (" + names + "), found " + what + "; first line: \"" +
+                          printable(first, 100) + "\" (use --format to force a format)"};
+}
+
+}  // namespace archfit

@@ -1,0 +1,145 @@
+#include "log_source.h"
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <zlib.h>
+
+namespace archfit {
+
+namespace {
+constexpr std::size_t kRawBuffer = 1u << 20;
+}
+
+LogSource::~LogSource()
+{
+    if (m_zs)
+        inflateEnd(m_zs.get());
+    if (m_fd >= 0)
+        ::close(m_fd);
+}
+
+std::unique_ptr<LogSource> LogSource::open(const std::string& path, std::string& error)
+{
+    std::unique_ptr<LogSource> s(new LogSource());
+    s->m_fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (s->m_fd < 0) {
+        error = std::string("cannot open: ") + std::strerror(errno);
+        return nullptr;
+    }
+    struct stat st {};
+    if (::fstat(s->m_fd, &st) != 0 || S_ISDIR(st.st_mode)) {
+        error = S_ISDIR(st.st_mode) ? "is a directory, expected a log file" : std::string("cannot stat: ") + std::strerror(errno);
+        return nullptr;
+    }
+    s->m_fileSize = static_cast<std::uint64_t>(st.st_size);
+#ifdef POSIX_FADV_SEQUENTIAL
+    ::posix_fadvise(s->m_fd, 0, 0, POSIX_FADV_SEQUENTIAL);
+#endif
+    s->m_raw.resize(kRawBuffer);
+    if (!s->fillRaw()) {
+        error = s->m_error;
+        return nullptr;
+    }
+    if (s->m_rawLen >= 2 && s->m_raw[0] == 0x1f && s->m_raw[1] == 0x8b) {
+        s->m_gzip = true;
+        s->m_zs = std::make_unique<z_stream>();
+        std::memset(s->m_zs.get(), 0, sizeof(z_stream));
+        if (inflateInit2(s->m_zs.get(), 15 + 16) != Z_OK) {
+            error = "cannot initialise zlib";
+            return nullptr;
+        }
+    }
+    return s;
+}
+
+long LogSource::readRaw(char* out, std::size_t size)
+{
+    for (;;) {
+        const ssize_t n = ::read(m_fd, out, size);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0) {
+            m_error = std::string("read error: ") + std::strerror(errno);
+            return -1;
+        }
+        m_sha.update(out, static_cast<std::size_t>(n));
+        m_rawRead += static_cast<std::uint64_t>(n);
+        if (n == 0)
+            m_rawEof = true;
+        return static_cast<long>(n);
+    }
+}
+
+// Refills the raw buffer when it is empty; false on a read error.
+bool LogSource::fillRaw()
+{
+    if (m_rawPos < m_rawLen || m_rawEof)
+        return true;
+    const long n = readRaw(reinterpret_cast<char*>(m_raw.data()), m_raw.size());
+    if (n < 0)
+        return false;
+    m_rawPos = 0;
+    m_rawLen = static_cast<std::size_t>(n);
+    return true;
+}
+
+long LogSource::read(char* out, std::size_t size)
+{
+    if (!m_gzip) {
+        // Bytes buffered by open() (the magic check) first, then straight from the file.
+        if (m_rawPos < m_rawLen) {
+            const std::size_t n = std::min(size, m_rawLen - m_rawPos);
+            std::memcpy(out, m_raw.data() + m_rawPos, n);
+            m_rawPos += n;
+            return static_cast<long>(n);
+        }
+        return m_rawEof ? 0 : readRaw(out, size);
+    }
+    z_stream& zs = *m_zs;
+    std::size_t produced = 0;
+    while (produced < size && !m_gzipDone) {
+        if (!fillRaw())
+            return -1;
+        if (m_rawPos >= m_rawLen && m_rawEof) {
+            if (produced == 0 && zs.total_in > 0 && !m_gzipDone) {
+                m_error = "gzip data cut short (unexpected end of file)";
+                return -1;
+            }
+            break;
+        }
+        zs.next_in = m_raw.data() + m_rawPos;
+        zs.avail_in = static_cast<uInt>(m_rawLen - m_rawPos);
+        zs.next_out = reinterpret_cast<Bytef*>(out + produced);
+        zs.avail_out = static_cast<uInt>(size - produced);
+        const int rc = inflate(&zs, Z_NO_FLUSH);
+        produced = size - zs.avail_out;
+        m_rawPos = m_rawLen - zs.avail_in;
+        if (rc == Z_STREAM_END) {
+            // Another gzip member may follow (cat a.gz b.gz); anything else ends the data.
+            if (!fillRaw())
+                return -1;
+            if (m_rawPos < m_rawLen && m_raw[m_rawPos] == 0x1f) {
+                inflateReset(&zs);
+            } else {
+                m_gzipDone = true;
+            }
+        } else if (rc != Z_OK && rc != Z_BUF_ERROR) {
+            m_error = std::string("corrupt gzip data: ") + (zs.msg ? zs.msg : "inflate failed");
+            return -1;
+        }
+    }
+    return static_cast<long>(produced);
+}
+
+std::string LogSource::finishSha256()
+{
+    std::vector<char> sink(kRawBuffer);
+    while (!m_rawEof && readRaw(sink.data(), sink.size()) > 0) {
+    }
+    return m_sha.hexDigest();
+}
+
+}  // namespace archfit

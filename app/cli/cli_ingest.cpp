@@ -1,0 +1,173 @@
+#include "cli_ingest.h"
+
+#include "archfit/workload_reader.h"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+
+namespace archfit::cli {
+
+namespace {
+
+constexpr int kExitOk = 0;
+constexpr int kExitBadInput = 1;
+constexpr int kExitUsage = 2;
+
+int usage(const std::string& message)
+{
+    std::cerr << "archfit-cli: " << message << "\n\n" << kIngestHelp;
+    return kExitUsage;
+}
+
+bool knownFormat(const std::string& f)
+{
+    if (f == "auto")
+        return true;
+    for (const std::string& k : knownLogFormats())
+        if (k == f)
+            return true;
+    return false;
+}
+
+void printErrors(const IngestResult& r)
+{
+    for (const Diagnostic& d : r.errors)
+        std::cerr << d.file << ": " << d.message << "\n";
+}
+
+}  // namespace
+
+const char* const kIngestHelp =
+    "Usage: archfit-cli ingest --workload W.json [--format F] [--json OUT|-] [--threads N] LOG...\n"
+    "\n"
+    "Reads access logs (plain or gzip), routes each request to a component with the\n"
+    "workload's route rules and aggregates requests, status classes, bytes and latency per\n"
+    "component and UTC minute. Lines that cannot be read are counted by reason, with examples.\n"
+    "\n"
+    "  --workload W.json  the workload whose components and routes receive the traffic\n"
+    "  --format F         auto (default: detected from the first lines), combined, common, csv\n"
+    "  --json OUT|-       write the archfit/ingest@1 JSON document to OUT (- = stdout);\n"
+    "                     without it a text summary is printed\n"
+    "  --threads N        worker threads (default: one per core)\n"
+    "Exit status: 0 done, 1 bad input (unreadable workload, a file that is not a log), 2 usage.\n";
+
+std::string ingestSummaryText(const IngestResult& r)
+{
+    std::string out;
+    char buf[512];
+    std::snprintf(buf, sizeof buf, "%llu lines: %llu parsed, %llu skipped, %llu unmapped requests; %.3f s (%.0f MB/s)\n",
+                  static_cast<unsigned long long>(r.linesTotal), static_cast<unsigned long long>(r.linesParsed),
+                  static_cast<unsigned long long>(r.linesSkipped), static_cast<unsigned long long>(r.unmapped),
+                  r.seconds, r.seconds > 0 ? static_cast<double>(r.bytesRead) / 1e6 / r.seconds : 0.0);
+    out += buf;
+    if (r.firstMinute)
+        out += "window: " + minuteToIso(*r.firstMinute) + " to " + minuteToIso(*r.lastMinute) + "\n";
+    for (const auto& [id, series] : r.traffic.components()) {
+        std::snprintf(buf, sizeof buf, "  %-28s %12llu requests\n", id.c_str(),
+                      static_cast<unsigned long long>(series.totalRequests()));
+        out += buf;
+    }
+    for (const SkipReason& s : r.skippedByReason) {
+        std::snprintf(buf, sizeof buf, "skipped %-18s %llu\n", s.reason.c_str(), static_cast<unsigned long long>(s.count));
+        out += buf;
+        for (const SkipExample& e : s.examples)
+            out += "    " + e.file + ":" + std::to_string(e.line) + ": " + e.snippet + "\n";
+    }
+    if (!r.unmappedTop.empty()) {
+        out += "top unmapped paths (add routes for them):\n";
+        for (const UnmappedPath& p : r.unmappedTop)
+            out += "  " + std::to_string(p.count) + "  " + p.path + "\n";
+    }
+    for (const IngestedFile& f : r.files) {
+        out += f.path + ": " + (f.error.empty() ? f.format : "refused") + ", " + std::to_string(f.lines) + " lines, sha256 " +
+               (f.sha256.empty() ? "-" : f.sha256.substr(0, 16)) +
+               (f.duplicateOf.empty() ? "" : " (same content as " + f.duplicateOf + ": not counted again)") + "\n";
+    }
+    return out;
+}
+
+int runIngest(const std::vector<std::string>& args)
+{
+    std::string workloadPath, format = "auto", jsonOut;
+    int threads = 0;
+    std::vector<std::string> logs;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        auto value = [&](std::string& target) {
+            if (i + 1 >= args.size())
+                return false;
+            target = args[++i];
+            return true;
+        };
+        if (a == "-h" || a == "--help") {
+            std::cout << kIngestHelp;
+            return kExitOk;
+        } else if (a == "--workload") {
+            if (!value(workloadPath))
+                return usage("ingest: --workload needs a file");
+        } else if (a == "--format") {
+            if (!value(format) || !knownFormat(format))
+                return usage("ingest: --format expects auto, combined, common or csv, got \"" + format + "\"");
+        } else if (a == "--json") {
+            if (!value(jsonOut))
+                return usage("ingest: --json needs OUT or -");
+        } else if (a == "--threads") {
+            std::string t;
+            char* end = nullptr;
+            if (!value(t) || (threads = static_cast<int>(std::strtol(t.c_str(), &end, 10))) < 1 || threads > 64 || *end)
+                return usage("ingest: --threads expects an integer 1..64, got \"" + t + "\"");
+        } else if (!a.empty() && a[0] == '-') {
+            return usage("ingest: unknown option " + a);
+        } else {
+            logs.push_back(a);
+        }
+    }
+    if (workloadPath.empty())
+        return usage("ingest: --workload W.json is required");
+    if (logs.empty())
+        return usage("ingest: no LOG file given");
+    auto workload = readWorkloadFile(workloadPath);
+    if (!workload) {
+        std::cerr << workload.errorText();
+        return kExitBadInput;
+    }
+    IngestOptions options;
+    options.format = format;
+    options.threads = threads;
+    const IngestResult result = ingestLogs(logs, *workload, options);
+    printErrors(result);
+    if (!jsonOut.empty()) {
+        const std::string json = ingestToJson(result);
+        if (jsonOut == "-") {
+            std::cout << json;
+        } else {
+            std::ofstream out(jsonOut, std::ios::binary | std::ios::trunc);
+            out << json;
+            out.close();
+            if (!out) {
+                std::cerr << jsonOut << ": cannot write: " << std::strerror(errno) << "\n";
+                return kExitBadInput;
+            }
+        }
+    } else {
+        std::cout << ingestSummaryText(result);
+    }
+    return result.outcome == Outcome::Success ? kExitOk : kExitBadInput;
+}
+
+bool ingestForAnalyze(const std::vector<std::string>& logs, const std::string& format, const Workload& workload,
+                      IngestResult& out)
+{
+    IngestOptions options;
+    options.format = format;
+    out = ingestLogs(logs, workload, options);
+    printErrors(out);
+    std::cerr << "archfit-cli: logs: " << out.linesParsed << " of " << out.linesTotal << " lines parsed, "
+              << out.linesSkipped << " skipped, " << out.unmapped << " requests unmapped\n";
+    return out.outcome == Outcome::Success;
+}
+
+}  // namespace archfit::cli

@@ -1,0 +1,24 @@
+#pragma once
+// archfit-cli ingest, and the log options of analyze (DESIGN.md §7).
+
+#include "archfit/log_ingest.h"
+
+#include <string>
+#include <vector>
+
+namespace archfit::cli {
+
+extern const char* const kIngestHelp;
+
+// `archfit-cli ingest ...`; returns the exit status (0 done, 1 bad input, 2 usage).
+int runIngest(const std::vector<std::string>& args);
+
+// Ingests `logs` for analyze --logs: prints the refused files' errors and a one-line summary to
+// stderr; false when a file was refused (exit status 1).
+bool ingestForAnalyze(const std::vector<std::string>& logs, const std::string& format, const Workload& workload,
+                      IngestResult& out);
+
+// Text summary of an ingest (when --json is not given).
+std::string ingestSummaryText(const IngestResult& result);
+
+}  // namespace archfit::cli
