@@ -103,6 +103,86 @@ void growthSensitivity(AnalysisResult& result, const Workload& workload, const P
     }
 }
 
+struct Membership {
+    std::vector<bool> faas;     // in the account's function pool
+    std::vector<bool> lb;       // behind the shared load balancer
+    std::vector<bool> cluster;  // on the shared Kubernetes cluster
+};
+
+constexpr int kMaxLayoutRounds = 4;
+
+struct RoundInputs {
+    const Workload& workload;
+    const PricingCatalog& catalog;
+    const RuleSet& rules;
+    const AnalysisSettings& settings;
+    const std::vector<Profile>& profiles;
+    double granularity;
+};
+
+// Who shares what under the layout the results recommend.
+Membership membershipOf(const Workload& w, const std::vector<ComponentResult>& results)
+{
+    Membership m;
+    for (std::size_t i = 0; i < results.size(); ++i) {
+        const std::optional<Family> f = results[i].recommended;
+        const bool serverless = f == Family::Serverless;
+        const bool container = f == Family::Container;
+        m.faas.push_back(serverless);
+        m.lb.push_back(isHttpService(w.components[i]) && f.has_value() && !serverless);
+        m.cluster.push_back(container && results[i].family(Family::Container).variant == "kubernetes");
+    }
+    return m;
+}
+
+// Prices, scores and recommends every component with the shares `members` defines; a component
+// outside a shared pool is priced as if it joined it.
+std::vector<ComponentResult> evaluateRound(const RoundInputs& in, const Membership& members)
+{
+    const Workload& workload = in.workload;
+    const std::size_t n = workload.components.size();
+    PortfolioShares base;
+    for (std::size_t i = 0; i < n; ++i) {
+        if (members.faas[i])
+            base.faas.add(faasUsage(workload.components[i], in.profiles[i], in.granularity));
+        base.httpServices += members.lb[i] ? 1 : 0;
+        base.clusterComponents += members.cluster[i] ? 1 : 0;
+    }
+    const std::string& currency = in.catalog.currency;
+    const AssessmentOptions& opt = workload.assessment.options;
+    std::vector<ComponentResult> out;
+    out.reserve(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        const Component& c = workload.components[i];
+        const Profile& p = in.profiles[i];
+        PortfolioShares shares = base;
+        if (!members.faas[i])
+            shares.faas.add(faasUsage(c, p, in.granularity));
+        if (isHttpService(c) && !members.lb[i])
+            ++shares.httpServices;
+        if (!members.cluster[i])
+            ++shares.clusterComponents;
+        ComponentResult r;
+        r.id = c.id;
+        r.name = c.name;
+        r.profile = p;
+        r.families[0] = evaluation(costServerless(c, p, in.catalog, shares, opt.freeTier, in.settings.sizing),
+                                   in.settings, opt, currency);
+        r.families[1] = evaluation(costContainer(c, p, in.catalog, shares, in.settings.sizing), in.settings, opt, currency);
+        r.families[2] = evaluation(costVm(c, p, in.catalog, shares, in.settings.sizing), in.settings, opt, currency);
+        if (in.settings.costSweeps) {
+            const CostInputs ci{&in.catalog, shares, opt.freeTier, in.settings.sizing, opt};
+            r.breakEven = breakEven(c, p, ci);
+            r.costRange = costRange(c, p, ci);
+        }
+        scoreFamilies(r, c, ScoringContext{workload, in.rules, in.settings.sizing});
+        recommend(r, c, workload.weights, currency);
+        r.confidence = confidenceOf(p);
+        out.push_back(std::move(r));
+    }
+    return out;
+}
+
 }  // namespace
 
 AnalysisResult analyze(const Workload& workload, const PricingCatalog& catalog, const RuleSet& rules,
@@ -114,46 +194,37 @@ AnalysisResult analyze(const Workload& workload, const PricingCatalog& catalog, 
     result.settings = settings;
     result.freeTier = workload.assessment.options.freeTier;
     result.pricing = {catalog.provider, catalog.region, catalog.currency, catalog.catalogDate, catalog.name};
-    const std::string& currency = catalog.currency;
 
     std::vector<Profile> profiles;
     profiles.reserve(workload.components.size());
     for (const Component& c : workload.components)
         profiles.push_back(scaledProfile(c, settings.growth, traffic));
 
-    // Account-wide shares: functions that could run as functions, HTTP services behind the load balancer.
-    PortfolioShares shares;
+    // Shared fixed costs (the account's free tier and tiers, the load balancer, the Kubernetes
+    // control plane) are split among the components that use them. First round: every component
+    // that could use them; later rounds: the ones the layout assigns there, until the layout stops
+    // changing, so a shared cost is only paid where it pays off.
+    const std::size_t n = workload.components.size();
     const double granularity = catalog.limit("faas.billing_granularity_ms");
-    for (std::size_t i = 0; i < workload.components.size(); ++i) {
+    Membership members;
+    members.faas.resize(n);
+    members.lb.resize(n);
+    members.cluster.resize(n);
+    for (std::size_t i = 0; i < n; ++i) {
         const Component& c = workload.components[i];
-        if (blockers(Family::Serverless, c, profiles[i], catalog).empty())
-            shares.faas.add(faasUsage(c, profiles[i], granularity));
-        if (isHttpService(c))
-            ++shares.httpServices;
-        if (blockers(Family::Container, c, profiles[i], catalog).empty())
-            ++shares.clusterComponents;  // could share the Kubernetes control plane
+        members.faas[i] = blockers(Family::Serverless, c, profiles[i], catalog).empty();
+        members.lb[i] = isHttpService(c);
+        members.cluster[i] = blockers(Family::Container, c, profiles[i], catalog).empty();
     }
-
-    for (std::size_t i = 0; i < workload.components.size(); ++i) {
-        const Component& c = workload.components[i];
-        const Profile& p = profiles[i];
-        ComponentResult r;
-        r.id = c.id;
-        r.name = c.name;
-        r.profile = p;
-        const AssessmentOptions& opt = workload.assessment.options;
-        r.families[0] = evaluation(costServerless(c, p, catalog, shares, opt.freeTier, settings.sizing), settings, opt, currency);
-        r.families[1] = evaluation(costContainer(c, p, catalog, shares, settings.sizing), settings, opt, currency);
-        r.families[2] = evaluation(costVm(c, p, catalog, shares, settings.sizing), settings, opt, currency);
-        if (settings.costSweeps) {
-            const CostInputs in{&catalog, shares, opt.freeTier, settings.sizing, opt};
-            r.breakEven = breakEven(c, p, in);
-            r.costRange = costRange(c, p, in);
-        }
-        scoreFamilies(r, c, ScoringContext{workload, rules, settings.sizing});
-        recommend(r, c, workload.weights, currency);
-        r.confidence = confidenceOf(p);
-        result.components.push_back(std::move(r));
+    const Membership eligible = members;
+    const RoundInputs in{workload, catalog, rules, settings, profiles, granularity};
+    result.components = evaluateRound(in, members);
+    for (int round = 1; round < kMaxLayoutRounds; ++round) {
+        const Membership next = membershipOf(workload, result.components);
+        if (next.faas == members.faas && next.lb == members.lb && next.cluster == members.cluster)
+            break;
+        members = next;
+        result.components = evaluateRound(in, members);
     }
 
     Layout& layout = result.layout;
@@ -166,9 +237,23 @@ AnalysisResult analyze(const Workload& workload, const PricingCatalog& catalog, 
             if (e.sloMiss)
                 ++layout.sloMisses;
         }
-        for (Family f : kFamilies) {
+    }
+    // Baselines: every component in one family, with that family's shared costs split among all
+    // of them (not among the layout's members).
+    AnalysisSettings plain = settings;
+    plain.costSweeps = false;
+    const RoundInputs baselineIn{workload, catalog, rules, plain, profiles, granularity};
+    for (Family f : kFamilies) {
+        Membership all;
+        for (std::size_t i = 0; i < n; ++i) {
+            const Component& c = workload.components[i];
+            all.faas.push_back(f == Family::Serverless && eligible.faas[i]);
+            all.lb.push_back(f != Family::Serverless && isHttpService(c));
+            all.cluster.push_back(f == Family::Container && eligible.cluster[i]);
+        }
+        Baseline& b = layout.baselines[static_cast<int>(f)];
+        for (const ComponentResult& r : evaluateRound(baselineIn, all)) {
             const FamilyEvaluation& e = r.family(f);
-            Baseline& b = layout.baselines[static_cast<int>(f)];
             if (e.feasible && !e.variant.empty()) {
                 b.monthlyCost += e.cost.total;
                 if (e.sloMiss)
