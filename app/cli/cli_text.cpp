@@ -1,6 +1,7 @@
 #include "cli_text.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <cstdio>
 #include <filesystem>
 #include <sstream>
@@ -93,6 +94,45 @@ std::string availableCatalogs(const std::string& dataDir)
     for (const std::string& n : names)
         out += (out.empty() ? "" : ", ") + n;
     return out;
+}
+
+bool applyWeights(const std::string& spec, Weights& weights, std::string& problem)
+{
+    Weights w = weights;
+    std::stringstream in(spec);
+    std::string item;
+    while (std::getline(in, item, ',')) {
+        const std::size_t eq = item.find('=');
+        if (eq == std::string::npos) {
+            problem = "expected KEY=VALUE, got \"" + item + "\"";
+            return false;
+        }
+        const std::string key = item.substr(0, eq);
+        const std::string text = item.substr(eq + 1);
+        char* end = nullptr;
+        const double v = std::strtod(text.c_str(), &end);
+        if (text.empty() || *end != '\0' || !(v >= 0 && v <= 1)) {
+            problem = "expected a number 0..1 for " + key + ", got \"" + text + "\"";
+            return false;
+        }
+        double* target = key == "cost"         ? &w.cost
+                         : key == "latency"    ? &w.latency
+                         : key == "compliance" ? &w.compliance
+                         : key == "lock_in"    ? &w.lockIn
+                         : key == "operations" ? &w.operations
+                                               : nullptr;
+        if (!target) {
+            problem = "unknown criterion \"" + key + "\" (expected cost, latency, compliance, lock_in, operations)";
+            return false;
+        }
+        *target = v;
+    }
+    if (!(w.cost + w.latency + w.compliance + w.lockIn + w.operations > 0)) {
+        problem = "at least one weight must be above 0";
+        return false;
+    }
+    weights = w;
+    return true;
 }
 
 }  // namespace archfit::cli

@@ -5,6 +5,7 @@
 
 #include "archfit/analysis.h"
 #include "archfit/pricing_catalog.h"
+#include "archfit/price_book.h"
 #include "archfit/project_store.h"
 #include "archfit/rules.h"
 #include "archfit/version.h"
@@ -52,7 +53,8 @@ const char* const kValidateHelp =
 
 const char* const kAnalyzeHelp =
     "Usage: archfit-cli analyze W.json|P.archfit [--logs LOG... [--format F]] [--json OUT|-]\n"
-    "                           [--save P.archfit] [--growth X] [--data-dir DIR]\n"
+    "                           [--save P.archfit] [--growth X] [--weights K=V,...]\n"
+    "                           [--price-book FILE] [--data-dir DIR]\n"
     "\n"
     "Builds each component's traffic profile from its declared traffic (or, with --logs,\n"
     "from the measured traffic wherever the logs have requests for it), prices it as\n"
@@ -66,6 +68,10 @@ const char* const kAnalyzeHelp =
     "                   argument up to the next option is a log file\n"
     "  --format F        log format: auto (default), combined, common, csv\n"
     "  --growth X        multiply all traffic by X (> 0; default 1)\n"
+    "  --weights K=V,... criterion weights, e.g. cost=0.5,latency=0.3 (keys cost, latency,\n"
+    "                   compliance, lock_in, operations; values 0..1; others keep the\n"
+    "                   workload's weights)\n"
+    "  --price-book FILE apply a private price book (archfit/price-book@1) to the catalog\n"
     "  --data-dir DIR    where pricing/ lives (default: $ARCHFIT_DATA_DIR, the installed\n"
     "                   share/archfit, or the source tree's data/)\n"
     "Exit status: 0 done, 1 bad input, 2 usage error.\n";
@@ -159,7 +165,7 @@ bool writeText(const std::string& path, const std::string& text)
 
 int runAnalyze(const std::vector<std::string>& args, const char* argv0)
 {
-    std::string input, jsonOut, savePath, dataDir, format = "auto";
+    std::string input, jsonOut, savePath, dataDir, format = "auto", weightsArg, priceBookPath;
     std::vector<std::string> logs;
     bool logsGiven = false;
     double growth = 1.0;
@@ -192,6 +198,12 @@ int runAnalyze(const std::vector<std::string>& args, const char* argv0)
         } else if (a == "--save") {
             if (!value(savePath))
                 return usageError("analyze: --save needs a path", kAnalyzeHelp);
+        } else if (a == "--weights") {
+            if (!value(weightsArg))
+                return usageError("analyze: --weights needs cost=0.4,latency=0.2,...", kAnalyzeHelp);
+        } else if (a == "--price-book") {
+            if (!value(priceBookPath))
+                return usageError("analyze: --price-book needs a file", kAnalyzeHelp);
         } else if (a == "--data-dir") {
             if (!value(dataDir))
                 return usageError("analyze: --data-dir needs a directory", kAnalyzeHelp);
@@ -232,6 +244,28 @@ int runAnalyze(const std::vector<std::string>& args, const char* argv0)
         std::cerr << input << " ($.assessment): no usable price catalog for " << archfit::toString(as.provider)
                   << " " << as.region << "; catalogs available: " << archfit::cli::availableCatalogs(dataDir) << "\n";
         return kExitBadInput;
+    }
+
+    if (!weightsArg.empty()) {
+        std::string problem;
+        if (!archfit::cli::applyWeights(weightsArg, loaded.workload.weights, problem))
+            return usageError("analyze: --weights: " + problem, kAnalyzeHelp);
+    }
+    if (!priceBookPath.empty()) {
+        auto book = archfit::readPriceBookFile(priceBookPath);
+        if (!book) {
+            std::cerr << book.errorText();
+            return kExitBadInput;
+        }
+        auto applied = archfit::applyPriceBook(*catalog, *book);
+        if (!applied) {
+            for (archfit::Diagnostic d : applied.errors()) {
+                d.file = priceBookPath;
+                std::cerr << d.toString() << "\n";
+            }
+            return kExitBadInput;
+        }
+        catalog = std::move(applied);
     }
 
     auto rules = archfit::loadRules(dataDir);

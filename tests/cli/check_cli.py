@@ -102,6 +102,33 @@ doc2 = json.loads(r2.stdout)
 for a, b in zip(doc["components"], doc2["components"]):
     check(f"--growth 2 doubles {a['id']}", abs(b["profile"]["requests_per_month"] - 2 * a["profile"]["requests_per_month"]) <= 1)
 
+# Weights from the command line re-score; bad weights are a usage error.
+r = run("analyze", args.sample, "--weights", "cost=1,latency=0,compliance=0,lock_in=0,operations=0", "--json", "-")
+check("--weights cost=1 exits 0", r.returncode == 0, r.stderr)
+if r.returncode == 0:
+    costonly = json.loads(r.stdout)
+    for c in costonly["components"]:
+        fits = {f: e["fit"] for f, e in c["families"].items() if e["feasible"]}
+        if c["recommended"]:
+            check(f"cost-only fit of {c['id']} is its cost score",
+                  all(abs(fits[f] - c["families"][f]["scores"]["cost"]) < 1e-3 for f in fits))
+for bad in ("cost=2", "speed=0.5", "cost=0,latency=0,compliance=0,lock_in=0,operations=0", "cost"):
+    r = run("analyze", args.sample, "--weights", bad)
+    check(f"--weights {bad} exits 2", r.returncode == 2 and "--weights" in r.stderr, r.stderr)
+
+# A private price book lowers prices and is named in the result.
+book = pathlib.Path(args.data, "samples", "northwind.price-book.json")
+r = run("analyze", args.sample, "--price-book", str(book), "--json", "-")
+check("--price-book exits 0", r.returncode == 0, r.stderr)
+if r.returncode == 0:
+    booked = json.loads(r.stdout)
+    check("price book named in pricing.catalog_name", "price book" in booked["pricing"]["catalog_name"])
+    check("price book lowers the all-VM baseline",
+          booked["layout"]["baselines"]["all_vm"]["monthly_cost"] < doc["layout"]["baselines"]["all_vm"]["monthly_cost"])
+(work / "bad-book.json").write_text('{"schema": "archfit/price-book@1", "name": "x", "source": "y", "prices": {"nope": 1}}')
+r = run("analyze", args.sample, "--price-book", str(work / "bad-book.json"))
+check("unknown price id in a price book exits 1 naming it", r.returncode == 1 and "nope" in r.stderr, r.stderr)
+
 # Save a project, analyse it again: same figures.
 proj = work / "sample.archfit"
 proj.unlink(missing_ok=True)
