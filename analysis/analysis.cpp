@@ -37,6 +37,7 @@ Profile scaledProfile(const Component& c, double growth, const TrafficData* traf
     g.source = p.source + ", x" + text::number(growth, 2) + " growth";
     g.p50Ms = p.p50Ms;
     g.p99Ms = p.p99Ms;
+    g.bytesPerMonth = p.bytesPerMonth * growth;
     return g;
 }
 
@@ -147,6 +148,7 @@ std::vector<ComponentResult> evaluateRound(const RoundInputs& in, const Membersh
             base.faas.add(faasUsage(workload.components[i], in.profiles[i], in.granularity));
         base.httpServices += members.lb[i] ? 1 : 0;
         base.clusterComponents += members.cluster[i] ? 1 : 0;
+        base.egressBytes += in.profiles[i].bytesPerMonth;
     }
     const std::string& currency = in.catalog.currency;
     const AssessmentOptions& opt = workload.assessment.options;
@@ -166,10 +168,13 @@ std::vector<ComponentResult> evaluateRound(const RoundInputs& in, const Membersh
         r.id = c.id;
         r.name = c.name;
         r.profile = p;
-        r.families[0] = evaluation(costServerless(c, p, in.catalog, shares, opt.freeTier, in.settings.sizing),
-                                   in.settings, opt, currency);
-        r.families[1] = evaluation(costContainer(c, p, in.catalog, shares, in.settings.sizing), in.settings, opt, currency);
-        r.families[2] = evaluation(costVm(c, p, in.catalog, shares, in.settings.sizing), in.settings, opt, currency);
+        FamilyCost priced[3] = {costServerless(c, p, in.catalog, shares, opt.freeTier, in.settings.sizing),
+                                costContainer(c, p, in.catalog, shares, in.settings.sizing),
+                                costVm(c, p, in.catalog, shares, in.settings.sizing)};
+        for (int f = 0; f < 3; ++f) {
+            addEgress(priced[f], p, in.catalog, shares);
+            r.families[f] = evaluation(std::move(priced[f]), in.settings, opt, currency);
+        }
         if (in.settings.costSweeps) {
             const CostInputs ci{&in.catalog, shares, opt.freeTier, in.settings.sizing, opt};
             r.breakEven = breakEven(c, p, ci);

@@ -23,6 +23,7 @@ ordered_json profileJson(const Profile& p)
 {
     ordered_json j;
     j["requests_per_month"] = std::round(p.requestsPerMonth);
+    j["bytes_per_month"] = std::round(p.bytesPerMonth);
     j["mean_rps"] = r4(p.meanRps);
     j["peak_rps"] = r4(p.peakRps);
     j["peak_to_mean"] = r4(p.peakToMean);

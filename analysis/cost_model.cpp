@@ -226,4 +226,22 @@ void addOperations(MonthlyCost& cost, Family family, const AssessmentOptions& op
     cost.total = roundCents(cost.infrastructure + cost.operations);
 }
 
+void addEgress(FamilyCost& cost, const Profile& p, const PricingCatalog& catalog, const PortfolioShares& shares)
+{
+    const Price* price = catalog.findPrice("egress.internet_gb");
+    if (!price || p.bytesPerMonth <= 0)
+        return;
+    constexpr double kBytesPerGb = 1024.0 * 1024.0 * 1024.0;
+    const double ownGb = p.bytesPerMonth / kBytesPerGb;
+    const double accountGb = std::max(ownGb, shares.egressBytes / kBytesPerGb);
+    const double free = catalog.allowance("egress.internet_gb");
+    const double amount = price->charge(std::max(0.0, accountGb - free)) * (ownGb / accountGb);
+    const std::string detail = text::number(ownGb, 1) + " GB out (" + text::percent(ownGb / accountGb) +
+                               " of the account's " + text::number(accountGb, 1) + " GB, after " +
+                               text::count(free) + " GB free) x " + text::price(price->value) + " " +
+                               catalog.currency + " per GB";
+    for (VariantCost& v : cost.variants)
+        v.cost.add("egress", amount, detail);
+}
+
 }  // namespace archfit

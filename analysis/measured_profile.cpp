@@ -26,6 +26,7 @@ Profile measuredProfile(const TrafficData& traffic, const Component& component)
     const double monthScale = kHoursPerMonth * 60.0 / static_cast<double>(window);
     Profile p = summarise(std::move(perMinute), monthScale, component.avgDurationMs);
     p.measured = true;
+    p.bytesPerMonth = static_cast<double>(series->totalBytes()) * monthScale;
     const LatencyHistogram h = series->totalHistogram();
     p.p50Ms = h.percentileMs(0.50);
     p.p99Ms = h.percentileMs(0.99);

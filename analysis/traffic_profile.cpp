@@ -149,6 +149,7 @@ Profile declaredProfile(const Component& c)
 
     Profile p = summarise(std::move(day), kDaysPerMonth, c.avgDurationMs);
     p.measured = false;
+    p.bytesPerMonth = c.avgResponseKb ? p.requestsPerMonth * *c.avgResponseKb * 1024.0 : 0.0;
     const bool runs = c.kind == ComponentKind::ScheduledJob || c.kind == ComponentKind::Batch;
     const std::string unit = runs ? (std::fabs(perDay - 1) < 1e-9 ? " run/day, " : " runs/day, ")
                                   : (std::fabs(perDay - 1) < 1e-9 ? " request/day, " : " requests/day, ");

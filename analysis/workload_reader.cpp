@@ -2,6 +2,7 @@
 
 #include "json_checker.h"
 #include "workload_decisions.h"
+#include "workload_log_mapping.h"
 #include "json_locator.h"
 
 #include <algorithm>
@@ -47,6 +48,7 @@ const NumberRange kAvgDurationRange{0, true, true, 86400000};
 const NumberRange kMaxDurationRange{0, true, true, 604800};
 const NumberRange kPositive{0, true, false, 0};
 const NumberRange kNonNegative{0, false, false, 0};
+const NumberRange kResponseKb{0, false, true, 1048576};
 
 void readOptions(JsonDiagnostics& diag, const OrderedJson& v, const std::string& path,
                  AssessmentOptions& out)
@@ -154,7 +156,7 @@ const std::vector<std::string>& componentKeys()
 {
     static const std::vector<std::string> keys = {
         "id", "name", "description", "kind", "routes", "runtime", "memory_mb", "vcpu",
-        "avg_duration_ms", "max_duration_s", "state", "latency_slo_ms", "requests_per_day",
+        "avg_duration_ms", "max_duration_s", "state", "latency_slo_ms", "avg_response_kb", "requests_per_day",
         "requests_per_month", "pattern", "compliance", "managed_services", "calls",
         "max_connections", "needs", "architecture", "gateway", kMitigationsKey, kWaiversKey,
         kDecisionKey};
@@ -227,6 +229,9 @@ Component readComponent(JsonDiagnostics& diag, const OrderedJson& v, const std::
     double slo = 0;
     if (r.readNumber("latency_slo_ms", kPositive, slo))
         c.latencySloMs = slo;
+    double responseKb = 0;
+    if (r.readNumber("avg_response_kb", kResponseKb, responseKb))
+        c.avgResponseKb = responseKb;
     readTraffic(diag, r, c);
     c.pattern = defaultPattern(c.kind);
     r.readEnum("pattern", trafficPatternFromString,
@@ -328,7 +333,7 @@ Workload readDocument(JsonDiagnostics& diag, const OrderedJson& doc)
     const std::string root = "$";
     if (!checkObject(diag, doc, root))
         return w;
-    const ObjectReader r(diag, doc, root, {"schema", "assessment", "weights", "components"});
+    const ObjectReader r(diag, doc, root, {"schema", "assessment", "weights", kLogMappingKey, "components"});
     if (r.require("schema")) {
         const OrderedJson& schema = *r.get("schema");
         if (!schema.is_string() || schema.get<std::string>() != kSchemaId)
@@ -339,6 +344,7 @@ Workload readDocument(JsonDiagnostics& diag, const OrderedJson& doc)
         readAssessment(diag, *a, r.pathOf("assessment"), w.assessment);
     if (const OrderedJson* weights = r.get("weights"))
         readWeights(diag, *weights, r.pathOf("weights"), w.weights);
+    readLogMapping(diag, r, w);
     if (r.require("components"))
         readComponents(diag, *r.get("components"), r.pathOf("components"), w.components);
     return w;
@@ -390,6 +396,8 @@ OrderedJson componentJson(const Component& c)
     j["state"] = toString(c.state);
     if (c.latencySloMs)
         j["latency_slo_ms"] = number(*c.latencySloMs);
+    if (c.avgResponseKb)
+        j["avg_response_kb"] = number(*c.avgResponseKb);
     if (c.trafficDeclared && c.trafficPerDay)
         j["requests_per_day"] = number(perDayFor(c.requestsPerMonth));
     else if (c.trafficDeclared)
@@ -477,6 +485,8 @@ std::string writeWorkload(const Workload& workload)
                       {"compliance", number(w.compliance)},
                       {"lock_in", number(w.lockIn)},
                       {"operations", number(w.operations)}};
+    if (workload.logMapping)
+        doc[kLogMappingKey] = logMappingJson(*workload.logMapping);
     doc["components"] = OrderedJson::array();
     for (const Component& c : workload.components)
         doc["components"].push_back(componentJson(c));

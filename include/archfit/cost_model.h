@@ -81,6 +81,7 @@ struct PortfolioShares {
     FaasPool faas;            // usage of every component that could run as functions
     int httpServices = 0;     // components behind the shared load balancer (container and VM)
     int clusterComponents = 0;  // components that share one Kubernetes control plane
+    double egressBytes = 0;     // the account's response bytes per month (free allowance and tiers)
 };
 
 struct Blocker {
@@ -131,6 +132,11 @@ FamilyCost costVm(const Component& c, const Profile& p, const PricingCatalog& ca
 std::optional<double> cheapestTotal(Family family, const Component& c, const Profile& p,
                                     const PricingCatalog& catalog, const PortfolioShares& shares,
                                     bool freeTier, const SizingSettings& s, const AssessmentOptions& options);
+
+// Data transfer out to the internet, the same in every family: adds an "egress" item to each
+// variant, the account's free allowance shared in proportion to bytes. No-op when the profile has
+// no bytes or the catalog no "egress.internet_gb" price.
+void addEgress(FamilyCost& cost, const Profile& p, const PricingCatalog& catalog, const PortfolioShares& shares);
 
 // Operations labour for a family (0 when options.operationsLabour is off).
 void addOperations(MonthlyCost& cost, Family family, const AssessmentOptions& options,

@@ -20,6 +20,7 @@ struct Profile {
     double monthScale = 0;               // window total x monthScale = requests per 730-h month
 
     double requestsPerMonth = 0;
+    double bytesPerMonth = 0;            // response bytes (declared avg_response_kb, or measured)
     double meanRps = 0;
     double peakRps = 0;                  // highest minute, per second
     double peakToMean = 0;               // peakRps / meanRps (0 when no traffic)

@@ -85,6 +85,7 @@ struct Component {
     double maxDurationS = 30;       // default: max(30, 3 x avg_duration) for requests; 2 x avg for jobs
     StateModel state = StateModel::Stateless;      // default: in_memory for databases, else stateless
     std::optional<double> latencySloMs;            // p99 target; default: none
+    std::optional<double> avgResponseKb;           // mean response size (egress); default: none
     double requestsPerMonth = 0;    // declared traffic (requests_per_day x 730/24, or requests_per_month)
     bool trafficDeclared = false;   // true when requests_per_day or requests_per_month was given
     bool trafficPerDay = true;      // declared as requests_per_day (false: requests_per_month); kept for writing
@@ -130,10 +131,29 @@ struct Weights {
     double operations = 0.15;
 };
 
+// Where generic JSON-lines access logs keep each request field (top-level "log_mapping",
+// docs/workload-format.md): dotted key paths into each line's object, e.g. "req.path".
+// An empty path means the log has no such field.
+enum class LogTimeFormat { Iso8601, EpochS, EpochMs };
+const char* toString(LogTimeFormat v);                       // "iso8601", "epoch_s", "epoch_ms"
+std::optional<LogTimeFormat> logTimeFormatFromString(const std::string& s);
+
+struct LogMapping {
+    std::string time;           // required: the request's time
+    LogTimeFormat timeFormat = LogTimeFormat::Iso8601;  // default iso8601
+    std::string path;           // required: the path ("/a?q=1") or a full URL ("https://host/a")
+    std::string method;         // optional keys from here on
+    std::string status;         // a number or a numeric string
+    std::string bytes;          // response bytes, a number or a numeric string
+    std::string latencyMs;      // milliseconds (a string may carry a unit: "0.12s", "120ms", "80us")
+    std::string host;           // virtual host; default: the host of a full URL in `path`
+};
+
 struct Workload {
     Assessment assessment;
     Weights weights;
     std::vector<Component> components;
+    std::optional<LogMapping> logMapping;  // "log_mapping"; default: none (jsonl logs cannot be read)
 
     const Component* find(const std::string& id) const;
 };

@@ -256,3 +256,28 @@ TEST(CostModel, OperationsLabourIsKeptApart)
     addOperations(cost, Family::Vm, off, SizingSettings{}, "USD");
     EXPECT_DOUBLE_EQ(cost.total, 10.00);
 }
+
+TEST(CostModel, EgressSharesTheAccountsFreeAllowance)
+{
+    // This component sends 500 GB a month; the account 1,000 GB. 1,000 - 100 free = 900 GB x 0.09
+    // = 81.00 for the account; this component's half = 40.50, in every family alike.
+    Component c = function(512, 100, 1e6);
+    Profile p = declaredProfile(c);
+    const double gb = 1024.0 * 1024.0 * 1024.0;
+    p.bytesPerMonth = 500 * gb;
+    PortfolioShares shares;
+    shares.egressBytes = 1000 * gb;
+    FamilyCost fc = costVm(c, p, awsCatalog(), shares, SizingSettings{});
+    const double before = fc.variants.at(0).cost.infrastructure;
+    addEgress(fc, p, awsCatalog(), shares);
+    for (const VariantCost& v : fc.variants)
+        EXPECT_DOUBLE_EQ(v.cost.item("egress"), 40.50) << v.variant;
+    EXPECT_NEAR(fc.variants.at(0).cost.infrastructure, before + 40.50, 1e-9);
+    // Declared response size: 1M requests x 64 KB = 61.04 GB, under the free 100 GB alone.
+    c.avgResponseKb = 64;
+    const Profile declared = declaredProfile(c);
+    EXPECT_NEAR(declared.bytesPerMonth, 1e6 * 64 * 1024, 1);
+    FamilyCost small = costVm(c, declared, awsCatalog(), {}, SizingSettings{});
+    addEgress(small, declared, awsCatalog(), {});
+    EXPECT_DOUBLE_EQ(small.variants.at(0).cost.item("egress"), 0.0);
+}
