@@ -12,14 +12,21 @@ namespace {
 
 struct FormatEntry {
     const char* name;
-    std::unique_ptr<LineParser> (*make)();
+    std::unique_ptr<LineParser> (*make)(const Workload&);
     bool detect;   // tried by auto-detection ("common" is reported by the combined parser)
 };
 
+// Detection tries the rows in this order and keeps the first with the most records read; "jsonl"
+// comes before "gcp-lb" so that a user's explicit log_mapping wins a tie.
 const FormatEntry kFormats[] = {
-    {"combined", [] { return makeNcsaParser("combined"); }, true},
-    {"common", [] { return makeNcsaParser("common"); }, false},
-    {"csv", [] { return makeAggregateCsvParser(); }, true},
+    {"combined", [](const Workload&) { return makeNcsaParser("combined"); }, true},
+    {"common", [](const Workload&) { return makeNcsaParser("common"); }, false},
+    {"csv", [](const Workload&) { return makeAggregateCsvParser(); }, true},
+    {"alb", [](const Workload&) { return makeAlbParser(); }, true},
+    {"cloudfront", [](const Workload&) { return makeCloudFrontParser(); }, true},
+    {"w3c", [](const Workload&) { return makeW3cParser(); }, true},
+    {"jsonl", [](const Workload& w) { return makeJsonLinesParser(w.logMapping); }, true},
+    {"gcp-lb", [](const Workload&) { return makeGcpLbParser(); }, true},
 };
 
 constexpr std::size_t kSampleLines = 50;
@@ -52,15 +59,22 @@ std::vector<std::string> knownLogFormats()
     return names;
 }
 
-std::unique_ptr<LineParser> makeLineParser(const std::string& format)
+std::unique_ptr<LineParser> makeLineParser(const std::string& format) { return makeLineParser(format, Workload()); }
+
+std::unique_ptr<LineParser> makeLineParser(const std::string& format, const Workload& workload)
 {
     for (const FormatEntry& f : kFormats)
         if (format == f.name)
-            return f.make();
+            return f.make(workload);
     return nullptr;
 }
 
 Result<std::string> detectLogFormat(std::string_view head, const std::string& file)
+{
+    return detectLogFormat(head, file, Workload());
+}
+
+Result<std::string> detectLogFormat(std::string_view head, const std::string& file, const Workload& workload)
 {
     // Binary: more than 10% NUL or control bytes in the first 4 KiB (a log with one damaged line
     // is still a log; its NUL line is skipped as "binary").
@@ -101,7 +115,7 @@ Result<std::string> detectLogFormat(std::string_view head, const std::string& fi
     for (const FormatEntry& f : kFormats) {
         if (!f.detect)
             continue;
-        auto parser = f.make();
+        auto parser = f.make(workload);
         LogRecord r;
         std::size_t ok = 0, records = 0;
         bool agent = false;
@@ -129,12 +143,17 @@ Result<std::string> detectLogFormat(std::string_view head, const std::string& fi
     }
     std::string names;
     for (const FormatEntry& f : kFormats)
-        names += (names.empty() ? "" : ", ") + std::string(f.name);
+        if (std::string(f.name) != "jsonl" || workload.logMapping)
+            names += (names.empty() ? "" : ", ") + std::string(f.name);
     const std::string_view first = lines.front();
     const std::size_t nonSpace = first.find_first_not_of(" \t\xEF\xBB\xBF");
     const bool json = nonSpace != std::string_view::npos && (first[nonSpace] == '{' || first[nonSpace] == '[');
-    const std::string what = json ? "JSON that is not a log format ArchFit reads"
-                                  : "text that is not a log format ArchFit reads";
+    const std::string what =
+        !json ? "text that is not a log format ArchFit reads"
+        : workload.logMapping ? "JSON that is not a log format ArchFit reads (not Google Cloud LB entries with an "
+                                "httpRequest object, and the workload's log_mapping does not match its lines)"
+                              : "JSON that is not a log format ArchFit reads (not Google Cloud LB entries with an "
+                                "httpRequest object; other JSON lines need a \"log_mapping\" in the workload)";
     return Diagnostic{file, 1, 0, "", "not_a_log",
                       "expected an access log (" + names + "), found " + what + "; first line: \"" +
                           printable(first, 100) + "\" (use --format to force a format)"};

@@ -110,8 +110,8 @@ bool readChunk(LogSource& src, Chunk& c, std::vector<char>& carry, std::size_t c
     return true;
 }
 
-FileOutcome ingestFile(const std::string& path, const LogRouter& router, const IngestOptions& options,
-                       std::uint64_t& progressDone, std::uint64_t progressTotal)
+FileOutcome ingestFile(const std::string& path, const Workload& workload, const LogRouter& router,
+                       const IngestOptions& options, std::uint64_t& progressDone, std::uint64_t progressTotal)
 {
     FileOutcome out;
     out.file.path = path;
@@ -136,7 +136,7 @@ FileOutcome ingestFile(const std::string& path, const LogRouter& router, const I
     }
     std::string format = options.format;
     if (format.empty() || format == "auto") {
-        auto detected = detectLogFormat(std::string_view(first->data.data(), first->size), path);
+        auto detected = detectLogFormat(std::string_view(first->data.data(), first->size), path, workload);
         if (!detected) {
             out.file.error = detected.errors().front().message;
             out.file.sha256 = src->finishSha256();
@@ -145,7 +145,7 @@ FileOutcome ingestFile(const std::string& path, const LogRouter& router, const I
         format = detected.value();
     }
     out.file.format = format;
-    const auto prototype = makeLineParser(format);
+    const auto prototype = makeLineParser(format, workload);
     if (!prototype) {
         out.file.error = "unknown format \"" + format + "\"";
         return out;
@@ -280,7 +280,7 @@ IngestResult ingestLogs(const std::vector<std::string>& paths, const Workload& w
             result.outcome = Outcome::Cancelled;
             break;
         }
-        FileOutcome f = ingestFile(path, router, options, done, total);
+        FileOutcome f = ingestFile(path, workload, router, options, done, total);
         if (f.cancelled) {
             result.outcome = Outcome::Cancelled;
             break;

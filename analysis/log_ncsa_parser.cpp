@@ -104,8 +104,13 @@ public:
         const char* lb = static_cast<const char*>(std::memchr(sp, '[', static_cast<std::size_t>(end - sp)));
         if (!lb)
             return ParseResult::skip(end - sp < 8 ? "truncated" : "bad_timestamp");
-        if (end - lb < 28)
-            return ParseResult::skip(end - lb < 27 || lb[27] != ']' ? "truncated" : "bad_timestamp");
+        if (end - lb < 28) {
+            // The line ends inside the 26-byte timestamp or right after it; lb[27] is past the
+            // end here (fuzz finding F1, docs/reliability.md). A bracket closed early is a bad
+            // timestamp, an open one a cut line.
+            const bool closed = std::memchr(lb, ']', static_cast<std::size_t>(end - lb)) != nullptr;
+            return ParseResult::skip(closed ? "bad_timestamp" : "truncated");
+        }
         if (lb[27] != ']' || !ncsaTime(lb + 1, r.minute))
             return ParseResult::skip("bad_timestamp");
 

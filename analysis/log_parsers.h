@@ -5,6 +5,7 @@
 #include "archfit/log_ingest.h"
 
 #include <memory>
+#include <optional>
 
 namespace archfit {
 
@@ -15,5 +16,16 @@ std::unique_ptr<LineParser> makeNcsaParser(const char* format);
 
 // Pre-aggregated CSV: minute,component,requests,errors,bytes,p50_ms,p95_ms,p99_ms.
 std::unique_ptr<LineParser> makeAggregateCsvParser();
+
+// AWS ALB access logs (space separated, quoted request and user agent).
+std::unique_ptr<LineParser> makeAlbParser();
+// AWS CloudFront standard logs (tab separated, "#Fields:" header; sequential).
+std::unique_ptr<LineParser> makeCloudFrontParser();
+// W3C extended / IIS logs ("#Fields:" header in any order, repeated mid-file; sequential).
+std::unique_ptr<LineParser> makeW3cParser();
+// Google Cloud load balancer LogEntry JSON lines (httpRequest objects).
+std::unique_ptr<LineParser> makeGcpLbParser();
+// Generic JSON lines read with a workload's log_mapping; without one every line is skipped.
+std::unique_ptr<LineParser> makeJsonLinesParser(const std::optional<LogMapping>& mapping);
 
 }  // namespace archfit

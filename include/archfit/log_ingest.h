@@ -71,15 +71,21 @@ public:
 
 constexpr std::size_t kMaxLineBytes = 64 * 1024;
 
-// Formats ArchFit reads ("combined", "common", "csv"), in auto-detection order.
+// Formats ArchFit reads ("combined", "common", "csv", "alb", "cloudfront", "w3c", "jsonl",
+// "gcp-lb"), in auto-detection order.
 std::vector<std::string> knownLogFormats();
-// A parser for a format name; null for an unknown name.
+// A parser for a format name; null for an unknown name. "jsonl" made this way has no field
+// mapping and skips every line ("no_log_mapping"); use the overload taking the workload.
 std::unique_ptr<LineParser> makeLineParser(const std::string& format);
+// The same with the workload's settings: "jsonl" reads workload.logMapping (copied).
+std::unique_ptr<LineParser> makeLineParser(const std::string& format, const Workload& workload);
 
 // Detects the format from the first lines of a file (`head` = its first bytes, possibly cut in
 // the middle of a line). Returns the format name, or a Diagnostic (code "binary" or "not_a_log")
-// with a message saying what the file looks like instead.
+// with a message saying what the file looks like instead. Without a workload, "jsonl" is never
+// detected (it needs the workload's log_mapping).
 Result<std::string> detectLogFormat(std::string_view head, const std::string& file);
+Result<std::string> detectLogFormat(std::string_view head, const std::string& file, const Workload& workload);
 
 struct IngestOptions {
     std::string format = "auto";      // "auto" or a name from knownLogFormats()
