@@ -1,0 +1,320 @@
+#include "pdf_charts.h"
+
+#include <QLocale>
+#include <QPainter>
+#include <QPainterPath>
+#include <QPolygonF>
+
+#include <algorithm>
+#include <cmath>
+
+namespace archfit::pdf {
+
+namespace {
+
+const QColor kPalette[] = {QColor(0x4e, 0x79, 0xa7), QColor(0xf2, 0x8e, 0x2b), QColor(0x59, 0xa1, 0x4f),
+                           QColor(0xe1, 0x57, 0x59), QColor(0x76, 0xb7, 0xb2), QColor(0xed, 0xc9, 0x48),
+                           QColor(0xb0, 0x7a, 0xa1), QColor(0x9c, 0x75, 0x5f)};
+
+QColor seriesColour(const std::vector<std::string>& series, std::size_t i)
+{
+    if (i < series.size() && series[i] == "operations")
+        return QColor(0x9a, 0xa5, 0xb1);
+    return kPalette[i % (sizeof kPalette / sizeof kPalette[0])];
+}
+
+// Axis numbers as the engine prints them (English grouping, compact above a million).
+QString axisLabel(double v, double step)
+{
+    const QLocale en(QLocale::English, QLocale::UnitedStates);
+    if (step < 1)
+        return en.toString(v, 'f', 2);
+    if (std::fabs(v) >= 1e9)
+        return en.toString(v / 1e9, 'g', 3) + QStringLiteral("B");
+    if (std::fabs(v) >= 1e6)
+        return en.toString(v / 1e6, 'g', 3) + QStringLiteral("M");
+    return en.toString(v, 'f', 0);
+}
+
+struct BarLayout {
+    double labelW = 0, valueW = 0, top = 0, rowH = 0, barH = 0, axisY = 0, height = 0;
+    std::vector<QPointF> legend;  // top-left of each legend entry, relative to the chart
+    std::vector<double> ticks;
+    double maxValue = 0;
+};
+
+BarLayout barLayout(const ReportChart& c, double width, const Style& s)
+{
+    BarLayout l;
+    const QFontMetricsF label = s.metrics(s.font(8));
+    const QFontMetricsF bold = s.metrics(s.font(8, true));
+    l.labelW = s.u(40);
+    l.valueW = s.u(30);
+    for (const ChartBar& b : c.bars) {
+        l.labelW = std::max(l.labelW, bold.horizontalAdvance(qs(b.label)) + s.u(8));
+        l.valueW = std::max(l.valueW, bold.horizontalAdvance(qs(b.valueText)) + s.u(8));
+        double sum = 0;
+        for (double v : b.segments)
+            sum += v;
+        l.maxValue = std::max({l.maxValue, sum, b.high.value_or(0)});
+    }
+    l.labelW = std::min(l.labelW, width * 0.3);
+    l.ticks = niceTicks(l.maxValue, 4);
+    l.top = s.u(20);
+    l.rowH = s.u(21);
+    l.barH = s.u(13);
+    l.axisY = l.top + c.bars.size() * l.rowH;
+    double y = l.axisY + s.u(30);
+    if (c.series.size() > 1) {
+        double x = l.labelW;
+        for (const std::string& name : c.series) {
+            const double w = s.u(14) + label.horizontalAdvance(qs(name)) + s.u(10);
+            if (x + w > width && x > l.labelW) {
+                x = l.labelW;
+                y += s.u(12);
+            }
+            l.legend.push_back(QPointF(x, y));
+            x += w;
+        }
+        y += s.u(14);
+    }
+    l.height = y + (c.note.empty() ? 0 : s.u(12));
+    return l;
+}
+
+void paintTitle(QPainter& p, const ReportChart& c, const QRectF& r, const Style& s)
+{
+    p.setFont(s.font(9, true));
+    p.setPen(Style::text());
+    p.drawText(QPointF(r.left(), r.top() + s.u(10)), qs(c.title));
+}
+
+void paintNote(QPainter& p, const ReportChart& c, const QRectF& r, const Style& s)
+{
+    if (c.note.empty())
+        return;
+    p.setFont(s.font(7));
+    p.setPen(Style::muted());
+    p.drawText(QPointF(r.left(), r.bottom() - s.u(3)), qs(c.note));
+}
+
+void paintBars(QPainter& p, const ReportChart& c, const QRectF& r, const Style& s)
+{
+    const BarLayout l = barLayout(c, r.width(), s);
+    const double x0 = r.left() + l.labelW;
+    const double x1 = std::max(x0 + s.u(60), r.right() - l.valueW);
+    const double scale = (x1 - x0) / l.ticks.back();
+    const double axisY = r.top() + l.axisY;
+    paintTitle(p, c, r, s);
+
+    const double step = l.ticks.size() > 1 ? l.ticks[1] - l.ticks[0] : 1;
+    p.setFont(s.font(7));
+    const QFontMetricsF small = s.metrics(s.font(7));
+    for (double t : l.ticks) {
+        const double x = x0 + t * scale;
+        p.setPen(QPen(QColor(0xe1, 0xe4, 0xe8), s.u(0.5)));
+        p.drawLine(QPointF(x, r.top() + l.top - s.u(3)), QPointF(x, axisY));
+        p.setPen(Style::muted());
+        const QString label = axisLabel(t, step);
+        p.drawText(QPointF(x - small.horizontalAdvance(label) / 2, axisY + s.u(10)), label);
+    }
+    const QString unit = qs(c.unit);
+    p.drawText(QPointF(x1 - small.horizontalAdvance(unit), axisY + s.u(21)), unit);
+
+    const QFontMetricsF bold = s.metrics(s.font(8, true));
+    for (std::size_t i = 0; i < c.bars.size(); ++i) {
+        const ChartBar& b = c.bars[i];
+        const double y = r.top() + l.top + i * l.rowH;
+        const double mid = y + l.barH / 2;
+        const QFont labelFont = s.font(8, b.highlight);
+        p.setFont(labelFont);
+        p.setPen(Style::text());
+        const QString label = qs(b.label);
+        const double lw = s.metrics(labelFont).horizontalAdvance(label);
+        p.drawText(QPointF(x0 - s.u(5) - lw, mid + bold.ascent() / 2 - s.u(0.5)), label);
+        double x = x0;
+        p.setPen(Qt::NoPen);
+        for (std::size_t k = 0; k < b.segments.size(); ++k) {
+            const double w = b.segments[k] * scale;
+            if (w <= 0)
+                continue;
+            QColor fill = c.series.size() > 1 ? seriesColour(c.series, k)
+                                              : (b.highlight ? Style::accent() : QColor(0x9d, 0xb4, 0xd3));
+            if (b.blocked)
+                fill = QColor(0xd6, 0xd9, 0xde);
+            p.setBrush(fill);
+            p.drawRect(QRectF(x, y, w, l.barH));
+            x += w;
+        }
+        p.setBrush(Qt::NoBrush);
+        if (b.blocked) {
+            QPen dashed(QColor(0x8c, 0x93, 0x9d), s.u(0.6), Qt::DashLine);
+            p.setPen(dashed);
+            p.drawRect(QRectF(x0, y, std::max(x - x0, s.u(24)), l.barH));
+        } else if (b.highlight && c.series.size() > 1) {
+            p.setPen(QPen(QColor(0x11, 0x11, 0x11), s.u(1.1)));
+            p.drawRect(QRectF(x0, y, x - x0, l.barH));
+        }
+        double end = x;
+        if (b.low && b.high) {
+            const double lx = x0 + *b.low * scale, hx = x0 + *b.high * scale;
+            p.setPen(QPen(QColor(0x22, 0x22, 0x22), s.u(0.7)));
+            p.drawLine(QPointF(lx, mid), QPointF(hx, mid));
+            p.drawLine(QPointF(lx, mid - s.u(4)), QPointF(lx, mid + s.u(4)));
+            p.drawLine(QPointF(hx, mid - s.u(4)), QPointF(hx, mid + s.u(4)));
+            end = std::max(end, hx);
+        }
+        p.setFont(labelFont);
+        p.setPen(Style::text());
+        p.drawText(QPointF(std::max(end, x0 + (b.blocked ? s.u(24) : 0.0)) + s.u(4), mid + bold.ascent() / 2 - s.u(0.5)),
+                   qs(b.valueText));
+    }
+    p.setPen(QPen(Style::muted(), s.u(0.6)));
+    p.drawLine(QPointF(x0, r.top() + l.top - s.u(3)), QPointF(x0, axisY));
+
+    p.setFont(s.font(7.5));
+    for (std::size_t i = 0; i < l.legend.size(); ++i) {
+        const QPointF at = r.topLeft() + l.legend[i];
+        p.setPen(Qt::NoPen);
+        p.setBrush(seriesColour(c.series, i));
+        p.drawRect(QRectF(at.x(), at.y() - s.u(7), s.u(8), s.u(8)));
+        p.setBrush(Qt::NoBrush);
+        p.setPen(Style::text());
+        p.drawText(QPointF(at.x() + s.u(11), at.y()), qs(c.series[i]));
+    }
+    paintNote(p, c, r, s);
+}
+
+void paintLine(QPainter& p, const ReportChart& c, const QRectF& r, const Style& s)
+{
+    paintTitle(p, c, r, s);
+    const double left = r.left() + s.u(44), right = r.right() - s.u(6);
+    const double top = r.top() + s.u(20), bottom = r.top() + s.u(110);
+    double maxValue = 0;
+    for (double v : c.line)
+        maxValue = std::max(maxValue, v);
+    const std::vector<double> ticks = niceTicks(maxValue, 3);
+    const double step = ticks.size() > 1 ? ticks[1] - ticks[0] : 1;
+    p.setFont(s.font(7));
+    const QFontMetricsF small = s.metrics(s.font(7));
+    for (double t : ticks) {
+        const double y = bottom - t / ticks.back() * (bottom - top);
+        p.setPen(QPen(QColor(0xe1, 0xe4, 0xe8), s.u(0.5)));
+        p.drawLine(QPointF(left, y), QPointF(right, y));
+        p.setPen(Style::muted());
+        const QString label = axisLabel(t, step);
+        p.drawText(QPointF(left - s.u(4) - small.horizontalAdvance(label), y + s.u(2.5)), label);
+    }
+    QPolygonF line;
+    const std::size_t n = c.line.size();
+    for (std::size_t i = 0; i < n; ++i)
+        line << QPointF(left + (n > 1 ? static_cast<double>(i) / (n - 1) : 0.0) * (right - left),
+                        bottom - c.line[i] / ticks.back() * (bottom - top));
+    if (n > 0) {
+        QPolygonF area = line;
+        area << QPointF(right, bottom) << QPointF(left, bottom);
+        p.setPen(Qt::NoPen);
+        QColor fill = kPalette[0];
+        fill.setAlphaF(0.18);
+        p.setBrush(fill);
+        p.drawPolygon(area);
+        p.setBrush(Qt::NoBrush);
+        p.setPen(QPen(kPalette[0], s.u(1)));
+        p.drawPolyline(line);
+    }
+    p.setPen(QPen(Style::muted(), s.u(0.6)));
+    p.drawLine(QPointF(left, bottom), QPointF(right, bottom));
+    p.setPen(Style::muted());
+    const double y = bottom + s.u(10);
+    p.drawText(QPointF(left, y), qs(c.xStart));
+    const QString end = qs(c.xEnd), unit = qs(c.unit);
+    p.drawText(QPointF(right - small.horizontalAdvance(end), y), end);
+    p.drawText(QPointF((left + right - small.horizontalAdvance(unit)) / 2, y), unit);
+    paintNote(p, c, r, s);
+}
+
+}  // namespace
+
+double chartHeight(const ReportChart& chart, double width, const Style& style)
+{
+    if (chart.kind == ReportChart::Kind::Line)
+        return style.u(126) + (chart.note.empty() ? 0 : style.u(12));
+    return barLayout(chart, width, style).height;
+}
+
+void paintChart(QPainter& painter, const ReportChart& chart, const QRectF& rect, const Style& style)
+{
+    painter.save();
+    painter.setRenderHint(QPainter::Antialiasing);
+    if (chart.kind == ReportChart::Kind::Line)
+        paintLine(painter, chart, rect, style);
+    else
+        paintBars(painter, chart, rect, style);
+    painter.restore();
+}
+
+double lanesHeight(const LaneDiagram& lanes, double width, const Style& style)
+{
+    return layoutLanes(lanes, width / style.k, 30, 12).height * style.k;
+}
+
+void paintLanes(QPainter& p, const LaneDiagram& d, const QRectF& r, const Style& s)
+{
+    const LaneGeometry g = layoutLanes(d, r.width() / s.k, 30, 12);
+    auto map = [&](double x, double y) { return QPointF(r.left() + x * s.k, r.top() + y * s.k); };
+    auto rect = [&](const ReportRect& q) { return QRectF(map(q.x, q.y), QSizeF(q.w * s.k, q.h * s.k)); };
+    const QColor laneFill[] = {QColor(0xee, 0xf4, 0xfb), QColor(0xee, 0xf8, 0xf0), QColor(0xfb, 0xf3, 0xea),
+                               QColor(0xf3, 0xf3, 0xf3)};
+    p.save();
+    p.setRenderHint(QPainter::Antialiasing);
+    const QFont title = s.font(8.5, true), label = s.font(7.5, true), detail = s.font(7);
+    for (std::size_t i = 0; i < g.lanes.size(); ++i) {
+        const QRectF lr = rect(g.lanes[i]);
+        p.setPen(Qt::NoPen);
+        p.setBrush(laneFill[i % 4]);
+        p.drawRoundedRect(lr, s.u(3), s.u(3));
+        p.setFont(title);
+        p.setPen(Style::text());
+        const QString t = qs(d.lanes[i]);
+        p.drawText(QPointF(lr.center().x() - s.metrics(title).horizontalAdvance(t) / 2, lr.top() + s.u(14)), t);
+    }
+    for (std::size_t i = 0; i < g.boxes.size(); ++i) {
+        const QRectF br = rect(g.boxes[i]);
+        p.setPen(QPen(QColor(0x6b, 0x72, 0x80), s.u(0.6)));
+        p.setBrush(Qt::white);
+        p.drawRoundedRect(br, s.u(2.5), s.u(2.5));
+        p.setPen(Style::text());
+        p.setFont(label);
+        const double inner = br.width() - s.u(10);
+        p.drawText(QPointF(br.left() + s.u(5), br.top() + s.u(12)),
+                   s.metrics(label).elidedText(qs(d.boxes[i].label), Qt::ElideRight, inner));
+        p.setFont(detail);
+        p.setPen(Style::muted());
+        p.drawText(QPointF(br.left() + s.u(5), br.top() + s.u(24)),
+                   s.metrics(detail).elidedText(qs(d.boxes[i].detail), Qt::ElideRight, inner));
+    }
+    const QColor ink(0x37, 0x41, 0x51);
+    for (const auto& a : g.arrows) {
+        QPolygonF line;
+        for (const auto& [x, y] : a)
+            line << map(x, y);
+        p.setBrush(Qt::NoBrush);
+        p.setPen(QPen(ink, s.u(0.8)));
+        p.drawPolyline(line);
+        const QPointF tip = line.back(), from = line[line.size() - 2];
+        const double len = std::hypot(tip.x() - from.x(), tip.y() - from.y());
+        if (len <= 0)
+            continue;
+        const double ux = (tip.x() - from.x()) / len, uy = (tip.y() - from.y()) / len;
+        const double h = s.u(6), w = s.u(3);
+        QPolygonF head;
+        head << tip << QPointF(tip.x() - h * ux - w * uy, tip.y() - h * uy + w * ux)
+             << QPointF(tip.x() - h * ux + w * uy, tip.y() - h * uy - w * ux);
+        p.setPen(Qt::NoPen);
+        p.setBrush(ink);
+        p.drawPolygon(head);
+    }
+    p.restore();
+}
+
+}  // namespace archfit::pdf
