@@ -22,11 +22,17 @@ const ComponentResult* AnalysisResult::find(const std::string& id) const
 
 namespace {
 
-Profile scaledProfile(const Component& c, double growth, const TrafficData* traffic)
+struct Window {
+    std::optional<std::int64_t> first;
+    std::optional<std::int64_t> last;
+};
+
+Profile scaledProfile(const Component& c, double growth, const TrafficData* traffic, const Window& window)
 {
     // Measured traffic replaces the declared one wherever the logs hold requests for the component.
     const ComponentTraffic* series = traffic ? traffic->find(c.id) : nullptr;
-    Profile p = series && series->totalRequests() > 0 ? measuredProfile(*traffic, c) : declaredProfile(c);
+    Profile p = series && series->totalRequests() > 0 ? measuredProfile(*traffic, c, window.first, window.last)
+                                                      : declaredProfile(c);
     if (growth == 1.0)
         return p;
     std::vector<double> scaled = p.requestsPerMinute;
@@ -119,6 +125,8 @@ struct RoundInputs {
     const AnalysisSettings& settings;
     const std::vector<Profile>& profiles;
     double granularity;
+    const TrafficData* traffic;
+    std::vector<LatencyMemo>& latency;  // per component, shared by every round
 };
 
 // Who shares what under the layout the results recommend.
@@ -167,7 +175,6 @@ std::vector<ComponentResult> evaluateRound(const RoundInputs& in, const Membersh
         ComponentResult r;
         r.id = c.id;
         r.name = c.name;
-        r.profile = p;
         FamilyCost priced[3] = {costServerless(c, p, in.catalog, shares, opt.freeTier, in.settings.sizing),
                                 costContainer(c, p, in.catalog, shares, in.settings.sizing),
                                 costVm(c, p, in.catalog, shares, in.settings.sizing)};
@@ -180,12 +187,49 @@ std::vector<ComponentResult> evaluateRound(const RoundInputs& in, const Membersh
             r.breakEven = breakEven(c, p, ci);
             r.costRange = costRange(c, p, ci);
         }
-        scoreFamilies(r, c, ScoringContext{workload, in.rules, in.settings.sizing});
+        scoreFamilies(r, c, p, ScoringContext{workload, in.rules, in.settings.sizing, &in.latency[i]});
         recommend(r, c, workload.weights, currency);
-        r.confidence = confidenceOf(p);
+        r.confidence = confidenceOf(p, p.measured && in.traffic ? in.traffic->skippedShare() : 0.0);
         out.push_back(std::move(r));
     }
     return out;
+}
+
+
+// Layout and baseline totals from the components' recommendations and the baselines' evaluations.
+void sumLayout(AnalysisResult& result)
+{
+    Layout& layout = result.layout;
+    layout.assignment.clear();
+    layout.infrastructure = layout.operations = 0;
+    layout.sloMisses = 0;
+    for (const ComponentResult& r : result.components) {
+        if (r.recommended) {
+            const FamilyEvaluation& e = r.family(*r.recommended);
+            layout.assignment[r.id] = *r.recommended;
+            layout.infrastructure += e.cost.infrastructure;
+            layout.operations += e.cost.operations;
+            if (e.sloMiss)
+                ++layout.sloMisses;
+        }
+    }
+    layout.infrastructure = roundCents(layout.infrastructure);
+    layout.operations = roundCents(layout.operations);
+    layout.monthlyCost = roundCents(layout.infrastructure + layout.operations);
+    for (Baseline& b : layout.baselines) {
+        b.monthlyCost = 0;
+        b.blocked = b.sloMisses = 0;
+        for (const FamilyEvaluation& e : b.evaluations) {
+            if (e.feasible && !e.variant.empty()) {
+                b.monthlyCost += e.cost.total;
+                if (e.sloMiss)
+                    ++b.sloMisses;
+            } else {
+                ++b.blocked;
+            }
+        }
+        b.monthlyCost = roundCents(b.monthlyCost);
+    }
 }
 
 }  // namespace
@@ -202,8 +246,9 @@ AnalysisResult analyze(const Workload& workload, const PricingCatalog& catalog, 
 
     std::vector<Profile> profiles;
     profiles.reserve(workload.components.size());
+    const Window window = traffic ? Window{traffic->firstMinute(), traffic->lastMinute()} : Window{};
     for (const Component& c : workload.components)
-        profiles.push_back(scaledProfile(c, settings.growth, traffic));
+        profiles.push_back(scaledProfile(c, settings.growth, traffic, window));
 
     // Shared fixed costs (the account's free tier and tiers, the load balancer, the Kubernetes
     // control plane) are split among the components that use them. First round: every component
@@ -222,7 +267,8 @@ AnalysisResult analyze(const Workload& workload, const PricingCatalog& catalog, 
         members.cluster[i] = blockers(Family::Container, c, profiles[i], catalog).empty();
     }
     const Membership eligible = members;
-    const RoundInputs in{workload, catalog, rules, settings, profiles, granularity};
+    std::vector<LatencyMemo> latency(n);
+    const RoundInputs in{workload, catalog, rules, settings, profiles, granularity, traffic, latency};
     result.components = evaluateRound(in, members);
     for (int round = 1; round < kMaxLayoutRounds; ++round) {
         const Membership next = membershipOf(workload, result.components);
@@ -233,21 +279,11 @@ AnalysisResult analyze(const Workload& workload, const PricingCatalog& catalog, 
     }
 
     Layout& layout = result.layout;
-    for (const ComponentResult& r : result.components) {
-        if (r.recommended) {
-            const FamilyEvaluation& e = r.family(*r.recommended);
-            layout.assignment[r.id] = *r.recommended;
-            layout.infrastructure += e.cost.infrastructure;
-            layout.operations += e.cost.operations;
-            if (e.sloMiss)
-                ++layout.sloMisses;
-        }
-    }
     // Baselines: every component in one family, with that family's shared costs split among all
     // of them (not among the layout's members).
     AnalysisSettings plain = settings;
     plain.costSweeps = false;
-    const RoundInputs baselineIn{workload, catalog, rules, plain, profiles, granularity};
+    const RoundInputs baselineIn{workload, catalog, rules, plain, profiles, granularity, traffic, latency};
     for (Family f : kFamilies) {
         Membership all;
         for (std::size_t i = 0; i < n; ++i) {
@@ -257,27 +293,49 @@ AnalysisResult analyze(const Workload& workload, const PricingCatalog& catalog, 
             all.cluster.push_back(f == Family::Container && eligible.cluster[i]);
         }
         Baseline& b = layout.baselines[static_cast<int>(f)];
-        for (const ComponentResult& r : evaluateRound(baselineIn, all)) {
-            const FamilyEvaluation& e = r.family(f);
-            if (e.feasible && !e.variant.empty()) {
-                b.monthlyCost += e.cost.total;
-                if (e.sloMiss)
-                    ++b.sloMisses;
-            } else {
-                ++b.blocked;
-            }
-        }
+        for (ComponentResult& r : evaluateRound(baselineIn, all))
+            b.evaluations.push_back(std::move(r.families[static_cast<int>(f)]));
     }
-    layout.infrastructure = roundCents(layout.infrastructure);
-    layout.operations = roundCents(layout.operations);
-    layout.monthlyCost = roundCents(layout.infrastructure + layout.operations);
-    for (Baseline& b : layout.baselines)
-        b.monthlyCost = roundCents(b.monthlyCost);
+    // The profiles (30 days of minutes for measured traffic) are copied once, not per round.
+    for (std::size_t i = 0; i < n; ++i)
+        result.components[i].profile = std::move(profiles[i]);
+    sumLayout(result);
 
     result.findings = systemFindings(workload, result, rules, catalog.limit("faas.max_duration_s"));
     if (settings.sensitivity)
         growthSensitivity(result, workload, catalog, rules, settings, traffic);
     return result;
+}
+
+bool rescore(AnalysisResult& result, const Workload& workload, const PricingCatalog& catalog, const RuleSet& rules)
+{
+    if (result.components.size() != workload.components.size())
+        return false;
+    for (std::size_t i = 0; i < result.components.size(); ++i)
+        if (result.components[i].id != workload.components[i].id)
+            return false;
+    const Membership before = membershipOf(workload, result.components);
+    const Assessment& a = workload.assessment;
+    for (std::size_t i = 0; i < result.components.size(); ++i) {
+        ComponentResult& r = result.components[i];
+        const Component& c = workload.components[i];
+        chooseVariants(r, c, a, rules, workload.weights);
+        r.recommended.reset();
+        r.margin = 0;
+        r.reasons.clear();
+        r.forcedJustification.reset();
+        r.weightIntervals.clear();
+        r.growthInterval.reset();  // depends on the weights: only a full analysis recomputes it
+        recommend(r, c, workload.weights, catalog.currency);
+    }
+    for (Baseline& b : result.layout.baselines)
+        for (std::size_t i = 0; i < b.evaluations.size() && i < workload.components.size(); ++i)
+            chooseVariant(b.evaluations[i], workload.components[i], a, rules, workload.weights);
+    sumLayout(result);
+    result.settings.sensitivity = false;
+    result.findings = systemFindings(workload, result, rules, catalog.limit("faas.max_duration_s"));
+    const Membership after = membershipOf(workload, result.components);
+    return before.faas == after.faas && before.lb == after.lb && before.cluster == after.cluster;
 }
 
 }  // namespace archfit

@@ -317,6 +317,7 @@ IngestResult ingestLogs(const std::vector<std::string>& paths, const Workload& w
         result.files.push_back(std::move(f.file));
     }
     result.linesTotal = result.linesParsed + result.linesSkipped;
+    result.traffic.addLineCounts(result.linesParsed, result.linesSkipped);
     for (auto& [reason, r] : skips)
         result.skippedByReason.push_back(std::move(r));
     result.unmappedTop = paths2.top(20);

@@ -8,8 +8,12 @@ namespace archfit {
 
 Profile measuredProfile(const TrafficData& traffic, const Component& component)
 {
-    const auto first = traffic.firstMinute();
-    const auto last = traffic.lastMinute();
+    return measuredProfile(traffic, component, traffic.firstMinute(), traffic.lastMinute());
+}
+
+Profile measuredProfile(const TrafficData& traffic, const Component& component, std::optional<std::int64_t> first,
+                        std::optional<std::int64_t> last)
+{
     const ComponentTraffic* series = traffic.find(component.id);
     if (!first || !last || !series) {
         Profile p = summarise({}, 0, component.avgDurationMs);
@@ -19,8 +23,10 @@ Profile measuredProfile(const TrafficData& traffic, const Component& component)
     }
     const std::int64_t window = *last - *first + 1;
     std::vector<double> perMinute(static_cast<std::size_t>(window), 0.0);
-    for (const std::int64_t m : series->minutes())
-        perMinute[static_cast<std::size_t>(m - *first)] = series->cell(m)->requests;
+    series->forEachMinute([&](std::int64_t m, const MinuteCell& cell) {
+        if (m >= *first && m <= *last)
+            perMinute[static_cast<std::size_t>(m - *first)] = cell.requests;
+    });
 
     // 43,800 minutes in a 730-hour month.
     const double monthScale = kHoursPerMonth * 60.0 / static_cast<double>(window);

@@ -11,13 +11,6 @@ namespace {
 
 constexpr const char* kCriteria[] = {"cost", "latency", "compliance", "lock-in", "operations"};
 
-struct VariantScores {
-    double values[5] = {0, 0, 0, 0, 0};  // cost, latency, compliance, lock-in, operations
-    LatencyEstimate latency;
-    CriterionScore latencyDetail;
-    double fit = 0;
-};
-
 double cheapestFeasibleTotal(const ComponentResult& r)
 {
     double cheapest = -1;
@@ -44,6 +37,21 @@ CriterionScore operationsFor(const Component& c, Family f, const std::string& va
     return s;
 }
 
+LatencyEstimate latencyOf(const Component& c, const Profile& p, Family f, double provisioned,
+                          const ScoringContext& ctx)
+{
+    if (ctx.memo)
+        for (const LatencyMemo::Entry& e : ctx.memo->entries)
+            if (e.family == f && e.provisioned == provisioned)
+                return e.estimate;
+    LatencyEstimate estimate =
+        f == Family::Serverless ? faasLatency(c, p, ctx.rules, ctx.workload.assessment.provider, provisioned)
+                                : alwaysOnLatency(c, p, f, ctx.rules, ctx.sizing);
+    if (ctx.memo)
+        ctx.memo->entries.push_back({f, provisioned, estimate});
+    return estimate;
+}
+
 bool waived(const Component& c, Family f, const std::string& code, std::string& why)
 {
     for (const Waiver& w : c.waivers) {
@@ -57,7 +65,7 @@ bool waived(const Component& c, Family f, const std::string& code, std::string& 
 
 }  // namespace
 
-void scoreFamilies(ComponentResult& r, const Component& c, const ScoringContext& ctx)
+void scoreFamilies(ComponentResult& r, const Component& c, const Profile& profile, const ScoringContext& ctx)
 {
     const Assessment& a = ctx.workload.assessment;
     const Weights& w = ctx.workload.weights;
@@ -85,80 +93,100 @@ void scoreFamilies(ComponentResult& r, const Component& c, const ScoringContext&
         e.feasible = e.blockers.empty() && !e.variants.empty();
     }
 
+    // The weight-independent part: every variant's five criterion scores (the latency simulation
+    // is the expensive one). chooseVariants() weighs them.
     const double cheapest = cheapestFeasibleTotal(r);
     for (FamilyEvaluation& e : r.families) {
-        if (e.variants.empty()) {
-            e.scores = Scores{0.0, 0.0, 0.0, 0.0, 0.0};
-            e.fit.reset();
-            continue;
-        }
+        e.variantScores.clear();
         const CriterionScore compliance = complianceScore(c, e.family, a, ctx.rules);
         const CriterionScore lockIn = lockInScore(c, e.family, ctx.rules);
-        int best = -1;
-        VariantScores bestScores;
-        int cheapestVariant = -1;
-        VariantScores cheapestScores;
-        for (std::size_t i = 0; i < e.variants.size(); ++i) {
-            const VariantCost& v = e.variants[i];
+        for (const VariantCost& v : e.variants) {
             VariantScores vs;
             vs.values[0] = cheapest < 0 ? 0.0
                            : v.cost.total > 0 ? std::min(100.0, 100.0 * cheapest / v.cost.total) : 100.0;
-            vs.latency = e.family == Family::Serverless
-                             ? faasLatency(c, r.profile, ctx.rules, a.provider, v.provisionedConcurrency)
-                             : alwaysOnLatency(c, r.profile, e.family, ctx.rules, ctx.sizing);
+            vs.latency = latencyOf(c, profile, e.family, v.provisionedConcurrency, ctx);
             vs.latencyDetail = latencyScore(c, vs.latency, e.family);
             vs.values[1] = vs.latencyDetail.score;
             vs.values[2] = compliance.score;
             vs.values[3] = lockIn.score;
             vs.values[4] = operationsFor(c, e.family, v.variant, a).score;
-            vs.fit = weightedFit(vs.values[0], vs.values[1], vs.values[2], vs.values[3], vs.values[4], w);
-            if (cheapestVariant < 0 || v.cost.total < e.variants[cheapestVariant].cost.total) {
-                cheapestVariant = static_cast<int>(i);
-                cheapestScores = vs;
-            }
-            const bool better = best < 0 || vs.fit > bestScores.fit + 1e-9 ||
-                                (std::fabs(vs.fit - bestScores.fit) <= 1e-9 &&
-                                 v.cost.total < e.variants[best].cost.total);
-            if (better) {
-                best = static_cast<int>(i);
-                bestScores = vs;
-            }
+            e.variantScores.push_back(std::move(vs));
         }
-        const VariantCost& chosen = e.variants[best];
-        e.variant = chosen.variant;
-        e.cost = chosen.cost;
-        e.latency = bestScores.latency;
-        e.sloMiss = bestScores.latencyDetail.sloMiss;
-        e.scores = Scores{bestScores.values[0], bestScores.values[1], bestScores.values[2], bestScores.values[3],
-                          bestScores.values[4]};
-        e.fit = e.feasible ? std::optional<double>(bestScores.fit) : std::nullopt;
-
-        e.reasons = chosen.reasons;
-        if (e.variants.size() > 1)
-            e.reasons.insert(e.reasons.begin(), "Best-fitting variant of " + std::to_string(e.variants.size()) +
-                                                    ": " + chosen.variant + ".");
-        if (cheapestVariant >= 0 && cheapestVariant != best) {
-            const VariantCost& cheap = e.variants[cheapestVariant];
-            std::string why = "Chosen over the cheaper " + cheap.variant + " (" +
-                              text::number(cheap.cost.total, 2) + " a month, fit " +
-                              text::number(cheapestScores.fit, 1) + " vs " + text::number(bestScores.fit, 1) + ")";
-            if (!cheapestScores.latencyDetail.reasons.empty() && cheapestScores.values[1] < bestScores.values[1])
-                why += ": " + cheapestScores.latencyDetail.reasons.front();
-            else
-                why += ".";
-            e.reasons.insert(e.reasons.begin() + 1, why);
-        }
-        for (const std::string& s : bestScores.latencyDetail.reasons)
-            e.reasons.push_back(s);
-        for (const std::string& s : compliance.reasons)
-            e.reasons.push_back(s);
-        for (const std::string& s : lockIn.reasons)
-            e.reasons.push_back(s);
-        for (const std::string& s : operationsFor(c, e.family, chosen.variant, a).reasons)
-            e.reasons.push_back(s);
-        for (const std::string& s : e.waived)
-            e.reasons.push_back(s);
     }
+    chooseVariants(r, c, ctx.workload.assessment, ctx.rules, w);
+}
+
+void chooseVariants(ComponentResult& r, const Component& c, const Assessment& a, const RuleSet& rules,
+                    const Weights& w)
+{
+    for (FamilyEvaluation& e : r.families)
+        chooseVariant(e, c, a, rules, w);
+}
+
+void chooseVariant(FamilyEvaluation& e, const Component& c, const Assessment& a, const RuleSet& rules,
+                   const Weights& w)
+{
+    if (e.variants.empty()) {
+        e.scores = Scores{0.0, 0.0, 0.0, 0.0, 0.0};
+        e.fit.reset();
+        return;
+    }
+    const CriterionScore compliance = complianceScore(c, e.family, a, rules);
+    const CriterionScore lockIn = lockInScore(c, e.family, rules);
+    int best = -1;
+    VariantScores bestScores;
+    int cheapestVariant = -1;
+    VariantScores cheapestScores;
+    for (std::size_t i = 0; i < e.variants.size(); ++i) {
+        const VariantCost& v = e.variants[i];
+        VariantScores& vs = e.variantScores[i];
+        vs.fit = weightedFit(vs.values[0], vs.values[1], vs.values[2], vs.values[3], vs.values[4], w);
+        if (cheapestVariant < 0 || v.cost.total < e.variants[cheapestVariant].cost.total) {
+            cheapestVariant = static_cast<int>(i);
+            cheapestScores = vs;
+        }
+        const bool better = best < 0 || vs.fit > bestScores.fit + 1e-9 ||
+                            (std::fabs(vs.fit - bestScores.fit) <= 1e-9 &&
+                             v.cost.total < e.variants[best].cost.total);
+        if (better) {
+            best = static_cast<int>(i);
+            bestScores = vs;
+        }
+    }
+    const VariantCost& chosen = e.variants[best];
+    e.variant = chosen.variant;
+    e.cost = chosen.cost;
+    e.latency = bestScores.latency;
+    e.sloMiss = bestScores.latencyDetail.sloMiss;
+    e.scores = Scores{bestScores.values[0], bestScores.values[1], bestScores.values[2], bestScores.values[3],
+                      bestScores.values[4]};
+    e.fit = e.feasible ? std::optional<double>(bestScores.fit) : std::nullopt;
+
+    e.reasons = chosen.reasons;
+    if (e.variants.size() > 1)
+        e.reasons.insert(e.reasons.begin(), "Best-fitting variant of " + std::to_string(e.variants.size()) +
+                                                ": " + chosen.variant + ".");
+    if (cheapestVariant >= 0 && cheapestVariant != best) {
+        const VariantCost& cheap = e.variants[cheapestVariant];
+        std::string why = "Chosen over the cheaper " + cheap.variant + " (" +
+                          text::number(cheap.cost.total, 2) + " a month, fit " +
+                          text::number(cheapestScores.fit, 1) + " vs " + text::number(bestScores.fit, 1) + ")";
+        if (!cheapestScores.latencyDetail.reasons.empty() && cheapestScores.values[1] < bestScores.values[1])
+            why += ": " + cheapestScores.latencyDetail.reasons.front();
+        else
+            why += ".";
+        e.reasons.insert(e.reasons.begin() + 1, why);
+    }
+    for (const std::string& s : bestScores.latencyDetail.reasons)
+        e.reasons.push_back(s);
+    for (const std::string& s : compliance.reasons)
+        e.reasons.push_back(s);
+    for (const std::string& s : lockIn.reasons)
+        e.reasons.push_back(s);
+    for (const std::string& s : operationsFor(c, e.family, chosen.variant, a).reasons)
+        e.reasons.push_back(s);
+    for (const std::string& s : e.waived)
+        e.reasons.push_back(s);
 }
 
 void recommend(ComponentResult& r, const Component& c, const Weights& w, const std::string& currency)

@@ -205,6 +205,12 @@ Confidence confidenceOf(const Profile& p, double skippedShare)
     }
     const double days = p.requestsPerMinute.size() / 1440.0;
     const bool latency = p.p99Ms.has_value();
+    if (skippedShare >= 0.25) {
+        c.level = ConfidenceLevel::Low;
+        c.reason = text::percent(skippedShare) + " of the log lines could not be read, so the measured traffic "
+                   "may miss a large part of the requests: see the import's skipped-line reasons.";
+        return c;
+    }
     if (days >= 7 && latency && skippedShare < 0.05) {
         c.level = ConfidenceLevel::High;
         c.reason = "Measured over " + text::number(days, 1) + " days with latency from the logs.";

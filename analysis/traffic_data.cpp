@@ -285,6 +285,19 @@ void TrafficData::merge(const TrafficData& other)
 {
     for (const auto& [id, series] : other.m_components)
         m_components[id].merge(series);
+    addLineCounts(other.m_linesParsed, other.m_linesSkipped);
+}
+
+void TrafficData::addLineCounts(std::uint64_t parsed, std::uint64_t skipped)
+{
+    m_linesParsed += parsed;
+    m_linesSkipped += skipped;
+}
+
+double TrafficData::skippedShare() const
+{
+    const std::uint64_t lines = m_linesParsed + m_linesSkipped;
+    return lines ? static_cast<double>(m_linesSkipped) / static_cast<double>(lines) : 0.0;
 }
 
 std::optional<std::int64_t> TrafficData::firstMinute() const

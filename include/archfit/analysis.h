@@ -35,6 +35,14 @@ struct Scores {
     std::optional<double> operations;
 };
 
+// One variant's five criterion scores (weight-independent) and, under the current weights, its fit.
+struct VariantScores {
+    double values[5] = {0, 0, 0, 0, 0};  // cost, latency, compliance, lock-in, operations
+    LatencyEstimate latency;
+    CriterionScore latencyDetail;
+    double fit = 0;
+};
+
 struct FamilyEvaluation {
     Family family = Family::Serverless;
     bool feasible = false;
@@ -42,6 +50,7 @@ struct FamilyEvaluation {
     std::vector<Blocker> blockers;
     MonthlyCost cost;                 // of that variant
     std::vector<VariantCost> variants;
+    std::vector<VariantScores> variantScores;  // parallel to variants
     Scores scores;
     std::optional<double> fit;        // empty when blocked
     std::vector<std::string> reasons;
@@ -82,6 +91,9 @@ struct Baseline {
     double monthlyCost = 0;   // feasible components only
     int blocked = 0;          // components that cannot run in this family
     int sloMisses = 0;        // feasible components whose estimated p99 misses their SLO
+    // Per component (workload order), its evaluation in this family with the family's shared costs
+    // split among all components: kept so that rescore() re-weighs the baseline without re-pricing.
+    std::vector<FamilyEvaluation> evaluations;
 };
 
 struct Layout {
@@ -126,6 +138,16 @@ struct AnalysisResult {
 // `rules` holds the rule tables behind the latency, compliance, lock-in and operations scores.
 AnalysisResult analyze(const Workload& workload, const PricingCatalog& catalog, const RuleSet& rules,
                        const AnalysisSettings& settings = {}, const TrafficData* traffic = nullptr);
+
+// Re-weighs an analysis after only `workload.weights` changed (the GUI's live sliders): the best
+// variant per family, fits, recommendations, margins, reasons, weight intervals, layout, baselines
+// and findings, without re-pricing or re-simulating latency (~1000x cheaper than analyze()).
+// Growth intervals depend on the weights and are cleared (settings.sensitivity becomes false).
+// Returns false when the new recommendations move components into or out of a shared pool
+// (the account's functions, the load balancer, the Kubernetes cluster): the shares priced in are
+// then the old layout's, and a full analyze() gives the exact figures. Also false (result left
+// as it was) when `result` is not an analysis of `workload`'s components.
+bool rescore(AnalysisResult& result, const Workload& workload, const PricingCatalog& catalog, const RuleSet& rules);
 
 // Serialises to "archfit/analysis@1" JSON (DESIGN.md §7), 2-space indent, stable key order.
 std::string analysisToJson(const AnalysisResult& result);

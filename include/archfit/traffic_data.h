@@ -96,6 +96,15 @@ public:
     LatencyHistogram histogram(const MinuteCell& cell) const;
     // Every minute with at least one request, in time order.
     std::vector<std::int64_t> minutes() const;
+    // Calls fn(minute, cell) for every minute with at least one request, in time order.
+    template <typename Fn>
+    void forEachMinute(Fn&& fn) const
+    {
+        for (const auto& [day, page] : m_days)
+            for (std::size_t i = 0; i < page.size(); ++i)
+                if (page[i].requests)
+                    fn(day * 1440 + static_cast<std::int64_t>(i), page[i]);
+    }
     // Sum of the histograms of all minutes.
     LatencyHistogram totalHistogram() const;
     std::size_t memoryBytes() const;
@@ -129,8 +138,17 @@ public:
     std::size_t memoryBytes() const;
     bool empty() const { return totalRequests() == 0; }
 
+    // Log lines read into this data and lines skipped (unreadable): the skipped share lowers the
+    // confidence of every measured component, since a skipped line cannot be routed.
+    void addLineCounts(std::uint64_t parsed, std::uint64_t skipped);
+    std::uint64_t linesParsed() const { return m_linesParsed; }
+    std::uint64_t linesSkipped() const { return m_linesSkipped; }
+    double skippedShare() const;
+
 private:
     std::map<std::string, ComponentTraffic> m_components;
+    std::uint64_t m_linesParsed = 0;
+    std::uint64_t m_linesSkipped = 0;
 };
 
 // "1995-07-01T04:00:00Z" for a UTC minute.
@@ -143,5 +161,9 @@ std::string minuteToIso(std::int64_t minute);
 // source "measured: N requests over D days from logs". The mean service time stays the declared
 // avg_duration_ms (billing time is not the proxy latency). Pure; thread-safe.
 Profile measuredProfile(const TrafficData& traffic, const Component& component);
+// The same over a given window (traffic.firstMinute()..lastMinute(), computed once by callers that
+// profile many components).
+Profile measuredProfile(const TrafficData& traffic, const Component& component, std::optional<std::int64_t> first,
+                        std::optional<std::int64_t> last);
 
 }  // namespace archfit

@@ -5,6 +5,8 @@
 #include "archfit/cost_model.h"
 #include "archfit/cost_sweep.h"
 #include "archfit/pricing_catalog.h"
+#include "archfit/rules.h"
+#include "archfit/traffic_data.h"
 
 #include <benchmark/benchmark.h>
 
@@ -107,6 +109,83 @@ void BM_BreakEvenOneComponent(benchmark::State& state)
     state.SetLabel("17 sweep steps, 43,200 minutes");
 }
 BENCHMARK(BM_BreakEvenOneComponent)->Unit(benchmark::kMillisecond);
+
+// The same 500 components as a workload whose 30 days of per-minute traffic come from logs
+// (TrafficData), analysed in full once, then re-weighed as the GUI's weight sliders do (#6).
+struct MeasuredPortfolio {
+    Workload workload;
+    TrafficData traffic;
+    RuleSet rules;
+};
+
+const MeasuredPortfolio& measuredPortfolio()
+{
+    static const MeasuredPortfolio mp = [] {
+        MeasuredPortfolio m;
+        const Portfolio& pf = portfolio();
+        m.rules = loadRules(ARCHFIT_SOURCE_DATA_DIR).value();
+        const std::int64_t start = 29'000'000;  // a UTC minute in 2025
+        for (std::size_t i = 0; i < pf.components.size(); ++i) {
+            Component c = pf.components[i];
+            c.name = c.id;
+            c.requestsPerMonth = pf.profiles[i].requestsPerMonth;
+            c.trafficDeclared = true;
+            m.workload.components.push_back(c);
+            ComponentTraffic& t = m.traffic.component(c.id);
+            double carry = 0;
+            for (int minute = 0; minute < kMinutes; ++minute) {
+                carry += pf.profiles[i].requestsPerMinute[minute];
+                MinuteTotals totals;
+                totals.requests = static_cast<std::uint64_t>(carry);
+                carry -= static_cast<double>(totals.requests);
+                if (totals.requests == 0)
+                    continue;
+                totals.status[1] = totals.requests;
+                totals.bytes = totals.requests * 4096;
+                t.addMinute(start + minute, totals, nullptr);
+            }
+        }
+        return m;
+    }();
+    return mp;
+}
+
+AnalysisSettings interactive()
+{
+    AnalysisSettings s;
+    s.sensitivity = false;  // growth intervals: the GUI computes them in the background
+    s.costSweeps = false;
+    return s;
+}
+
+void BM_AnalyzeMeasured500(benchmark::State& state)
+{
+    const MeasuredPortfolio& mp = measuredPortfolio();
+    const Portfolio& pf = portfolio();
+    for (auto _ : state) {
+        AnalysisResult r = analyze(mp.workload, pf.catalog, mp.rules, interactive(), &mp.traffic);
+        benchmark::DoNotOptimize(r.layout.monthlyCost);
+    }
+    state.SetLabel("full analysis: profiles, layout rounds, baselines, scores; no sweeps or growth sensitivity");
+}
+BENCHMARK(BM_AnalyzeMeasured500)->Unit(benchmark::kMillisecond);
+
+void BM_RescoreWeights500(benchmark::State& state)
+{
+    const MeasuredPortfolio& mp = measuredPortfolio();
+    const Portfolio& pf = portfolio();
+    AnalysisResult r = analyze(mp.workload, pf.catalog, mp.rules, interactive(), &mp.traffic);
+    Workload w = mp.workload;
+    bool flip = false;
+    for (auto _ : state) {
+        // A slider moving back and forth between two weight sets.
+        w.weights.latency = flip ? 0.2 : 0.5;
+        flip = !flip;
+        benchmark::DoNotOptimize(rescore(r, w, pf.catalog, mp.rules));
+    }
+    state.SetLabel("re-weigh 500 analysed components after a weight change (target <= 100 ms)");
+}
+BENCHMARK(BM_RescoreWeights500)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 

@@ -100,6 +100,8 @@ TEST(LogIngest, CountsRoutesSkipsAndLineNumbers)
     EXPECT_EQ(r.linesTotal, 9u);   // 10 lines less the blank one
     EXPECT_EQ(r.linesParsed, 5u);
     EXPECT_EQ(r.linesSkipped, 4u);
+    EXPECT_EQ(r.traffic.linesSkipped(), 4u);  // travels with the traffic into the analysis
+    EXPECT_DOUBLE_EQ(r.traffic.skippedShare(), 4.0 / 9.0);
     ASSERT_NE(reason(r, "bad_timestamp"), nullptr);
     EXPECT_EQ(reason(r, "bad_timestamp")->examples.at(0).line, 5u);
     EXPECT_EQ(reason(r, "binary")->examples.at(0).line, 6u);

@@ -204,4 +204,9 @@ TEST(Scores, ConfidenceFromCoverage)
     week.p99Ms = 300;
     EXPECT_EQ(confidenceOf(week).level, ConfidenceLevel::High);
     EXPECT_EQ(confidenceOf(week, 0.2).level, ConfidenceLevel::Medium);
+    EXPECT_NE(confidenceOf(week, 0.2).reason.find("20.0% of log lines skipped"), std::string::npos)
+        << confidenceOf(week, 0.2).reason;
+    // A quarter or more of the lines unreadable: the measured traffic itself is doubtful.
+    EXPECT_EQ(confidenceOf(week, 0.25).level, ConfidenceLevel::Low);
+    EXPECT_EQ(confidenceOf(week, 0.049).level, ConfidenceLevel::High);
 }

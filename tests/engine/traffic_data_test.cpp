@@ -139,3 +139,17 @@ TEST(MeasuredProfile, RequestsPerMonthFromTheObservedWindow)
     EXPECT_EQ(p.source, "measured: 180 requests over 0.00 days from logs");
     EXPECT_EQ(minuteToIso(13409520), "1995-07-01T04:00:00Z");
 }
+
+TEST(TrafficData, SkippedShareAddsUpAcrossMerges)
+{
+    // File 1: 90 lines parsed, 10 skipped; file 2: 150 parsed, 0 skipped -> 10 / 250 = 4%.
+    TrafficData a;
+    a.addLineCounts(90, 10);
+    TrafficData b;
+    b.addLineCounts(150, 0);
+    a.merge(b);
+    EXPECT_EQ(a.linesParsed(), 240u);
+    EXPECT_EQ(a.linesSkipped(), 10u);
+    EXPECT_DOUBLE_EQ(a.skippedShare(), 0.04);
+    EXPECT_DOUBLE_EQ(TrafficData().skippedShare(), 0.0);
+}
