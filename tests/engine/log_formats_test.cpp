@@ -95,6 +95,11 @@ TEST(LogFormats, DetectsEachFormatFromItsFirstLines)
     ASSERT_FALSE(noMapping.ok());
     EXPECT_EQ(noMapping.errors().front().code, "not_a_log");
     EXPECT_NE(noMapping.errors().front().message.find("log_mapping"), std::string::npos);
+    // Only header lines in the sample: the format they belong to.
+    EXPECT_EQ(detectLogFormat("#Software: Microsoft Internet Information Services 10.0\n#Version: 1.0\n"
+                              "#Fields: date time cs-method cs-uri-stem sc-status\n", "u_ex.log").value(), "w3c");
+    EXPECT_EQ(detectLogFormat(kCloudFront.substr(0, kCloudFront.find("2026-11-02\t")), "cf.tsv").value(), "cloudfront");
+    EXPECT_EQ(detectLogFormat("minute,component,requests,errors,bytes,p50_ms,p95_ms,p99_ms\n", "a.csv").value(), "csv");
     // A first line cut by the sample's end does not decide anything.
     EXPECT_EQ(detectLogFormat(kAlb + kAlb.substr(0, 40), "a.log").value(), "alb");
 }
@@ -109,6 +114,7 @@ TEST(LogFormats, RefusesFilesThatAreNotLogs)
          "httpRequest"},
         {"array.json", "[{\"a\": 1}, {\"a\": 2}]\n", "not_a_log", "JSON"},
         {"notes.txt", "Meeting notes\nBuy milk\n", "not_a_log", "first line: \"Meeting notes\""},
+        {"comments.txt", "# TODO\n# more\n", "not_a_log", "first line: \"# TODO\""},
         {"image.png", std::string(kPng, sizeof kPng - 1), "binary", "binary"},
     };
     for (const Case& c : cases) {
