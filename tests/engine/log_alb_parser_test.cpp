@@ -123,6 +123,8 @@ TEST(LogAlbParser, BadLinesAreSkippedWithTheRightReason)
               "bad_timestamp");
     EXPECT_EQ(reasonOf("https 2018-07-02T22:23:00+25:00 app/x 1:2 3:4 0 0 0 200 200 0 57 \"GET / HTTP/1.1\" \"-\""),
               "bad_timestamp");
+    EXPECT_EQ(reasonOf("https 1969-12-31T23:59:59Z app/x 1:2 3:4 0 0 0 200 200 0 57 \"GET / HTTP/1.1\" \"-\""),
+              "bad_timestamp");  // before 1970: out of range
     EXPECT_EQ(reasonOf(head + "0.1 x 0.1 200 200 0 57 \"GET / HTTP/1.1\" \"-\""), "bad_field");
     EXPECT_EQ(reasonOf(head + "0.1 0.1 0.1 2000 200 0 57 \"GET / HTTP/1.1\" \"-\""), "bad_status");
     EXPECT_EQ(reasonOf(head + "0.1 0.1 0.1 200 200 0 5x7 \"GET / HTTP/1.1\" \"-\""), "bad_size");

@@ -103,6 +103,7 @@ TEST(LogGcpLbParser, BadEntriesAreSkippedWithTheRightReason)
 {
     EXPECT_EQ(reasonOf(*gcp(R"({"textPayload":"started","timestamp":"2026-11-02T10:15:00Z"})")), "no_http_request");
     EXPECT_EQ(reasonOf(*gcp(R"({"httpRequest":{"status":200},"timestamp":"yesterday"})")), "bad_timestamp");
+    EXPECT_EQ(reasonOf(*gcp(R"({"httpRequest":{"status":200},"timestamp":"2101-01-01T00:00:00Z"})")), "bad_timestamp");
     EXPECT_EQ(reasonOf(*gcp(R"({"httpRequest":{"status":"2xx"},"timestamp":"2026-11-02T10:15:00Z"})")), "bad_status");
     EXPECT_EQ(reasonOf(*gcp(R"({"httpRequest":{"responseSize":"-1"},"timestamp":"2026-11-02T10:15:00Z"})")), "bad_size");
     EXPECT_EQ(reasonOf(*gcp(R"({"httpRequest":{"latency":"123ms"},"timestamp":"2026-11-02T10:15:00Z"})")), "bad_field");
@@ -153,6 +154,7 @@ TEST(LogJsonLinesParser, EpochSecondsAndMillisecondsAndSkips)
     EXPECT_EQ(reasonOf(*jsonl(R"({"ts":"2026-11-02T10:15:00Z","duration":"fast"})")), "bad_field");
     EXPECT_EQ(reasonOf(*jsonl(R"({"ts":"2026-11-02T10:15:00Z","req":{"url":"/)" "\xC3(" R"("}})")), "invalid_utf8");
     EXPECT_EQ(reasonOf(*jsonl(R"({"ts":99999999999999,"req":{"url":"/a"}})", LogTimeFormat::EpochS)), "bad_timestamp");
+    EXPECT_EQ(reasonOf(*jsonl(R"({"ts":-60,"req":{"url":"/a"}})", LogTimeFormat::EpochS)), "bad_timestamp");
     EXPECT_EQ(reasonOf(*jsonl("not json")), "bad_json");
     // Without a mapping in the workload every line is skipped with a reason that says so.
     EXPECT_EQ(reasonOf(*parseWith(makeLineParser("jsonl"), R"({"ts":"2026-11-02T10:15:00Z"})")), "no_log_mapping");
