@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <memory>
 #include <string>
 
 using namespace archfit;
@@ -14,7 +15,10 @@ namespace {
 // 13,409,520; 2026-11-02T04:45Z = 29,893,245; 2026-12-31T23:10Z = 29,979,310.
 constexpr std::int64_t k20261102T1015 = 29893575;
 
+// The record's views point into the parsed text, so the text lives on the heap with the record
+// (callers pass temporaries; a moved std::string may move its characters, a unique_ptr does not).
 struct Parsed {
+    std::unique_ptr<std::string> text;
     ParseResult result;
     LogRecord record;
 };
@@ -23,7 +27,8 @@ Parsed parseLine(const std::string& line, const char* format = "combined")
 {
     auto parser = makeLineParser(format);
     Parsed p;
-    p.result = parser->parse(line, p.record);
+    p.text = std::make_unique<std::string>(line);
+    p.result = parser->parse(*p.text, p.record);
     return p;
 }
 
