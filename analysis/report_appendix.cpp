@@ -70,7 +70,7 @@ void flush(const std::map<std::string, SourceGroup>& groups, const std::string& 
         std::string asOf;
         for (const std::string& a : g.asOf)
             asOf += (asOf.empty() ? "" : "; ") + a;
-        out.push_back({topic, source, asOf.empty() ? "n/d" : asOf});
+        out.push_back({topic, source, asOf.empty() ? "not dated" : asOf});
     }
 }
 

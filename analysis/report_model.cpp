@@ -418,13 +418,15 @@ ReportDocument buildReport(const AnalysisResult& result, const Workload& workloa
     std::string prepared = options.author;
     if (!options.company.empty())
         prepared += (prepared.empty() ? "" : ", ") + options.company;
-    doc.cover.facts = {{"Client", result.client.empty() ? "-" : result.client},
-                       {"Prepared by", prepared.empty() ? "-" : prepared},
+    doc.cover.facts = {{"Client", result.client.empty() ? "-" : result.client}};
+    if (!prepared.empty())
+        doc.cover.facts.push_back({"Prepared by", prepared});
+    doc.cover.facts.insert(doc.cover.facts.end(), {
                        {"Date", date},
                        {"Scope", std::to_string(result.components.size()) + " components on " +
                                      toString(result.pricing.provider) + " " + result.pricing.region},
                        {"Pricing catalog", result.pricing.catalogName + ", dated " + result.pricing.catalogDate},
-                       {"ArchFit version", versionString()}};
+                       {"ArchFit version", versionString()}});
     doc.footer = result.assessmentName + " - ArchFit " + versionString();
 
     doc.sections.push_back(executiveSummary(result, workload));

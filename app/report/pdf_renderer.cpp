@@ -182,10 +182,14 @@ void Renderer::heading(const ReportSection& sec, std::size_t index)
 {
     const Style& s = m_style;
     const bool chapter = sec.level == 1;
-    if (chapter || sec.newPage)
+    // A section that starts a page shares it with its chapter's heading and short introduction.
+    const bool chapterPageFresh = m_chapterPage == m_page && m_y < m_top + (m_bottom - m_top) * 0.3;
+    if (chapter || (sec.newPage && !chapterPageFresh))
         newPage();
     else
         ensure(s.u(90));
+    if (chapter)
+        m_chapterPage = m_page;
     if (!chapter && m_y > m_top)
         m_y += s.u(10);
     m_places[index] = {m_page, m_y};

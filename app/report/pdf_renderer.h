@@ -67,6 +67,7 @@ private:
     double m_y = 0;
     int m_page = 0;
     int m_pages = 0;                  // total, known after the first pass
+    int m_chapterPage = 0;            // page of the last chapter heading
     std::vector<SectionPlace> m_places;
 };
 
