@@ -92,10 +92,11 @@ std::string barChart(const ReportChart& c, int width, bool standalone)
     const double scale = (x1 - x0) / ticks.back();
     const double top = c.marker ? 40 : 26, rowH = 28, barH = 18;
     const double axisY = top + c.bars.size() * rowH + 2;
-    double legendY = axisY + 26;
-    // Legend rows (stacked charts only).
+    double legendY = axisY + 26;  // the unit's line
+    // Legend rows (stacked charts only), under the unit.
     std::string legend;
     if (c.series.size() > 1) {
+        legendY += 18;
         double lx = x0;
         for (std::size_t i = 0; i < c.series.size(); ++i) {
             const double w = 16 + textWidth(c.series[i]) + 12;
