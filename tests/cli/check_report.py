@@ -17,6 +17,9 @@ import sys
 import xml.etree.ElementTree as ET
 import zlib
 
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+from checks import check, summary  # noqa: E402
+
 ap = argparse.ArgumentParser()
 ap.add_argument("--cli", required=True)
 ap.add_argument("--loggen", required=True)
@@ -28,16 +31,6 @@ args = ap.parse_args()
 work = pathlib.Path(args.workdir)
 shutil.rmtree(work, ignore_errors=True)
 work.mkdir(parents=True)
-passed, failed = 0, 0
-
-
-def check(name, ok, detail=""):
-    global passed, failed
-    if ok:
-        passed += 1
-    else:
-        failed += 1
-        print(f"FAIL {name}: {str(detail)[:2000]}")
 
 
 def run(*argv):
@@ -297,5 +290,4 @@ check("unwritable OUT exits 1 naming it", r.returncode == 1 and "x.html" in r.st
 r = run("report", str(sample), "-o", str(work / "x.pdf"), "--logo", str(sample), "--data-dir", args.data)
 check("a logo that is not an image exits 1", r.returncode == 1 and "PNG or JPEG" in r.stderr, r.stderr)
 
-print(f"report: {passed} passed, {failed} failed")
-sys.exit(1 if failed else 0)
+sys.exit(summary("report"))
