@@ -6,7 +6,7 @@
 #include <QCoreApplication>
 #include <QImage>
 #include <QPainter>
-#include <QPdfWriter>
+#include <QPagedPaintDevice>
 #include <QTextLayout>
 
 #include <algorithm>
@@ -36,10 +36,10 @@ void drawLink(QPainter& p, const QPointF& topLeft, const QString& text, const QF
 
 }  // namespace
 
-Renderer::Renderer(const ReportDocument& doc, QPdfWriter& writer) : m_doc(doc), m_writer(writer)
+Renderer::Renderer(const ReportDocument& doc, QPagedPaintDevice& writer) : m_doc(doc), m_writer(writer)
 {
     m_style.device = &writer;
-    m_style.k = writer.resolution() / 72.0;
+    m_style.k = writer.logicalDpiY() / 72.0;
     m_pageW = writer.width();
     m_pageH = writer.height();
     m_left = m_style.u(54);

@@ -1,7 +1,8 @@
 #pragma once
-// Paginates a ReportDocument onto a QPdfWriter: cover, table of contents, chapters. Two passes
-// over the same layout code: the first only measures (page count, the page of every section for
-// the contents), the second paints. Not thread-safe; one renderer per document.
+// Paginates a ReportDocument onto a paged device (QPdfWriter for the file, QPrinter for the
+// GUI's preview): cover, table of contents, chapters. Two passes over the same layout code: the
+// first only measures (page count, the page of every section for the contents), the second
+// paints. The device's page layout must have zero margins. One renderer per document and thread.
 
 #include "archfit/report.h"
 
@@ -13,7 +14,7 @@
 #include <vector>
 
 class QPainter;
-class QPdfWriter;
+class QPagedPaintDevice;
 
 namespace archfit::pdf {
 
@@ -33,7 +34,7 @@ struct TocLink {
 
 class Renderer {
 public:
-    Renderer(const ReportDocument& doc, QPdfWriter& writer);
+    Renderer(const ReportDocument& doc, QPagedPaintDevice& device);
 
     // Lays out and paints the whole document. False with `error` when painting could not start.
     bool render(std::string& error);
@@ -59,7 +60,7 @@ private:
     void table(const ReportTable& t);
 
     const ReportDocument& m_doc;
-    QPdfWriter& m_writer;
+    QPagedPaintDevice& m_writer;
     Style m_style;
     QPainter* m_painter = nullptr;    // null in the measuring pass
     double m_pageW = 0, m_pageH = 0;
