@@ -263,7 +263,8 @@ ReportSection methodSection(const std::string& number)
         "per 730-hour month from its per-minute traffic. Functions bill requests and GB-seconds (duration rounded "
         "up to the billing increment times memory) after the account's free tier; containers run tasks from "
         "concurrency (arrivals times duration times the CPU share) at the target utilisation, with minimum "
-        "replicas; VMs are sized for peak with headroom and one spare. Each line item is rounded to cents. The "
+        "replicas; VMs are sized for peak with headroom and one spare. Data transfer out is billed per GB after "
+        "the account's free allowance. Each line item is rounded to cents. The "
         "formulas, units and defaults are in docs/cost-model.md of the ArchFit distribution.", "Cost."));
     s.blocks.push_back(paragraph(
         "Each family gets five scores from 0 to 100: cost (cheapest feasible total divided by this family's "
@@ -277,8 +278,8 @@ ReportSection methodSection(const std::string& number)
         "from x0.01 to x100 and moves each weight alone; the cost range prices the low and high end of the "
         "traffic uncertainty.", "Layout and sensitivity."));
     s.blocks.push_back(paragraph(
-        "Not modelled: data transfer out, private discounts and savings plans on functions or serverless "
-        "containers, spot capacity. Declared traffic gives low confidence until logs are imported.", "Limits."));
+        "Not modelled: private discounts and savings plans on functions or serverless containers (a private "
+        "price book can set them), spot capacity, data transfer between components. Declared traffic gives low confidence until logs are imported.", "Limits."));
     return s;
 }
 

@@ -107,16 +107,17 @@ ReportTable fitTable(const ComponentResult& r)
 ReportTable costTable(const ComponentResult& r, const Component* c)
 {
     ReportTable t;
-    t.header = {"Family", "Variant", "Infrastructure", "Operations", "Total", "Range", "Est. p99"};
+    const bool slo = c && c->latencySloMs;
+    t.header = {"Family", "Variant", "Infrastructure", "Operations", "Total", "Range", slo ? "p99 vs SLO" : "Est. p99"};
     t.numeric = {false, false, true, true, true, true, true};
-    t.widths = {0.12, 0.23, 0.15, 0.11, 0.1, 0.17, 0.12};
+    t.widths = {0.12, 0.2, 0.15, 0.11, 0.1, 0.17, 0.15};
     for (Family f : kFamilies) {
         const FamilyEvaluation& e = r.family(f);
         if (r.recommended && f == *r.recommended)
             t.emphasis.push_back(static_cast<int>(t.rows.size()));
         std::string p99 = e.variant.empty() ? "-" : text::number(e.latency.p99Ms, 0) + " ms";
-        if (e.sloMiss && c && c->latencySloMs)
-            p99 += " (SLO miss)";
+        if (slo && !e.variant.empty())
+            p99 += e.sloMiss ? " (miss)" : " (ok)";
         t.rows.push_back({toString(f), e.variant.empty() ? "-" : variantTitle(e.variant),
                           text::number(e.cost.infrastructure, 2), text::number(e.cost.operations, 2),
                           text::number(e.cost.total, 2), costRangeText(r.costRange, f, {}), p99});
@@ -304,7 +305,8 @@ ReportSection componentSection(const ComponentResult& r, const Component* c, con
         s.blocks.push_back(tableBlock(breakdownTable(e, cur)));
     }
     s.blocks.push_back(subheading("Traffic and latency"));
-    if (!r.profile.requestsPerMinute.empty())
+    const auto& rpm = r.profile.requestsPerMinute;
+    if (std::any_of(rpm.begin(), rpm.end(), [](double v) { return v > 0; }))
         s.blocks.push_back(chartBlock(trafficChart(r.profile)));
     s.blocks.push_back(chartBlock(latencyChart(r, c)));
 

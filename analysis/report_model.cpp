@@ -215,10 +215,13 @@ std::optional<Decision> layoutDecision(const AnalysisResult& result, const std::
     const double delta = b.monthlyCost - result.layout.monthlyCost;
     Decision d;
     d.weight = std::fabs(delta);
-    const std::string n = std::to_string(result.components.size());
-    const std::string base = std::string("all-") + toString(*best) + " (the cheapest single family that runs all " +
-                             n + " components)";
-    if (delta >= 0)
+    const std::string base = std::string("all-") + toString(*best) + " (the cheapest single family that runs every " +
+                             "component)";
+    if (std::fabs(delta) < 0.005)
+        d.sentence = std::string("The recommended layout is the all-") + toString(*best) + " baseline itself: " +
+                     money(result.layout.monthlyCost, cur) + " a month (" + money(12 * result.layout.monthlyCost, cur) +
+                     " a year).";
+    else if (delta >= 0)
         d.sentence = "Adopt the hybrid layout rather than " + base + ": it saves " + money(delta, cur) +
                      " a month (" + money(12 * delta, cur) + " a year).";
     else
@@ -275,10 +278,12 @@ ReportSection executiveSummary(const AnalysisResult& result, const Workload& wor
 
     std::string counts;
     for (Family f : kFamilies) {
-        const int n = assignedCount(result, f);
-        counts += (counts.empty() ? "" : ", ") + std::to_string(n) + " " + familyPhrase(f);
+        if (const int n = assignedCount(result, f); n > 0)
+            counts += (counts.empty() ? "" : ", ") + std::to_string(n) + " " + familyPhrase(f);
     }
     const int unplaced = static_cast<int>(result.components.size() - layout.assignment.size());
+    if (counts.empty())
+        counts = "no component";
     s.blocks.push_back(paragraph(
         "The recommended layout runs " + counts + " for " + money(layout.monthlyCost, cur) + " a month (" +
         money(12 * layout.monthlyCost, cur) + " a year): infrastructure " + money(layout.infrastructure, cur) +

@@ -190,6 +190,13 @@ std::string lineChart(const ReportChart& c, int width, bool standalone)
         s += "<polygon points=\"" + num(left) + "," + num(bottom) + " " + points + " " + num(right) + "," +
              num(bottom) + "\" fill=\"#4e79a7\" fill-opacity=\"0.18\"/>";
         s += "<polyline points=\"" + points + "\" fill=\"none\" stroke=\"#4e79a7\" stroke-width=\"1.5\"/>";
+        // A few busy minutes in a quiet day (scheduled jobs) would be hairlines: mark them.
+        if (std::count_if(c.line.begin(), c.line.end(), [](double v) { return v > 0; }) <= 24)
+            for (std::size_t i = 0; i < n; ++i)
+                if (c.line[i] > 0)
+                    s += "<circle cx=\"" + num(left + (n > 1 ? static_cast<double>(i) / (n - 1) : 0.0) * (right - left)) +
+                         "\" cy=\"" + num(bottom - c.line[i] / ticks.back() * (bottom - top)) +
+                         "\" r=\"3\" fill=\"#4e79a7\"/>";
     }
     s += line(left, bottom, right, bottom, "stroke=\"#555\"");
     s += textAt(left, bottom + 14, c.xStart, "fill=\"#555\"");

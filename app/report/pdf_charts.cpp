@@ -36,6 +36,11 @@ QString axisLabel(double v, double step)
     return en.toString(v, 'f', 0);
 }
 
+bool sparseSeries(const std::vector<double>& v)
+{
+    return std::count_if(v.begin(), v.end(), [](double x) { return x > 0; }) <= 24;
+}
+
 struct BarLayout {
     double labelW = 0, valueW = 0, top = 0, rowH = 0, barH = 0, axisY = 0, height = 0;
     std::vector<QPointF> legend;  // top-left of each legend entry, relative to the chart
@@ -62,8 +67,8 @@ BarLayout barLayout(const ReportChart& c, double width, const Style& s)
     l.labelW = std::min(l.labelW, width * 0.3);
     l.ticks = niceTicks(l.maxValue, 4);
     l.top = s.u(c.marker ? 30 : 20);
-    l.rowH = s.u(21);
-    l.barH = s.u(13);
+    l.rowH = s.u(19);
+    l.barH = s.u(12);
     l.axisY = l.top + c.bars.size() * l.rowH;
     double y = l.axisY + s.u(30);
     if (c.series.size() > 1) {
@@ -200,7 +205,7 @@ void paintLine(QPainter& p, const ReportChart& c, const QRectF& r, const Style& 
 {
     paintTitle(p, c, r, s);
     const double left = r.left() + s.u(44), right = r.right() - s.u(6);
-    const double top = r.top() + s.u(20), bottom = r.top() + s.u(110);
+    const double top = r.top() + s.u(20), bottom = r.top() + s.u(96);
     double maxValue = 0;
     for (double v : c.line)
         maxValue = std::max(maxValue, v);
@@ -232,6 +237,14 @@ void paintLine(QPainter& p, const ReportChart& c, const QRectF& r, const Style& 
         p.setBrush(Qt::NoBrush);
         p.setPen(QPen(kPalette[0], s.u(1)));
         p.drawPolyline(line);
+        // A few busy minutes in a quiet day (scheduled jobs) would be hairlines: mark them.
+        if (sparseSeries(c.line)) {
+            p.setPen(Qt::NoPen);
+            p.setBrush(kPalette[0]);
+            for (std::size_t i = 0; i < n; ++i)
+                if (c.line[i] > 0)
+                    p.drawEllipse(line[static_cast<int>(i)], s.u(2), s.u(2));
+        }
     }
     p.setPen(QPen(Style::muted(), s.u(0.6)));
     p.drawLine(QPointF(left, bottom), QPointF(right, bottom));
@@ -249,7 +262,7 @@ void paintLine(QPainter& p, const ReportChart& c, const QRectF& r, const Style& 
 double chartHeight(const ReportChart& chart, double width, const Style& style)
 {
     if (chart.kind == ReportChart::Kind::Line)
-        return style.u(126) + (chart.note.empty() ? 0 : style.u(12));
+        return style.u(112) + (chart.note.empty() ? 0 : style.u(12));
     return barLayout(chart, width, style).height;
 }
 

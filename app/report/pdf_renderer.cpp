@@ -108,8 +108,8 @@ void Renderer::pass(QPainter* painter)
     for (std::size_t i = 0; i < m_doc.sections.size(); ++i) {
         const ReportSection& s = m_doc.sections[i];
         heading(s, i);
-        for (const ReportBlock& b : s.blocks)
-            block(b);
+        for (std::size_t k = 0; k < s.blocks.size(); ++k)
+            block(s.blocks[k], k + 1 < s.blocks.size() ? &s.blocks[k + 1] : nullptr);
     }
 }
 
@@ -214,7 +214,17 @@ void Renderer::paragraphLines(const WrappedText& text, double left, double width
     }
 }
 
-void Renderer::block(const ReportBlock& b)
+double Renderer::keepHeight(const ReportBlock* next) const
+{
+    // A subheading stays with its first chart whole, or with a few lines of anything else.
+    if (next && next->kind == ReportBlock::Kind::Chart)
+        return chartHeight(next->chart, m_width, m_style);
+    if (next && next->kind == ReportBlock::Kind::Lanes)
+        return lanesHeight(next->lanes, m_width, m_style);
+    return m_style.u(60);
+}
+
+void Renderer::block(const ReportBlock& b, const ReportBlock* next)
 {
     const Style& s = m_style;
     switch (b.kind) {
@@ -230,7 +240,7 @@ void Renderer::block(const ReportBlock& b)
     case ReportBlock::Kind::Subheading: {
         const WrappedText text = wrapText({{qs(b.text), s.font(10.5, true), Style::text()}}, m_width, s);
         m_y += s.u(6);
-        ensure(text.height() + s.u(60));  // keep the heading with what follows
+        ensure(text.height() + keepHeight(next));
         paragraphLines(text, m_left, m_width);
         m_y += s.u(3);
         break;
@@ -272,6 +282,8 @@ void Renderer::bullets(const std::vector<std::string>& items)
     const double indent = s.u(13);
     for (const std::string& item : items) {
         const WrappedText text = wrapText({{qs(item), s.font(9), Style::text()}}, m_width - indent, s);
+        if (text.lines.size() <= 4)
+            ensure(text.height());  // a short item is never split across pages
         for (std::size_t i = 0; i < text.lines.size(); ++i) {
             ensure(text.lineHeight);
             if (m_painter) {

@@ -53,7 +53,8 @@ private:
     void cover();
     void contents();
     void heading(const ReportSection& s, std::size_t index);
-    void block(const ReportBlock& b);
+    void block(const ReportBlock& b, const ReportBlock* next);
+    double keepHeight(const ReportBlock* next) const;
     void paragraphLines(const WrappedText& text, double left, double width);
     void bullets(const std::vector<std::string>& items);
     void facts(const std::vector<std::pair<std::string, std::string>>& facts, double labelShare = 0.28);
