@@ -218,6 +218,14 @@ ReportSection assumptionsSection(const AnalysisResult& result, const Workload& w
     return s;
 }
 
+// "2026-11-02T00:00:00Z" -> "2026-11-02 00:00" (the table says UTC); other text unchanged.
+std::string shortMinute(const std::string& iso)
+{
+    if (iso.size() == 20 && iso[10] == 'T' && iso.compare(16, 4, ":00Z") == 0)
+        return iso.substr(0, 10) + " " + iso.substr(11, 5);
+    return iso;
+}
+
 ReportSection dataSourcesSection(const AnalysisResult& result, const ReportOptions& options, const std::string& number)
 {
     ReportSection s;
@@ -233,11 +241,11 @@ ReportSection dataSourcesSection(const AnalysisResult& result, const ReportOptio
         ReportTable t;
         t.header = {"File", "SHA-256", "Format", "Lines", "Parsed", "Skipped", "Window (UTC)"};
         t.numeric = {false, false, false, true, true, true, false};
-        t.widths = {0.15, 0.3, 0.1, 0.1, 0.1, 0.09, 0.16};
+        t.widths = {0.14, 0.32, 0.09, 0.09, 0.09, 0.1, 0.17};
         for (const ImportedLog& l : options.logs)
             t.rows.push_back({fileNameOnly(l.fileName), l.sha256, l.format, text::count(static_cast<double>(l.lines)),
                               text::count(static_cast<double>(l.parsed)), text::count(static_cast<double>(l.skipped)),
-                              l.firstMinute.empty() ? "-" : l.firstMinute + " to " + l.lastMinute});
+                              l.firstMinute.empty() ? "-" : shortMinute(l.firstMinute) + " to " + shortMinute(l.lastMinute)});
         s.blocks.push_back(tableBlock(t));
     }
     ReportTable t;

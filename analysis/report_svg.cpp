@@ -120,6 +120,11 @@ std::string barChart(const ReportChart& c, int width, bool standalone)
         s += textAt(x, axisY + 13, axisLabel(t, step), "text-anchor=\"middle\" fill=\"#555\"");
     }
     s += textAt(x1, axisY + 26, c.unit, "text-anchor=\"end\" fill=\"#555\"");
+    if (c.marker) {
+        const double mx = x0 + *c.marker * scale;
+        s += line(mx, top - 10, mx, axisY, "stroke=\"#c0392b\" stroke-width=\"1.5\" stroke-dasharray=\"5 3\"");
+        s += textAt(mx, top - 14, c.markerLabel, "text-anchor=\"middle\" fill=\"#c0392b\" font-size=\"10\"");
+    }
     for (std::size_t i = 0; i < c.bars.size(); ++i) {
         const ChartBar& b = c.bars[i];
         const double y = top + i * rowH;
@@ -152,11 +157,6 @@ std::string barChart(const ReportChart& c, int width, bool standalone)
                     b.highlight ? "font-weight=\"bold\"" : "");
     }
     s += line(x0, top - 4, x0, axisY, "stroke=\"#555\"");
-    if (c.marker) {
-        const double mx = x0 + *c.marker * scale;
-        s += line(mx, top - 10, mx, axisY, "stroke=\"#c0392b\" stroke-width=\"1.5\" stroke-dasharray=\"5 3\"");
-        s += textAt(mx, top - 14, c.markerLabel, "text-anchor=\"middle\" fill=\"#c0392b\" font-size=\"10\"");
-    }
     s += legend;
     if (!c.note.empty())
         s += textAt(0, height - 3, c.note, "fill=\"#555\" font-size=\"10\"");

@@ -127,6 +127,18 @@ void paintBars(QPainter& p, const ReportChart& c, const QRectF& r, const Style& 
     const QString unit = qs(c.unit);
     p.drawText(QPointF(x1 - small.horizontalAdvance(unit), axisY + s.u(21)), unit);
 
+    // The marker goes under the bars and their values, which stay readable across it.
+    if (c.marker) {
+        const QColor red(0xc0, 0x39, 0x2b);
+        const double mx = x0 + *c.marker * scale;
+        p.setPen(QPen(red, s.u(1), Qt::DashLine));
+        p.drawLine(QPointF(mx, r.top() + l.top - s.u(7)), QPointF(mx, axisY));
+        p.setFont(s.font(7));
+        p.setPen(red);
+        const QString label = qs(c.markerLabel);
+        p.drawText(QPointF(mx - small.horizontalAdvance(label) / 2, r.top() + l.top - s.u(9)), label);
+    }
+
     const QFontMetricsF bold = s.metrics(s.font(8, true));
     for (std::size_t i = 0; i < c.bars.size(); ++i) {
         const ChartBar& b = c.bars[i];
@@ -177,17 +189,6 @@ void paintBars(QPainter& p, const ReportChart& c, const QRectF& r, const Style& 
     }
     p.setPen(QPen(Style::muted(), s.u(0.6)));
     p.drawLine(QPointF(x0, r.top() + l.top - s.u(3)), QPointF(x0, axisY));
-    if (c.marker) {
-        const QColor red(0xc0, 0x39, 0x2b);
-        const double mx = x0 + *c.marker * scale;
-        p.setPen(QPen(red, s.u(1), Qt::DashLine));
-        p.drawLine(QPointF(mx, r.top() + l.top - s.u(7)), QPointF(mx, axisY));
-        p.setFont(s.font(7));
-        p.setPen(red);
-        const QString label = qs(c.markerLabel);
-        p.drawText(QPointF(mx - small.horizontalAdvance(label) / 2, r.top() + l.top - s.u(9)), label);
-    }
-
     p.setFont(s.font(7.5));
     for (std::size_t i = 0; i < l.legend.size(); ++i) {
         const QPointF at = r.topLeft() + l.legend[i];
