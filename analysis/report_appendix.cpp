@@ -70,7 +70,7 @@ void flush(const std::map<std::string, SourceGroup>& groups, const std::string& 
         std::string asOf;
         for (const std::string& a : g.asOf)
             asOf += (asOf.empty() ? "" : "; ") + a;
-        out.push_back({topic, source, asOf.empty() ? "n/d" : asOf});
+        out.push_back({topic, source, asOf.empty() ? "not dated" : asOf});
     }
 }
 
@@ -218,6 +218,14 @@ ReportSection assumptionsSection(const AnalysisResult& result, const Workload& w
     return s;
 }
 
+// "2026-11-02T00:00:00Z" -> "2026-11-02 00:00" (the table says UTC); other text unchanged.
+std::string shortMinute(const std::string& iso)
+{
+    if (iso.size() == 20 && iso[10] == 'T' && iso.compare(16, 4, ":00Z") == 0)
+        return iso.substr(0, 10) + " " + iso.substr(11, 5);
+    return iso;
+}
+
 ReportSection dataSourcesSection(const AnalysisResult& result, const ReportOptions& options, const std::string& number)
 {
     ReportSection s;
@@ -233,11 +241,11 @@ ReportSection dataSourcesSection(const AnalysisResult& result, const ReportOptio
         ReportTable t;
         t.header = {"File", "SHA-256", "Format", "Lines", "Parsed", "Skipped", "Window (UTC)"};
         t.numeric = {false, false, false, true, true, true, false};
-        t.widths = {0.15, 0.3, 0.1, 0.1, 0.1, 0.09, 0.16};
+        t.widths = {0.14, 0.32, 0.09, 0.09, 0.09, 0.1, 0.17};
         for (const ImportedLog& l : options.logs)
             t.rows.push_back({fileNameOnly(l.fileName), l.sha256, l.format, text::count(static_cast<double>(l.lines)),
                               text::count(static_cast<double>(l.parsed)), text::count(static_cast<double>(l.skipped)),
-                              l.firstMinute.empty() ? "-" : l.firstMinute + " to " + l.lastMinute});
+                              l.firstMinute.empty() ? "-" : shortMinute(l.firstMinute) + " to " + shortMinute(l.lastMinute)});
         s.blocks.push_back(tableBlock(t));
     }
     ReportTable t;
@@ -263,7 +271,8 @@ ReportSection methodSection(const std::string& number)
         "per 730-hour month from its per-minute traffic. Functions bill requests and GB-seconds (duration rounded "
         "up to the billing increment times memory) after the account's free tier; containers run tasks from "
         "concurrency (arrivals times duration times the CPU share) at the target utilisation, with minimum "
-        "replicas; VMs are sized for peak with headroom and one spare. Each line item is rounded to cents. The "
+        "replicas; VMs are sized for peak with headroom and one spare. Data transfer out is billed per GB after "
+        "the account's free allowance. Each line item is rounded to cents. The "
         "formulas, units and defaults are in docs/cost-model.md of the ArchFit distribution.", "Cost."));
     s.blocks.push_back(paragraph(
         "Each family gets five scores from 0 to 100: cost (cheapest feasible total divided by this family's "
@@ -277,8 +286,8 @@ ReportSection methodSection(const std::string& number)
         "from x0.01 to x100 and moves each weight alone; the cost range prices the low and high end of the "
         "traffic uncertainty.", "Layout and sensitivity."));
     s.blocks.push_back(paragraph(
-        "Not modelled: data transfer out, private discounts and savings plans on functions or serverless "
-        "containers, spot capacity. Declared traffic gives low confidence until logs are imported.", "Limits."));
+        "Not modelled: private discounts and savings plans on functions or serverless containers (a private "
+        "price book can set them), spot capacity, data transfer between components. Declared traffic gives low confidence until logs are imported.", "Limits."));
     return s;
 }
 

@@ -13,12 +13,13 @@ namespace {
 
 std::string optionalScore(const std::optional<double>& v) { return v ? text::number(*v, 0) : "-"; }
 
+// "262.72 - 325.41 USD" ("-" when unknown); without the currency when `cur` is empty.
 std::string costRangeText(const CostRange& range, Family f, const std::string& cur)
 {
     const int i = static_cast<int>(f);
     if (!range.min[i] || !range.max[i])
         return "-";
-    return text::number(*range.min[i], 2) + " - " + text::number(*range.max[i], 2) + " " + cur;
+    return text::number(*range.min[i], 2) + " - " + text::number(*range.max[i], 2) + (cur.empty() ? "" : " " + cur);
 }
 
 std::vector<std::pair<std::string, std::string>> recommendationFacts(const ComponentResult& r, const std::string& cur)
@@ -103,22 +104,23 @@ ReportTable fitTable(const ComponentResult& r)
     return t;
 }
 
-ReportTable costTable(const ComponentResult& r, const Component* c, const std::string& cur)
+ReportTable costTable(const ComponentResult& r, const Component* c)
 {
     ReportTable t;
-    t.header = {"Family", "Variant", "Infrastructure", "Operations", "Total", "Range", "Est. p99"};
+    const bool slo = c && c->latencySloMs;
+    t.header = {"Family", "Variant", "Infrastructure", "Operations", "Total", "Range", slo ? "p99 vs SLO" : "Est. p99"};
     t.numeric = {false, false, true, true, true, true, true};
-    t.widths = {0.11, 0.21, 0.13, 0.12, 0.12, 0.19, 0.12};
+    t.widths = {0.12, 0.2, 0.15, 0.11, 0.1, 0.17, 0.15};
     for (Family f : kFamilies) {
         const FamilyEvaluation& e = r.family(f);
         if (r.recommended && f == *r.recommended)
             t.emphasis.push_back(static_cast<int>(t.rows.size()));
         std::string p99 = e.variant.empty() ? "-" : text::number(e.latency.p99Ms, 0) + " ms";
-        if (e.sloMiss && c && c->latencySloMs)
-            p99 += " (SLO miss)";
+        if (slo && !e.variant.empty())
+            p99 += e.sloMiss ? " (miss)" : " (ok)";
         t.rows.push_back({toString(f), e.variant.empty() ? "-" : variantTitle(e.variant),
                           text::number(e.cost.infrastructure, 2), text::number(e.cost.operations, 2),
-                          text::number(e.cost.total, 2), costRangeText(r.costRange, f, cur), p99});
+                          text::number(e.cost.total, 2), costRangeText(r.costRange, f, {}), p99});
     }
     return t;
 }
@@ -152,6 +154,33 @@ ReportChart costChart(const ComponentResult& r, const std::string& cur)
         chart.bars.push_back(bar);
     }
     chart.note = "Whiskers: cost at the low and high end of the traffic range (" + r.costRange.basis + ").";
+    return chart;
+}
+
+// Estimated p99 per family against the component's SLO (the dashed marker).
+ReportChart latencyChart(const ComponentResult& r, const Component* c)
+{
+    ReportChart chart;
+    chart.title = "Estimated p99 latency per family";
+    chart.unit = "milliseconds";
+    chart.series = {"p99"};
+    for (Family f : kFamilies) {
+        const FamilyEvaluation& e = r.family(f);
+        ChartBar bar;
+        bar.label = familyTitle(f);
+        bar.blocked = !e.feasible;
+        bar.highlight = r.recommended && f == *r.recommended;
+        bar.segments = {e.feasible ? e.latency.p99Ms : 0.0};
+        bar.valueText = e.feasible ? text::number(e.latency.p99Ms, 0) + " ms" + (e.sloMiss ? ", misses the SLO" : "")
+                                   : std::string("blocked");
+        chart.bars.push_back(bar);
+    }
+    if (c && c->latencySloMs) {
+        chart.marker = *c->latencySloMs;
+        chart.markerLabel = "SLO " + text::number(*c->latencySloMs, 0) + " ms";
+    }
+    chart.note = "Includes simulated cold starts and scale-out waits" +
+                 std::string(chart.marker ? "; the dashed line is the p99 target." : "; no SLO declared.");
     return chart;
 }
 
@@ -267,7 +296,7 @@ ReportSection componentSection(const ComponentResult& r, const Component* c, con
     s.blocks.push_back(subheading("Fit per family (scores 0-100)"));
     s.blocks.push_back(tableBlock(fitTable(r)));
     s.blocks.push_back(subheading("Monthly cost per family (" + cur + ")"));
-    s.blocks.push_back(tableBlock(costTable(r, c, cur)));
+    s.blocks.push_back(tableBlock(costTable(r, c)));
     s.blocks.push_back(chartBlock(costChart(r, cur)));
     if (r.recommended) {
         const FamilyEvaluation& e = r.family(*r.recommended);
@@ -275,8 +304,11 @@ ReportSection componentSection(const ComponentResult& r, const Component* c, con
                                       variantTitle(e.variant)));
         s.blocks.push_back(tableBlock(breakdownTable(e, cur)));
     }
-    if (!r.profile.requestsPerMinute.empty())
+    s.blocks.push_back(subheading("Traffic and latency"));
+    const auto& rpm = r.profile.requestsPerMinute;
+    if (std::any_of(rpm.begin(), rpm.end(), [](double v) { return v > 0; }))
         s.blocks.push_back(chartBlock(trafficChart(r.profile)));
+    s.blocks.push_back(chartBlock(latencyChart(r, c)));
 
     s.blocks.push_back(subheading("Why"));
     std::vector<std::string> why = r.reasons;

@@ -51,8 +51,8 @@ th, td { border-bottom: 1px solid #d8dee4; padding: 0.3rem 0.45rem; text-align: 
 th { background: #f0f3f6; }
 td.num, th.num { text-align: right; white-space: nowrap; }
 tr.em td { font-weight: bold; background: #f3f8ff; }
-figure { margin: 1rem 0; }
-figure svg { width: 100%; height: auto; max-width: 100%; }
+figure { margin: 1rem 0; overflow-x: auto; }
+figure svg { width: 100%; min-width: 30rem; height: auto; }
 nav.toc ol { list-style: none; padding-left: 1.1rem; }
 nav.toc > ol { padding-left: 0; }
 nav.toc a { color: #1f5fae; text-decoration: none; }
@@ -61,6 +61,8 @@ footer { color: #57606a; font-size: 0.85rem; border-top: 1px solid #d0d7de; marg
   body { font-size: 14px; }
   dl.facts { grid-template-columns: 1fr; }
   dl.facts dd { margin-bottom: 0.4rem; }
+  .page { padding: 0.6rem 0.7rem 2rem; }
+  table { font-size: 0.82rem; }
 }
 @media print {
   @page { margin: 16mm 15mm; }
@@ -68,6 +70,8 @@ footer { color: #57606a; font-size: 0.85rem; border-top: 1px solid #d0d7de; marg
   .page { max-width: none; padding: 0; }
   section.chapter, section.newpage { break-before: page; }
   figure, tr, dl.facts { break-inside: avoid; }
+  figure { overflow: visible; }
+  figure svg { min-width: 0; }
   h2, h3, h4 { break-after: avoid; }
   a { color: inherit; }
 }

@@ -215,10 +215,13 @@ std::optional<Decision> layoutDecision(const AnalysisResult& result, const std::
     const double delta = b.monthlyCost - result.layout.monthlyCost;
     Decision d;
     d.weight = std::fabs(delta);
-    const std::string n = std::to_string(result.components.size());
-    const std::string base = std::string("all-") + toString(*best) + " (the cheapest single family that runs all " +
-                             n + " components)";
-    if (delta >= 0)
+    const std::string base = std::string("all-") + toString(*best) + " (the cheapest single family that runs every " +
+                             "component)";
+    if (std::fabs(delta) < 0.005)
+        d.sentence = std::string("The recommended layout is the all-") + toString(*best) + " baseline itself: " +
+                     money(result.layout.monthlyCost, cur) + " a month (" + money(12 * result.layout.monthlyCost, cur) +
+                     " a year).";
+    else if (delta >= 0)
         d.sentence = "Adopt the hybrid layout rather than " + base + ": it saves " + money(delta, cur) +
                      " a month (" + money(12 * delta, cur) + " a year).";
     else
@@ -275,10 +278,12 @@ ReportSection executiveSummary(const AnalysisResult& result, const Workload& wor
 
     std::string counts;
     for (Family f : kFamilies) {
-        const int n = assignedCount(result, f);
-        counts += (counts.empty() ? "" : ", ") + std::to_string(n) + " " + familyPhrase(f);
+        if (const int n = assignedCount(result, f); n > 0)
+            counts += (counts.empty() ? "" : ", ") + std::to_string(n) + " " + familyPhrase(f);
     }
     const int unplaced = static_cast<int>(result.components.size() - layout.assignment.size());
+    if (counts.empty())
+        counts = "no component";
     s.blocks.push_back(paragraph(
         "The recommended layout runs " + counts + " for " + money(layout.monthlyCost, cur) + " a month (" +
         money(12 * layout.monthlyCost, cur) + " a year): infrastructure " + money(layout.infrastructure, cur) +
@@ -418,13 +423,15 @@ ReportDocument buildReport(const AnalysisResult& result, const Workload& workloa
     std::string prepared = options.author;
     if (!options.company.empty())
         prepared += (prepared.empty() ? "" : ", ") + options.company;
-    doc.cover.facts = {{"Client", result.client.empty() ? "-" : result.client},
-                       {"Prepared by", prepared.empty() ? "-" : prepared},
+    doc.cover.facts = {{"Client", result.client.empty() ? "-" : result.client}};
+    if (!prepared.empty())
+        doc.cover.facts.push_back({"Prepared by", prepared});
+    doc.cover.facts.insert(doc.cover.facts.end(), {
                        {"Date", date},
                        {"Scope", std::to_string(result.components.size()) + " components on " +
                                      toString(result.pricing.provider) + " " + result.pricing.region},
                        {"Pricing catalog", result.pricing.catalogName + ", dated " + result.pricing.catalogDate},
-                       {"ArchFit version", versionString()}};
+                       {"ArchFit version", versionString()}});
     doc.footer = result.assessmentName + " - ArchFit " + versionString();
 
     doc.sections.push_back(executiveSummary(result, workload));

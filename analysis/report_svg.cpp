@@ -15,6 +15,7 @@ namespace {
 
 const char* const kPalette[] = {"#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948", "#b07aa1", "#9c755f"};
 constexpr const char* kFont = "DejaVu Sans, Helvetica, Arial, sans-serif";
+constexpr double kLaneBoxHeight = 46;  // room for a two-line name and the cost
 
 std::string num(double v)
 {
@@ -84,16 +85,18 @@ std::string barChart(const ReportChart& c, int width, bool standalone)
             sum += v;
         maxValue = std::max({maxValue, sum, b.high.value_or(0)});
     }
+    maxValue = std::max(maxValue, c.marker.value_or(0));
     labelW = std::min(labelW, width * 0.3);
     const std::vector<double> ticks = niceTicks(maxValue, 4);
     const double x0 = labelW, x1 = std::max(x0 + 60, width - valueW);
     const double scale = (x1 - x0) / ticks.back();
-    const double top = 26, rowH = 28, barH = 18;
+    const double top = c.marker ? 40 : 26, rowH = 28, barH = 18;
     const double axisY = top + c.bars.size() * rowH + 2;
-    double legendY = axisY + 26;
-    // Legend rows (stacked charts only).
+    double legendY = axisY + 26;  // the unit's line
+    // Legend rows (stacked charts only), under the unit.
     std::string legend;
     if (c.series.size() > 1) {
+        legendY += 18;
         double lx = x0;
         for (std::size_t i = 0; i < c.series.size(); ++i) {
             const double w = 16 + textWidth(c.series[i]) + 12;
@@ -117,6 +120,11 @@ std::string barChart(const ReportChart& c, int width, bool standalone)
         s += textAt(x, axisY + 13, axisLabel(t, step), "text-anchor=\"middle\" fill=\"#555\"");
     }
     s += textAt(x1, axisY + 26, c.unit, "text-anchor=\"end\" fill=\"#555\"");
+    if (c.marker) {
+        const double mx = x0 + *c.marker * scale;
+        s += line(mx, top - 10, mx, axisY, "stroke=\"#c0392b\" stroke-width=\"1.5\" stroke-dasharray=\"5 3\"");
+        s += textAt(mx, top - 14, c.markerLabel, "text-anchor=\"middle\" fill=\"#c0392b\" font-size=\"10\"");
+    }
     for (std::size_t i = 0; i < c.bars.size(); ++i) {
         const ChartBar& b = c.bars[i];
         const double y = top + i * rowH;
@@ -182,6 +190,13 @@ std::string lineChart(const ReportChart& c, int width, bool standalone)
         s += "<polygon points=\"" + num(left) + "," + num(bottom) + " " + points + " " + num(right) + "," +
              num(bottom) + "\" fill=\"#4e79a7\" fill-opacity=\"0.18\"/>";
         s += "<polyline points=\"" + points + "\" fill=\"none\" stroke=\"#4e79a7\" stroke-width=\"1.5\"/>";
+        // A few busy minutes in a quiet day (scheduled jobs) would be hairlines: mark them.
+        if (std::count_if(c.line.begin(), c.line.end(), [](double v) { return v > 0; }) <= 24)
+            for (std::size_t i = 0; i < n; ++i)
+                if (c.line[i] > 0)
+                    s += "<circle cx=\"" + num(left + (n > 1 ? static_cast<double>(i) / (n - 1) : 0.0) * (right - left)) +
+                         "\" cy=\"" + num(bottom - c.line[i] / ticks.back() * (bottom - top)) +
+                         "\" r=\"3\" fill=\"#4e79a7\"/>";
     }
     s += line(left, bottom, right, bottom, "stroke=\"#555\"");
     s += textAt(left, bottom + 14, c.xStart, "fill=\"#555\"");
@@ -190,6 +205,18 @@ std::string lineChart(const ReportChart& c, int width, bool standalone)
     if (!c.note.empty())
         s += textAt(0, height - 3, c.note, "fill=\"#555\" font-size=\"10\"");
     return s + "</svg>";
+}
+
+// Splits `label` into at most two lines of `width` (estimated) at spaces; the second is cut.
+std::vector<std::string> twoLines(const std::string& label, double width)
+{
+    const std::size_t max = static_cast<std::size_t>(std::max(4.0, width / (11 * 0.56)));
+    if (label.size() <= max)
+        return {label};
+    std::size_t cut = label.rfind(' ', max);
+    if (cut == std::string::npos || cut == 0)
+        return {label.substr(0, max), label.substr(max)};
+    return {label.substr(0, cut), label.substr(cut + 1)};
 }
 
 // Fits `label` into `width` (estimated), with an ellipsis when cut.
@@ -214,7 +241,7 @@ std::string chartSvg(const ReportChart& chart, int width, bool standalone)
 
 std::string lanesSvg(const LaneDiagram& d, int width, bool standalone)
 {
-    const LaneGeometry g = layoutLanes(d, width);
+    const LaneGeometry g = layoutLanes(d, width, kLaneBoxHeight);
     std::string s = open(width, g.height, standalone, "Layout diagram");
     const char* const laneFill[] = {"#eef4fb", "#eef8f0", "#fbf3ea", "#f3f3f3"};
     for (std::size_t i = 0; i < g.lanes.size(); ++i) {
@@ -225,8 +252,11 @@ std::string lanesSvg(const LaneDiagram& d, int width, bool standalone)
     for (std::size_t i = 0; i < g.boxes.size(); ++i) {
         const ReportRect& r = g.boxes[i];
         s += rect(r.x, r.y, r.w, r.h, "fill=\"#ffffff\" stroke=\"#6b7280\" rx=\"3\"");
-        s += textAt(r.x + 6, r.y + 14, fit(d.boxes[i].label, r.w - 12), "font-weight=\"bold\"");
-        s += textAt(r.x + 6, r.y + 28, fit(d.boxes[i].detail, r.w - 12), "fill=\"#444\" font-size=\"10\"");
+        const std::vector<std::string> label = twoLines(d.boxes[i].label, r.w - 12);
+        for (std::size_t k = 0; k < label.size(); ++k)
+            s += textAt(r.x + 6, r.y + 14 + 13 * k, fit(label[k], r.w - 12), "font-weight=\"bold\"");
+        s += textAt(r.x + 6, r.y + 15 + 13 * label.size(), fit(d.boxes[i].detail, r.w - 12),
+                    "fill=\"#444\" font-size=\"10\"");
     }
     for (const auto& a : g.arrows) {
         std::string pts;

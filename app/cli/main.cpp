@@ -1,6 +1,8 @@
 // archfit-cli: the headless front end (DESIGN.md §7). Exit status: 0 done, 1 bad input, 2 usage.
 
 #include "cli_ingest.h"
+#include "cli_inputs.h"
+#include "cli_report.h"
 #include "cli_text.h"
 
 #include "archfit/analysis.h"
@@ -23,9 +25,10 @@
 
 namespace {
 
-constexpr int kExitOk = 0;
-constexpr int kExitBadInput = 1;
-constexpr int kExitUsage = 2;
+using archfit::cli::kExitBadInput;
+using archfit::cli::kExitOk;
+using archfit::cli::kExitUsage;
+using archfit::cli::usageError;
 
 const char* const kMainHelp =
     "Usage: archfit-cli COMMAND [OPTIONS]\n"
@@ -36,6 +39,7 @@ const char* const kMainHelp =
     "  validate WORKLOAD.json          check a workload file; list every error\n"
     "  ingest   --workload W.json LOG... read access logs into per-minute traffic\n"
     "  analyze  W.json|P.archfit       price every component in the three families\n"
+    "  report   W.json|P.archfit -o OUT   write the report (.pdf, .html, .csv or .json)\n"
     "\n"
     "Options:\n"
     "  --version                       print the version and exit\n"
@@ -76,51 +80,6 @@ const char* const kAnalyzeHelp =
     "  --data-dir DIR    where pricing/ lives (default: $ARCHFIT_DATA_DIR, the installed\n"
     "                   share/archfit, or the source tree's data/)\n"
     "Exit status: 0 done, 1 bad input, 2 usage error.\n";
-
-int usageError(const std::string& message, const char* help)
-{
-    std::cerr << "archfit-cli: " << message << "\n\n" << help;
-    return kExitUsage;
-}
-
-std::string executablePath(const char* argv0)
-{
-    std::error_code ec;
-    const auto self = std::filesystem::read_symlink("/proc/self/exe", ec);
-    return ec ? std::string(argv0) : self.string();
-}
-
-struct Loaded {
-    archfit::Workload workload;
-    std::string source;
-};
-
-// Reads a workload from JSON or from a project file; prints diagnostics on failure.
-bool loadInput(const std::string& path, Loaded& out)
-{
-    if (archfit::looksLikeProject(path)) {
-        auto project = archfit::loadProject(path);
-        if (!project) {
-            std::cerr << project.errorText();
-            return false;
-        }
-        auto w = archfit::parseWorkload(project->workloadJson, path + " (workload)");
-        if (!w) {
-            std::cerr << w.errorText();
-            return false;
-        }
-        out.workload = std::move(w).value();
-    } else {
-        auto w = archfit::readWorkloadFile(path);
-        if (!w) {
-            std::cerr << w.errorText();
-            return false;
-        }
-        out.workload = std::move(w).value();
-    }
-    out.source = path;
-    return true;
-}
 
 int runValidate(const std::vector<std::string>& args)
 {
@@ -166,130 +125,40 @@ bool writeText(const std::string& path, const std::string& text)
 
 int runAnalyze(const std::vector<std::string>& args, const char* argv0)
 {
-    std::string input, jsonOut, savePath, dataDir, format = "auto", weightsArg, priceBookPath;
-    std::vector<std::string> logs;
-    bool logsGiven = false;
-    double growth = 1.0;
+    using namespace archfit::cli;
+    InputOptions options;
+    std::string jsonOut, savePath;
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
-        if (a == "--logs") {
-            logsGiven = true;
-            while (i + 1 < args.size() && (args[i + 1].empty() || args[i + 1][0] != '-'))
-                logs.push_back(args[++i]);
-            if (logs.empty())
-                return usageError("analyze: --logs needs at least one log file", kAnalyzeHelp);
-            continue;
-        }
-        auto value = [&](std::string& target) {
-            if (i + 1 >= args.size())
-                return false;
-            target = args[++i];
-            return true;
-        };
         if (a == "-h" || a == "--help") {
             std::cout << kAnalyzeHelp;
             return kExitOk;
-        } else if (a == "--json") {
-            if (!value(jsonOut))
-                return usageError("analyze: --json needs OUT or -", kAnalyzeHelp);
-        } else if (a == "--format") {
-            if (!value(format) || !archfit::cli::knownFormat(format))
-                return usageError("analyze: --format expects " + archfit::cli::formatChoices() + ", got \"" + format +
-                                      "\"",
-                                  kAnalyzeHelp);
-        } else if (a == "--save") {
-            if (!value(savePath))
-                return usageError("analyze: --save needs a path", kAnalyzeHelp);
-        } else if (a == "--weights") {
-            if (!value(weightsArg))
-                return usageError("analyze: --weights needs cost=0.4,latency=0.2,...", kAnalyzeHelp);
-        } else if (a == "--price-book") {
-            if (!value(priceBookPath))
-                return usageError("analyze: --price-book needs a file", kAnalyzeHelp);
-        } else if (a == "--data-dir") {
-            if (!value(dataDir))
-                return usageError("analyze: --data-dir needs a directory", kAnalyzeHelp);
-        } else if (a == "--growth") {
-            std::string g;
-            if (!value(g))
-                return usageError("analyze: --growth needs a number", kAnalyzeHelp);
-            char* end = nullptr;
-            growth = std::strtod(g.c_str(), &end);
-            if (end == g.c_str() || *end != '\0' || !(growth > 0) || growth > 1e6)
-                return usageError("analyze: --growth expects a number > 0, got \"" + g + "\"", kAnalyzeHelp);
-        } else if (!a.empty() && a[0] == '-' && a != "-") {
-            return usageError("analyze: unknown option " + a, kAnalyzeHelp);
-        } else if (input.empty()) {
-            input = a;
-        } else {
-            return usageError("analyze: one input file at a time (got \"" + input + "\" and \"" + a + "\")", kAnalyzeHelp);
         }
-    }
-    if (input.empty())
-        return usageError("analyze: missing W.json or P.archfit", kAnalyzeHelp);
-
-    Loaded loaded;
-    if (!loadInput(input, loaded))
-        return kExitBadInput;
-
-    if (dataDir.empty())
-        dataDir = archfit::findDataDir(executablePath(argv0));
-    if (dataDir.empty()) {
-        std::cerr << "archfit-cli: no data directory with pricing/ found; set ARCHFIT_DATA_DIR or use --data-dir\n";
-        return kExitBadInput;
-    }
-    const archfit::Assessment& as = loaded.workload.assessment;
-    const std::string catalogFile = archfit::catalogPath(dataDir, as.provider, as.region);
-    auto catalog = archfit::readCatalogFile(catalogFile);
-    if (!catalog) {
-        std::cerr << catalog.errorText();
-        std::cerr << input << " ($.assessment): no usable price catalog for " << archfit::toString(as.provider)
-                  << " " << as.region << "; catalogs available: " << archfit::cli::availableCatalogs(dataDir) << "\n";
-        return kExitBadInput;
-    }
-
-    if (!weightsArg.empty()) {
         std::string problem;
-        if (!archfit::cli::applyWeights(weightsArg, loaded.workload.weights, problem))
-            return usageError("analyze: --weights: " + problem, kAnalyzeHelp);
-    }
-    if (!priceBookPath.empty()) {
-        auto book = archfit::readPriceBookFile(priceBookPath);
-        if (!book) {
-            std::cerr << book.errorText();
-            return kExitBadInput;
+        const OptionStatus status = takeInputOption(args, i, options, problem);
+        if (status == OptionStatus::Bad)
+            return usageError("analyze: " + problem, kAnalyzeHelp);
+        if (status == OptionStatus::Taken)
+            continue;
+        if (a == "--json" || a == "--save") {
+            if (i + 1 >= args.size())
+                return usageError("analyze: " + a + (a == "--json" ? " needs OUT or -" : " needs a path"), kAnalyzeHelp);
+            (a == "--json" ? jsonOut : savePath) = args[++i];
+        } else {
+            return usageError("analyze: unknown option " + a, kAnalyzeHelp);
         }
-        auto applied = archfit::applyPriceBook(*catalog, *book);
-        if (!applied) {
-            for (archfit::Diagnostic d : applied.errors()) {
-                d.file = priceBookPath;
-                std::cerr << d.toString() << "\n";
-            }
-            return kExitBadInput;
-        }
-        catalog = std::move(applied);
     }
-
-    auto rules = archfit::loadRules(dataDir);
-    if (!rules) {
-        std::cerr << rules.errorText();
-        return kExitBadInput;
-    }
-
-    archfit::IngestResult ingested;
-    if (logsGiven && !archfit::cli::ingestForAnalyze(logs, format, loaded.workload, ingested))
-        return kExitBadInput;
-
-    archfit::AnalysisSettings settings;
-    settings.growth = growth;
-    const archfit::AnalysisResult result =
-        archfit::analyze(loaded.workload, *catalog, *rules, settings, logsGiven ? &ingested.traffic : nullptr);
+    Prepared prepared;
+    std::string problem;
+    if (const int status = prepareAnalysis(options, argv0, prepared, problem); status != kExitOk)
+        return status == kExitUsage ? usageError("analyze: " + problem, kAnalyzeHelp) : status;
+    const archfit::AnalysisResult& result = prepared.result;
     const std::string json = archfit::analysisToJson(result);
 
     if (!savePath.empty()) {
         archfit::ProjectData data;
-        data.workloadJson = archfit::writeWorkload(loaded.workload);
-        data.settingsJson = "{\"growth\": " + std::to_string(growth) + "}";
+        data.workloadJson = archfit::writeWorkload(prepared.workload);
+        data.settingsJson = "{\"growth\": " + std::to_string(options.growth) + "}";
         data.analysisJson = json;
         auto saved = archfit::saveProject(savePath, data);
         if (!saved) {
@@ -326,5 +195,7 @@ int main(int argc, char** argv)
         return runAnalyze(args, argv[0]);
     if (command == "ingest")
         return archfit::cli::runIngest(args);
+    if (command == "report")
+        return archfit::cli::runReport(args, argv[0]);
     return usageError("unknown command \"" + command + "\"", kMainHelp);
 }

@@ -4,6 +4,7 @@
 
 #include "analysis_controller.h"
 #include "document.h"
+#include "export_report_dialog.h"
 #include "recent_files_menu.h"
 
 #include "archfit/version.h"
@@ -45,6 +46,10 @@ void MainWindow::createActions()
     saveAction->setShortcut(QKeySequence::Save);
     QAction* saveAsAction = fileMenu->addAction(tr("Save &As\u2026"), this, &MainWindow::saveAs);
     saveAsAction->setShortcut(QKeySequence::SaveAs);
+    QAction* exportAction = fileMenu->addAction(tr("&Export Report\u2026"), this, [this]() {
+        ExportReportDialog(*m_document, m_analysis->dataDir(), this).exec();
+    });
+    exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
 
     fileMenu->addSeparator();
     QAction* quitAction = fileMenu->addAction(tr("&Quit"), this, &QWidget::close);

@@ -43,6 +43,13 @@ inline const Setting<QByteArray> rightSplitter{"ui/rightSplitter", QByteArray()}
 inline const Setting<QStringList> recentFiles{"ui/recentFiles", QStringList()};
 inline const Setting<int> recentFilesLimit{"ui/recentFilesLimit", 10};
 inline const Setting<QString> lastDirectory{"ui/lastDirectory", QString()};
+// File > Export report (the author, company and logo are the consultant's preferences).
+inline const Setting<QString> reportAuthor{"report/author", QString()};
+inline const Setting<QString> reportCompany{"report/company", QString()};
+inline const Setting<QString> reportLogo{"report/logo", QString()};
+inline const Setting<QString> reportFormat{"report/format", QStringLiteral("pdf")};
+inline const Setting<QString> reportPaper{"report/paper", QStringLiteral("a4")};
+inline const Setting<QString> reportDirectory{"report/directory", QString()};
 
 }  // namespace settings
 

@@ -36,6 +36,11 @@ QString axisLabel(double v, double step)
     return en.toString(v, 'f', 0);
 }
 
+bool sparseSeries(const std::vector<double>& v)
+{
+    return std::count_if(v.begin(), v.end(), [](double x) { return x > 0; }) <= 24;
+}
+
 struct BarLayout {
     double labelW = 0, valueW = 0, top = 0, rowH = 0, barH = 0, axisY = 0, height = 0;
     std::vector<QPointF> legend;  // top-left of each legend entry, relative to the chart
@@ -58,11 +63,12 @@ BarLayout barLayout(const ReportChart& c, double width, const Style& s)
             sum += v;
         l.maxValue = std::max({l.maxValue, sum, b.high.value_or(0)});
     }
+    l.maxValue = std::max(l.maxValue, c.marker.value_or(0));
     l.labelW = std::min(l.labelW, width * 0.3);
     l.ticks = niceTicks(l.maxValue, 4);
-    l.top = s.u(20);
-    l.rowH = s.u(21);
-    l.barH = s.u(13);
+    l.top = s.u(c.marker ? 30 : 20);
+    l.rowH = s.u(19);
+    l.barH = s.u(12);
     l.axisY = l.top + c.bars.size() * l.rowH;
     double y = l.axisY + s.u(30);
     if (c.series.size() > 1) {
@@ -121,6 +127,18 @@ void paintBars(QPainter& p, const ReportChart& c, const QRectF& r, const Style& 
     const QString unit = qs(c.unit);
     p.drawText(QPointF(x1 - small.horizontalAdvance(unit), axisY + s.u(21)), unit);
 
+    // The marker goes under the bars and their values, which stay readable across it.
+    if (c.marker) {
+        const QColor red(0xc0, 0x39, 0x2b);
+        const double mx = x0 + *c.marker * scale;
+        p.setPen(QPen(red, s.u(1), Qt::DashLine));
+        p.drawLine(QPointF(mx, r.top() + l.top - s.u(7)), QPointF(mx, axisY));
+        p.setFont(s.font(7));
+        p.setPen(red);
+        const QString label = qs(c.markerLabel);
+        p.drawText(QPointF(mx - small.horizontalAdvance(label) / 2, r.top() + l.top - s.u(9)), label);
+    }
+
     const QFontMetricsF bold = s.metrics(s.font(8, true));
     for (std::size_t i = 0; i < c.bars.size(); ++i) {
         const ChartBar& b = c.bars[i];
@@ -171,7 +189,6 @@ void paintBars(QPainter& p, const ReportChart& c, const QRectF& r, const Style& 
     }
     p.setPen(QPen(Style::muted(), s.u(0.6)));
     p.drawLine(QPointF(x0, r.top() + l.top - s.u(3)), QPointF(x0, axisY));
-
     p.setFont(s.font(7.5));
     for (std::size_t i = 0; i < l.legend.size(); ++i) {
         const QPointF at = r.topLeft() + l.legend[i];
@@ -189,7 +206,7 @@ void paintLine(QPainter& p, const ReportChart& c, const QRectF& r, const Style& 
 {
     paintTitle(p, c, r, s);
     const double left = r.left() + s.u(44), right = r.right() - s.u(6);
-    const double top = r.top() + s.u(20), bottom = r.top() + s.u(110);
+    const double top = r.top() + s.u(20), bottom = r.top() + s.u(96);
     double maxValue = 0;
     for (double v : c.line)
         maxValue = std::max(maxValue, v);
@@ -221,6 +238,14 @@ void paintLine(QPainter& p, const ReportChart& c, const QRectF& r, const Style& 
         p.setBrush(Qt::NoBrush);
         p.setPen(QPen(kPalette[0], s.u(1)));
         p.drawPolyline(line);
+        // A few busy minutes in a quiet day (scheduled jobs) would be hairlines: mark them.
+        if (sparseSeries(c.line)) {
+            p.setPen(Qt::NoPen);
+            p.setBrush(kPalette[0]);
+            for (std::size_t i = 0; i < n; ++i)
+                if (c.line[i] > 0)
+                    p.drawEllipse(line[static_cast<int>(i)], s.u(2), s.u(2));
+        }
     }
     p.setPen(QPen(Style::muted(), s.u(0.6)));
     p.drawLine(QPointF(left, bottom), QPointF(right, bottom));
@@ -238,7 +263,7 @@ void paintLine(QPainter& p, const ReportChart& c, const QRectF& r, const Style& 
 double chartHeight(const ReportChart& chart, double width, const Style& style)
 {
     if (chart.kind == ReportChart::Kind::Line)
-        return style.u(126) + (chart.note.empty() ? 0 : style.u(12));
+        return style.u(112) + (chart.note.empty() ? 0 : style.u(12));
     return barLayout(chart, width, style).height;
 }
 
@@ -253,14 +278,40 @@ void paintChart(QPainter& painter, const ReportChart& chart, const QRectF& rect,
     painter.restore();
 }
 
+namespace {
+
+constexpr double kBoxHeight = 38;  // points: a two-line name and the cost
+
+// `text` in at most two lines of `width`, broken at spaces; the second line is elided.
+QStringList twoLines(const QString& text, const QFontMetricsF& m, double width)
+{
+    if (m.horizontalAdvance(text) <= width)
+        return {text};
+    const QStringList words = text.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    QString first;
+    int used = 0;
+    for (; used < words.size(); ++used) {
+        const QString candidate = first.isEmpty() ? words[used] : first + QLatin1Char(' ') + words[used];
+        if (!first.isEmpty() && m.horizontalAdvance(candidate) > width)
+            break;
+        first = candidate;
+    }
+    if (used >= words.size())
+        return {m.elidedText(first, Qt::ElideRight, width)};
+    return {m.elidedText(first, Qt::ElideRight, width),
+            m.elidedText(words.mid(used).join(QLatin1Char(' ')), Qt::ElideRight, width)};
+}
+
+}  // namespace
+
 double lanesHeight(const LaneDiagram& lanes, double width, const Style& style)
 {
-    return layoutLanes(lanes, width / style.k, 30, 12).height * style.k;
+    return layoutLanes(lanes, width / style.k, kBoxHeight, 12).height * style.k;
 }
 
 void paintLanes(QPainter& p, const LaneDiagram& d, const QRectF& r, const Style& s)
 {
-    const LaneGeometry g = layoutLanes(d, r.width() / s.k, 30, 12);
+    const LaneGeometry g = layoutLanes(d, r.width() / s.k, kBoxHeight, 12);
     auto map = [&](double x, double y) { return QPointF(r.left() + x * s.k, r.top() + y * s.k); };
     auto rect = [&](const ReportRect& q) { return QRectF(map(q.x, q.y), QSizeF(q.w * s.k, q.h * s.k)); };
     const QColor laneFill[] = {QColor(0xee, 0xf4, 0xfb), QColor(0xee, 0xf8, 0xf0), QColor(0xfb, 0xf3, 0xea),
@@ -286,11 +337,12 @@ void paintLanes(QPainter& p, const LaneDiagram& d, const QRectF& r, const Style&
         p.setPen(Style::text());
         p.setFont(label);
         const double inner = br.width() - s.u(10);
-        p.drawText(QPointF(br.left() + s.u(5), br.top() + s.u(12)),
-                   s.metrics(label).elidedText(qs(d.boxes[i].label), Qt::ElideRight, inner));
+        const QStringList lines = twoLines(qs(d.boxes[i].label), s.metrics(label), inner);
+        for (int k = 0; k < lines.size(); ++k)
+            p.drawText(QPointF(br.left() + s.u(5), br.top() + s.u(11 + 9.5 * k)), lines[k]);
         p.setFont(detail);
         p.setPen(Style::muted());
-        p.drawText(QPointF(br.left() + s.u(5), br.top() + s.u(24)),
+        p.drawText(QPointF(br.left() + s.u(5), br.top() + s.u(13 + 9.5 * lines.size())),
                    s.metrics(detail).elidedText(qs(d.boxes[i].detail), Qt::ElideRight, inner));
     }
     const QColor ink(0x37, 0x41, 0x51);

@@ -6,7 +6,7 @@
 #include <QCoreApplication>
 #include <QImage>
 #include <QPainter>
-#include <QPdfWriter>
+#include <QPagedPaintDevice>
 #include <QTextLayout>
 
 #include <algorithm>
@@ -36,10 +36,10 @@ void drawLink(QPainter& p, const QPointF& topLeft, const QString& text, const QF
 
 }  // namespace
 
-Renderer::Renderer(const ReportDocument& doc, QPdfWriter& writer) : m_doc(doc), m_writer(writer)
+Renderer::Renderer(const ReportDocument& doc, QPagedPaintDevice& writer) : m_doc(doc), m_writer(writer)
 {
     m_style.device = &writer;
-    m_style.k = writer.resolution() / 72.0;
+    m_style.k = writer.logicalDpiY() / 72.0;
     m_pageW = writer.width();
     m_pageH = writer.height();
     m_left = m_style.u(54);
@@ -108,8 +108,8 @@ void Renderer::pass(QPainter* painter)
     for (std::size_t i = 0; i < m_doc.sections.size(); ++i) {
         const ReportSection& s = m_doc.sections[i];
         heading(s, i);
-        for (const ReportBlock& b : s.blocks)
-            block(b);
+        for (std::size_t k = 0; k < s.blocks.size(); ++k)
+            block(s.blocks[k], k + 1 < s.blocks.size() ? &s.blocks[k + 1] : nullptr);
     }
 }
 
@@ -182,10 +182,14 @@ void Renderer::heading(const ReportSection& sec, std::size_t index)
 {
     const Style& s = m_style;
     const bool chapter = sec.level == 1;
-    if (chapter || sec.newPage)
+    // A section that starts a page shares it with its chapter's heading and short introduction.
+    const bool chapterPageFresh = m_chapterPage == m_page && m_y < m_top + (m_bottom - m_top) * 0.3;
+    if (chapter || (sec.newPage && !chapterPageFresh))
         newPage();
     else
         ensure(s.u(90));
+    if (chapter)
+        m_chapterPage = m_page;
     if (!chapter && m_y > m_top)
         m_y += s.u(10);
     m_places[index] = {m_page, m_y};
@@ -210,7 +214,17 @@ void Renderer::paragraphLines(const WrappedText& text, double left, double width
     }
 }
 
-void Renderer::block(const ReportBlock& b)
+double Renderer::keepHeight(const ReportBlock* next) const
+{
+    // A subheading stays with its first chart whole, or with a few lines of anything else.
+    if (next && next->kind == ReportBlock::Kind::Chart)
+        return chartHeight(next->chart, m_width, m_style);
+    if (next && next->kind == ReportBlock::Kind::Lanes)
+        return lanesHeight(next->lanes, m_width, m_style);
+    return m_style.u(60);
+}
+
+void Renderer::block(const ReportBlock& b, const ReportBlock* next)
 {
     const Style& s = m_style;
     switch (b.kind) {
@@ -226,7 +240,7 @@ void Renderer::block(const ReportBlock& b)
     case ReportBlock::Kind::Subheading: {
         const WrappedText text = wrapText({{qs(b.text), s.font(10.5, true), Style::text()}}, m_width, s);
         m_y += s.u(6);
-        ensure(text.height() + s.u(60));  // keep the heading with what follows
+        ensure(text.height() + keepHeight(next));
         paragraphLines(text, m_left, m_width);
         m_y += s.u(3);
         break;
@@ -268,6 +282,8 @@ void Renderer::bullets(const std::vector<std::string>& items)
     const double indent = s.u(13);
     for (const std::string& item : items) {
         const WrappedText text = wrapText({{qs(item), s.font(9), Style::text()}}, m_width - indent, s);
+        if (text.lines.size() <= 4)
+            ensure(text.height());  // a short item is never split across pages
         for (std::size_t i = 0; i < text.lines.size(); ++i) {
             ensure(text.lineHeight);
             if (m_painter) {

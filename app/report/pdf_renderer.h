@@ -1,7 +1,8 @@
 #pragma once
-// Paginates a ReportDocument onto a QPdfWriter: cover, table of contents, chapters. Two passes
-// over the same layout code: the first only measures (page count, the page of every section for
-// the contents), the second paints. Not thread-safe; one renderer per document.
+// Paginates a ReportDocument onto a paged device (QPdfWriter for the file, QPrinter for the
+// GUI's preview): cover, table of contents, chapters. Two passes over the same layout code: the
+// first only measures (page count, the page of every section for the contents), the second
+// paints. The device's page layout must have zero margins. One renderer per document and thread.
 
 #include "archfit/report.h"
 
@@ -13,7 +14,7 @@
 #include <vector>
 
 class QPainter;
-class QPdfWriter;
+class QPagedPaintDevice;
 
 namespace archfit::pdf {
 
@@ -33,7 +34,7 @@ struct TocLink {
 
 class Renderer {
 public:
-    Renderer(const ReportDocument& doc, QPdfWriter& writer);
+    Renderer(const ReportDocument& doc, QPagedPaintDevice& device);
 
     // Lays out and paints the whole document. False with `error` when painting could not start.
     bool render(std::string& error);
@@ -52,14 +53,15 @@ private:
     void cover();
     void contents();
     void heading(const ReportSection& s, std::size_t index);
-    void block(const ReportBlock& b);
+    void block(const ReportBlock& b, const ReportBlock* next);
+    double keepHeight(const ReportBlock* next) const;
     void paragraphLines(const WrappedText& text, double left, double width);
     void bullets(const std::vector<std::string>& items);
     void facts(const std::vector<std::pair<std::string, std::string>>& facts, double labelShare = 0.28);
     void table(const ReportTable& t);
 
     const ReportDocument& m_doc;
-    QPdfWriter& m_writer;
+    QPagedPaintDevice& m_writer;
     Style m_style;
     QPainter* m_painter = nullptr;    // null in the measuring pass
     double m_pageW = 0, m_pageH = 0;
@@ -67,6 +69,7 @@ private:
     double m_y = 0;
     int m_page = 0;
     int m_pages = 0;                  // total, known after the first pass
+    int m_chapterPage = 0;            // page of the last chapter heading
     std::vector<SectionPlace> m_places;
 };
 

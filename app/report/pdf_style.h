@@ -24,6 +24,9 @@ struct Style {
         f.setStyleHint(QFont::SansSerif);
         f.setPointSizeF(pt);
         f.setBold(bold);
+        // Any letter spacing makes Qt shape without ligatures, so "fi" stays two letters that
+        // search and copy find in the PDF (pdftotext would return U+FB01 otherwise).
+        f.setLetterSpacing(QFont::AbsoluteSpacing, 0.02);
         return f;
     }
     QFontMetricsF metrics(const QFont& f) const { return QFontMetricsF(f, device); }

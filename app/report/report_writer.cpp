@@ -32,6 +32,18 @@ std::string extensionOf(const std::string& path)
     return ext;
 }
 
+QtMessageHandler g_previousHandler = nullptr;
+
+// Headless runs have no session: Qt's note that XDG_RUNTIME_DIR is unset is noise on a CLI's
+// stderr. Everything else goes to the previous handler.
+void quietHandler(QtMsgType type, const QMessageLogContext& context, const QString& message)
+{
+    if (type != QtFatalMsg && message.contains(QLatin1String("XDG_RUNTIME_DIR")))
+        return;
+    if (g_previousHandler)
+        g_previousHandler(type, context, message);
+}
+
 }  // namespace
 
 bool writePdfReport(const ReportDocument& doc, const std::string& path, std::string& error)
@@ -83,6 +95,7 @@ bool writeReportHeadless(const AnalysisResult& result, const Workload& workload,
         return writeReport(result, workload, options, path, error);
     // Headless: no display is needed to paint a PDF.
     qputenv("QT_QPA_PLATFORM", QByteArrayLiteral("offscreen"));
+    g_previousHandler = qInstallMessageHandler(quietHandler);
     static char name[] = "archfit-cli";
     static char* argv[] = {name, nullptr};
     int argc = 1;
@@ -90,7 +103,10 @@ bool writeReportHeadless(const AnalysisResult& result, const Workload& workload,
     // QGuiApplication adopts the user's locale for the C library; the engine formats numbers with
     // printf and expects the "C" decimal point.
     std::setlocale(LC_NUMERIC, "C");
-    return writeReport(result, workload, options, path, error);
+    const bool ok = writeReport(result, workload, options, path, error);
+    app.reset();
+    qInstallMessageHandler(g_previousHandler);
+    return ok;
 }
 
 }  // namespace archfit

@@ -98,6 +98,8 @@ struct ReportChart {
     std::string xStart;
     std::string xEnd;
     std::string note;               // one line under the chart
+    std::optional<double> marker;   // Bars: a reference value drawn as a dashed line (the SLO)
+    std::string markerLabel;        // printed beside the marker: "SLO 300 ms"
 };
 
 // The layout diagram: one box per component in its family's lane, arrows for synchronous calls.

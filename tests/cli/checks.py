@@ -1,4 +1,7 @@
-"""Shared by the check_*.py scripts: required options, the work folder and pass/fail counting."""
+"""Shared by the check_*.py scripts: required options, the work folder and pass/fail counting.
+
+Two ways to count: a Checks object (check(name, ok, detail) ... finish()), or the module-level
+check() and summary(label) that count into one shared Checks."""
 import argparse
 import pathlib
 import sys
@@ -27,8 +30,24 @@ class Checks:
             self.passed += 1
         else:
             self.failed += 1
-            print(f"FAIL {name}: {detail}")
+            print(f"FAIL {name}: {str(detail)[:2000]}")
+
+    def line(self, label=""):
+        return f"{label + ': ' if label else ''}{self.passed} passed, {self.failed} failed"
 
     def finish(self):
-        print(f"{self.passed} passed, {self.failed} failed")
+        print(self.line())
         sys.exit(1 if self.failed else 0)
+
+
+_shared = Checks()
+
+
+def check(name, ok, detail=""):
+    _shared(name, ok, detail)
+
+
+def summary(label):
+    """Prints the closing 'label: N passed, N failed' line; returns the exit status."""
+    print(_shared.line(label))
+    return 1 if _shared.failed else 0

@@ -11,6 +11,7 @@
 
 QObject* createGuiTest();
 QObject* createWidgetsTest();
+QObject* createExportReportTest();
 
 int main(int argc, char* argv[])
 {
@@ -33,5 +34,7 @@ int main(int argc, char* argv[])
     status |= QTest::qExec(widgets.get(), argc, argv);
     const std::unique_ptr<QObject> gui(createGuiTest());
     status |= QTest::qExec(gui.get(), argc, argv);
+    const std::unique_ptr<QObject> exportReport(createExportReportTest());
+    status |= QTest::qExec(exportReport.get(), argc, argv);
     return status;
 }

@@ -1,0 +1,180 @@
+#include "cli_inputs.h"
+
+#include "cli_ingest.h"
+#include "cli_text.h"
+
+#include "archfit/price_book.h"
+#include "archfit/project_store.h"
+#include "archfit/version.h"
+#include "archfit/workload_reader.h"
+
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+
+namespace archfit::cli {
+
+namespace {
+
+std::string executablePath(const char* argv0)
+{
+    std::error_code ec;
+    const auto self = std::filesystem::read_symlink("/proc/self/exe", ec);
+    return ec ? std::string(argv0) : self.string();
+}
+
+// Reads a workload from JSON or from a project file; prints diagnostics on failure.
+bool loadWorkload(const std::string& path, Workload& out)
+{
+    if (looksLikeProject(path)) {
+        auto project = loadProject(path);
+        if (!project) {
+            std::cerr << project.errorText();
+            return false;
+        }
+        auto w = parseWorkload(project->workloadJson, path + " (workload)");
+        if (!w) {
+            std::cerr << w.errorText();
+            return false;
+        }
+        out = std::move(w).value();
+        return true;
+    }
+    auto w = readWorkloadFile(path);
+    if (!w) {
+        std::cerr << w.errorText();
+        return false;
+    }
+    out = std::move(w).value();
+    return true;
+}
+
+}  // namespace
+
+int usageError(const std::string& message, const char* help)
+{
+    std::cerr << "archfit-cli: " << message << "\n\n" << help;
+    return kExitUsage;
+}
+
+OptionStatus takeInputOption(const std::vector<std::string>& args, std::size_t& i, InputOptions& o,
+                             std::string& problem)
+{
+    const std::string& a = args[i];
+    auto value = [&](std::string& target, const char* what) {
+        if (i + 1 >= args.size()) {
+            problem = a + " needs " + what;
+            return OptionStatus::Bad;
+        }
+        target = args[++i];
+        return OptionStatus::Taken;
+    };
+    if (a == "--logs") {
+        o.logsGiven = true;
+        while (i + 1 < args.size() && (args[i + 1].empty() || args[i + 1][0] != '-'))
+            o.logs.push_back(args[++i]);
+        if (o.logs.empty()) {
+            problem = "--logs needs at least one log file";
+            return OptionStatus::Bad;
+        }
+        return OptionStatus::Taken;
+    }
+    if (a == "--format") {
+        if (value(o.format, "a format") == OptionStatus::Bad)
+            return OptionStatus::Bad;
+        if (!knownFormat(o.format)) {
+            problem = "--format expects " + formatChoices() + ", got \"" + o.format + "\"";
+            return OptionStatus::Bad;
+        }
+        return OptionStatus::Taken;
+    }
+    if (a == "--weights")
+        return value(o.weights, "cost=0.4,latency=0.2,...");
+    if (a == "--price-book")
+        return value(o.priceBook, "a file");
+    if (a == "--data-dir")
+        return value(o.dataDir, "a directory");
+    if (a == "--growth") {
+        std::string g;
+        if (value(g, "a number") == OptionStatus::Bad)
+            return OptionStatus::Bad;
+        char* end = nullptr;
+        o.growth = std::strtod(g.c_str(), &end);
+        if (end == g.c_str() || *end != '\0' || !(o.growth > 0) || o.growth > 1e6) {
+            problem = "--growth expects a number > 0, got \"" + g + "\"";
+            return OptionStatus::Bad;
+        }
+        return OptionStatus::Taken;
+    }
+    if (!a.empty() && a[0] == '-' && a != "-")
+        return OptionStatus::NotMine;
+    if (o.input.empty()) {
+        o.input = a;
+        return OptionStatus::Taken;
+    }
+    problem = "one input file at a time (got \"" + o.input + "\" and \"" + a + "\")";
+    return OptionStatus::Bad;
+}
+
+int prepareAnalysis(const InputOptions& o, const char* argv0, Prepared& out, std::string& problem)
+{
+    if (o.input.empty()) {
+        problem = "missing W.json or P.archfit";
+        return kExitUsage;
+    }
+    if (!loadWorkload(o.input, out.workload))
+        return kExitBadInput;
+
+    const std::string dataDir = o.dataDir.empty() ? findDataDir(executablePath(argv0)) : o.dataDir;
+    if (dataDir.empty()) {
+        std::cerr << "archfit-cli: no data directory with pricing/ found; set ARCHFIT_DATA_DIR or use --data-dir\n";
+        return kExitBadInput;
+    }
+    const Assessment& as = out.workload.assessment;
+    out.catalogFile = catalogPath(dataDir, as.provider, as.region);
+    auto catalog = readCatalogFile(out.catalogFile);
+    if (!catalog) {
+        std::cerr << catalog.errorText();
+        std::cerr << o.input << " ($.assessment): no usable price catalog for " << toString(as.provider) << " "
+                  << as.region << "; catalogs available: " << availableCatalogs(dataDir) << "\n";
+        return kExitBadInput;
+    }
+    if (!o.weights.empty() && !applyWeights(o.weights, out.workload.weights, problem)) {
+        problem = "--weights: " + problem;
+        return kExitUsage;
+    }
+    if (!o.priceBook.empty()) {
+        auto book = readPriceBookFile(o.priceBook);
+        if (!book) {
+            std::cerr << book.errorText();
+            return kExitBadInput;
+        }
+        auto applied = applyPriceBook(*catalog, *book);
+        if (!applied) {
+            for (Diagnostic d : applied.errors()) {
+                d.file = o.priceBook;
+                std::cerr << d.toString() << "\n";
+            }
+            return kExitBadInput;
+        }
+        catalog = std::move(applied);
+    }
+    out.catalog = std::move(catalog).value();
+
+    auto rules = loadRules(dataDir);
+    if (!rules) {
+        std::cerr << rules.errorText();
+        return kExitBadInput;
+    }
+    out.rules = std::move(rules).value();
+
+    if (o.logsGiven && !ingestForAnalyze(o.logs, o.format, out.workload, out.ingested))
+        return kExitBadInput;
+
+    AnalysisSettings settings;
+    settings.growth = o.growth;
+    out.result = analyze(out.workload, out.catalog, out.rules, settings, o.logsGiven ? &out.ingested.traffic : nullptr);
+    return kExitOk;
+}
+
+}  // namespace archfit::cli
