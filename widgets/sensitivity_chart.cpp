@@ -88,6 +88,8 @@ void SensitivityChart::showComponent(const ComponentResult* component)
         row.high = std::min(w.high / w.current, kAxisMax);
         row.flipsBelow = w.flipsBelow;
         row.flipsAbove = w.flipsAbove;
+        row.lowEnd = percent(w.low);
+        row.highEnd = percent(w.high);
         row.detail = tr("%1: now %2 of the total weight. %3 stays recommended from %4 to %5.")
                          .arg(criterionLabel(w.criterion), percent(w.current),
                               familyLabel(*component->recommended), percent(w.low), percent(w.high));
@@ -104,6 +106,8 @@ void SensitivityChart::showComponent(const ComponentResult* component)
         row.high = std::min(g->high, kAxisMax);
         row.flipsBelow = g->flipsBelow;
         row.flipsAbove = g->flipsAbove;
+        row.lowEnd = factor(g->low);
+        row.highEnd = factor(g->high);
         row.detail = tr("Traffic: %1 stays recommended from %2 to %3 today's traffic (grid step %4).")
                          .arg(familyLabel(*component->recommended), factor(g->low), factor(g->high),
                               factor(g->gridStep));
@@ -159,7 +163,7 @@ void SensitivityChart::drawRow(int index, const Row& row)
         rect->setBrush(c);
         rect->setPen(QPen(c.darker(125)));
         const QString text = flip ? tr("\u2192 %1 at %2").arg(familyLabel(*flip), factor(left ? from : to))
-                                  : tr("holds");
+                                  : tr("holds to %1").arg(left ? row.lowEnd : row.highEnd);
         auto* label = addLabel(left ? from : to, index, text,
                                (left ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter);
         label->setPadding(QMargins(5, 0, 5, 0));

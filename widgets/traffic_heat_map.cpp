@@ -98,9 +98,10 @@ void TrafficHeatMap::showComponent(const ComponentResult* component, const Traff
     gradient.setColorStopAt(0, tintOnBase(accent, palette(), 0.06));
     gradient.setColorStopAt(0.5, tintOnBase(accent, palette(), 0.55));
     gradient.setColorStopAt(1, familyColor(Family::Serverless));
-    m_map->setGradient(gradient);
     m_map->setInterpolate(false);
+    // The scale owns the gradient once attached: set it there, after attaching.
     m_map->setColorScale(m_scale);
+    m_scale->setGradient(gradient);
     m_map->setDataRange(QCPRange(0, std::max(maxValue, 1.0)));
 
     auto hours = QSharedPointer<QCPAxisTickerText>::create();

@@ -339,6 +339,7 @@ private slots:
             QTest::qWait(50);
             QVERIFY(view.grab().save(dir + QStringLiteral("/component_%1.png").arg(QLatin1String(names[tab]))));
         }
+        QVERIFY(exportChart(view.costChart(), dir + QStringLiteral("/cost_chart.svg"), nullptr));
         view.setResult(m_result);
         view.setComponent(QStringLiteral("hourly-cleanup"));
         view.tabs()->setCurrentIndex(ComponentView::TrafficTab);
