@@ -50,6 +50,13 @@ QString elided(const QString& text, const QFont& font, double width)
     return QFontMetricsF(font).elidedText(text, Qt::ElideRight, width);
 }
 
+// English plurals without a translation file: "1 component", "3 components".
+QString components(int n)
+{
+    return n == 1 ? QCoreApplication::translate("archfit::LayoutDiagram", "1 component")
+                  : QCoreApplication::translate("archfit::LayoutDiagram", "%1 components").arg(n);
+}
+
 QString confidenceText(ConfidenceLevel level)
 {
     switch (level) {
@@ -135,6 +142,9 @@ void LayoutDiagram::rebuild()
     }
     auto onCluster = [](const ComponentResult* c) { return c->family(Family::Container).variant == "kubernetes"; };
     std::stable_partition(members[1].begin(), members[1].end(), onCluster);
+    m_columns = 3;
+    for (const auto& lane : members)
+        m_columns = std::max(m_columns, std::min(static_cast<int>(lane.size()), kBoxesPerRow));
     double y = 0;
     for (int lane = 0; lane < 4; ++lane) {
         if (lane == 3 && members[lane].empty())
@@ -162,9 +172,9 @@ void LayoutDiagram::drawLane(int lane, const std::vector<const ComponentResult*>
     const QPalette pal = palette();
     const int count = static_cast<int>(members.size());
     const int rows = std::max(1, (count + kBoxesPerRow - 1) / kBoxesPerRow);
-    const int columns = std::max(1, std::min(count, kBoxesPerRow));
+    const int columns = m_columns;
     const double height = kLanePadTop + rows * kBoxH + (rows - 1) * kGapX / 2 + kLanePadBottom;
-    const double width = kLabelWidth + kGapX / 2 + std::max(columns, 3) * (kBoxW + kGapX);
+    const double width = kLabelWidth + kGapX / 2 + columns * (kBoxW + kGapX);
     const QColor hue = lane < 3 ? familyColor(static_cast<Family>(lane)) : severityColor("critical");
 
     m_laneRects[lane] = QRectF(0, y, width, height);
@@ -180,7 +190,7 @@ void LayoutDiagram::drawLane(int lane, const std::vector<const ComponentResult*>
                                                   : tr("No feasible family"), titleFont);
     title->setBrush(pal.color(QPalette::Text));
     title->setPos(16, y + height / 2 - title->boundingRect().height());
-    auto* sub = scene()->addSimpleText(tr("%n component(s)", nullptr, count), font());
+    auto* sub = scene()->addSimpleText(components(count), font());
     sub->setBrush(mutedTextColor(pal));
     sub->setPos(16, y + height / 2 + 2);
 
@@ -199,8 +209,8 @@ void LayoutDiagram::drawLane(int lane, const std::vector<const ComponentResult*>
         frame.adjust(-12, -24, 12, 10);
         auto* group = scene()->addRect(frame, QPen(familyColor(Family::Container), 1.5, Qt::DashLine), Qt::NoBrush);
         group->setZValue(-5);
-        auto* caption = scene()->addSimpleText(tr("Shared Kubernetes cluster (%n component(s))", nullptr,
-                                                  static_cast<int>(m_cluster.size())), font());
+        auto* caption = scene()->addSimpleText(
+            tr("Shared Kubernetes cluster (%1)").arg(components(static_cast<int>(m_cluster.size()))), font());
         caption->setBrush(pal.color(QPalette::Text));
         caption->setPos(frame.left() + 8, frame.top() + 4);
         group->setToolTip(tr("These components share one Kubernetes control plane; its cost is split among them."));
@@ -292,7 +302,8 @@ void LayoutDiagram::drawBox(const ComponentResult& c, int lane, int row, int col
         num->setBrush(Qt::white);
         const QRectF nb = num->boundingRect();
         num->setPos(badge->rect().center() - QPointF(nb.width() / 2, nb.height() / 2));
-        tip += QStringLiteral("<br><br>") + tr("%n finding(s):", nullptr, findings) + QStringLiteral("<br>\u2022 ")
+        tip += QStringLiteral("<br><br>") + (findings == 1 ? tr("1 finding:") : tr("%1 findings:").arg(findings))
+             + QStringLiteral("<br>\u2022 ")
              + findingTexts.join(QStringLiteral("<br>\u2022 "));
     }
     box->setToolTip(tip);
@@ -343,11 +354,12 @@ QPainterPath LayoutDiagram::route(const Box& a, const Box& b, int out, int outs,
     const double tx = rb.left() + rb.width() * (in + 1) / (ins + 1);
     const QPointF start(sx, down ? ra.bottom() : ra.top());
     tip = QPointF(tx, down ? rb.top() : rb.bottom());
-    const double nudge = (out % 3) * 3.0;
+    const double nudge = (out % 3) * 4.0;
     const QRectF& la = m_laneRects[a.lane];
     const QRectF& lb = m_laneRects[b.lane];
     const double exitY = (down ? la.bottom() + 5 : la.top() - 5) + (down ? nudge : -nudge);
-    const double enterY = (down ? lb.top() - 5 : lb.bottom() + 5) + (down ? -nudge : nudge);
+    // Entering runs inside the target lane's padding, apart from the exits in the lane gaps.
+    const double enterY = (down ? lb.top() + 6 : lb.bottom() - 6) + (down ? nudge : -nudge);
     path.moveTo(start);
     if (std::abs(b.lane - a.lane) == 1) {
         path.lineTo(sx, exitY);
@@ -392,21 +404,20 @@ void LayoutDiagram::drawArrows()
     // other end's x so that they do not cross each other near the box.
     auto slotOf = [&](const Call& call, bool outgoing, int& index, int& count) {
         const Box* self = outgoing ? call.from : call.to;
-        std::vector<double> xs;
-        double mine = 0;
+        std::vector<std::pair<double, const Call*>> ends;  // the other end's x; ties by order
         for (const Call& other : calls) {
             const Box* s = outgoing ? other.from : other.to;
             const Box* o = outgoing ? other.to : other.from;
-            if (s != self || o->lane == s->lane)
-                continue;
-            const double x = o->item->rect().center().x();
-            xs.push_back(x);
-            if (&other == &call)
-                mine = x;
+            if (s == self && o->lane != s->lane)
+                ends.emplace_back(o->item->rect().center().x() + o->lane * 0.01, &other);
         }
-        std::sort(xs.begin(), xs.end());
-        count = std::max<int>(1, static_cast<int>(xs.size()));
-        index = static_cast<int>(std::lower_bound(xs.begin(), xs.end(), mine) - xs.begin());
+        std::sort(ends.begin(), ends.end());
+        count = std::max<int>(1, static_cast<int>(ends.size()));
+        index = 0;
+        for (int i = 0; i < static_cast<int>(ends.size()); ++i) {
+            if (ends[static_cast<size_t>(i)].second == &call)
+                index = i;
+        }
     };
     for (const Call& call : calls) {
         int out = 0, outs = 1, in = 0, ins = 1;

@@ -82,6 +82,7 @@ private:
     QStringList m_cluster;
     QString m_selected;
     int m_arrows = 0;
+    int m_columns = 3;  // box columns of the widest lane (all lanes share the grid)
 };
 
 }  // namespace archfit

@@ -356,6 +356,8 @@ private slots:
         dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
         dark.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
         dark.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
+        dark.setColor(QPalette::Button, QColor(0x35, 0x35, 0x35));
+        dark.setColor(QPalette::ButtonText, QColor(0xe6, 0xe6, 0xe6));
         dark.setColor(QPalette::Highlight, QColor(0x3d, 0x8e, 0xe0));
         view.setPalette(dark);
         view.setComponent(QStringLiteral("storefront-api"));
