@@ -164,10 +164,13 @@ void SensitivityChart::drawRow(int index, const Row& row)
         rect->setPen(QPen(c.darker(125)));
         const QString text = flip ? tr("\u2192 %1 at %2").arg(familyLabel(*flip), factor(left ? from : to))
                                   : tr("holds to %1").arg(left ? row.lowEnd : row.highEnd);
-        auto* label = addLabel(left ? from : to, index, text,
-                               (left ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter);
+        // A side that runs to the end of the axis carries its label inside, clear of the
+        // row names; other labels sit just outside the bar's end.
+        const bool atEdge = left ? from <= kAxisMin * 1.0001 : to >= kAxisMax / 1.0001;
+        const Qt::Alignment align = (left != atEdge) ? Qt::AlignRight : Qt::AlignLeft;
+        auto* label = addLabel(left ? from : to, index, text, align | Qt::AlignVCenter);
         label->setPadding(QMargins(5, 0, 5, 0));
-        label->setColor(flip ? textColor() : mutedColor());
+        label->setColor(flip || atEdge ? textColor() : mutedColor());
     };
     side(row.low, 1, row.flipsBelow, true);
     side(1, row.high, row.flipsAbove, false);
