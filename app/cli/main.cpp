@@ -65,7 +65,7 @@ const char* const kAnalyzeHelp =
     "                   without it a text summary is printed\n"
     "  --save P.archfit  save the workload and this analysis as a project file (atomic)\n"
     "  --logs LOG...     access logs (plain or gzip) to measure traffic from; every\n"
-    "                   argument up to the next option is a log file\n"
+    "                   argument up to the next option is a log file (- = stdin)\n"
     "  --format F        log format: auto (default), combined, common, csv\n"
     "  --growth X        multiply all traffic by X (> 0; default 1)\n"
     "  --weights K=V,... criterion weights, e.g. cost=0.5,latency=0.3 (keys cost, latency,\n"
@@ -173,7 +173,7 @@ int runAnalyze(const std::vector<std::string>& args, const char* argv0)
         const std::string& a = args[i];
         if (a == "--logs") {
             logsGiven = true;
-            while (i + 1 < args.size() && (args[i + 1].empty() || args[i + 1][0] != '-'))
+            while (i + 1 < args.size() && (args[i + 1].size() < 2 || args[i + 1][0] != '-'))
                 logs.push_back(args[++i]);
             if (logs.empty())
                 return usageError("analyze: --logs needs at least one log file", kAnalyzeHelp);
