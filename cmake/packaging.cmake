@@ -50,12 +50,12 @@ set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(CPACK_STRIP_FILES ON)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION science)
-set(CPACK_DEBIAN_PACKAGE_DESCRIPTION
-    "Serverless, container or VM: fit advisor from real traffic\n"
-    " ArchFit scores each component of a system for serverless functions, serverless\n"
-    " containers and virtual machines (cost, latency, compliance, lock-in, operations)\n"
-    " from its access logs and the cloud price catalogs. Includes the desktop\n"
-    " application (archfit) and the command-line tool (archfit-cli).")
+# The summary above is the first line; this is the body (one string: set() would make a list).
+string(CONCAT CPACK_DEBIAN_PACKAGE_DESCRIPTION
+  "ArchFit scores each component of a system for serverless functions, serverless\n"
+  "containers and virtual machines (cost, latency, compliance, lock-in, operations)\n"
+  "from its access logs and the cloud price catalogs. Includes the desktop\n"
+  "application (archfit) and the command-line tool (archfit-cli).")
 # Library dependencies from the binaries (dpkg-shlibdeps, in dpkg-dev); the desktop database
 # and MIME cache are refreshed by the dpkg triggers of desktop-file-utils / shared-mime-info.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
