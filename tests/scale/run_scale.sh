@@ -39,8 +39,8 @@ measure() {
   wall=$(awk -F': ' '/Elapsed/ {n=split($2,a,":"); s=0; for(i=1;i<=n;i++) s=s*60+a[i]; print s}' "$work/$name.time")
   rss=$(awk -F': ' '/Maximum resident/ {print int($2/1024)}' "$work/$name.time")
   printf '%-12s exit %d  %8.1f s  %6s MB peak RSS\n' "$name" "$status" "$wall" "$rss"
-  grep -v '^\s*$' "$work/$name.err" | grep -v "Command exited" | head -5 | sed 's/^/    stderr: /'
-  head -4 "$work/$name.out" | sed 's/^/    stdout: /'
+  { grep -v '^\s*$' "$work/$name.err" | grep -v "Command exited" | head -5 | sed 's/^/    stderr: /'; } || true
+  { head -4 "$work/$name.out" | sed 's/^/    stdout: /'; } || true
 }
 
 echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); build: $build"
