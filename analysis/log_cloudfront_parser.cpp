@@ -6,7 +6,9 @@
 // documented 33-column layout is assumed, so header-less extracts still read. time-taken is in
 // seconds ("0.093"); status 000 (the viewer went away before a response) is kept as status 0; the
 // host is x-host-header (the name the viewer asked for), else cs(Host) (the distribution's
-// domain). A record with fewer columns than "#Fields:" names is skipped as "truncated".
+// domain). A record with fewer columns than "#Fields:" names is read when only columns after the
+// ones ArchFit uses are missing (31-column records without sc-range-start/end exist in real logs),
+// else skipped as "truncated".
 
 #include "log_parsers.h"
 #include "log_w3c_style.h"

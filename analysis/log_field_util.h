@@ -169,10 +169,11 @@ inline bool parseNumber(const char* p, const char* end, double& v)
     return true;
 }
 
-// An uppercase HTTP method token ("GET", "M-SEARCH"); at most 20 bytes.
+// An uppercase HTTP method token ("GET", "M-SEARCH"): a letter, then letters, '-' or '_'; at
+// most 20 bytes. A lone "-" (ALB's "- - -" request) is not one.
 inline bool isMethodToken(const char* p, const char* end)
 {
-    if (p == end || end - p > 20)
+    if (p == end || end - p > 20 || !(*p >= 'A' && *p <= 'Z'))
         return false;
     for (; p < end; ++p)
         if (!((*p >= 'A' && *p <= 'Z') || *p == '-' || *p == '_'))

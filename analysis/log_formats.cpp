@@ -4,6 +4,7 @@
 
 #include "log_parsers.h"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace archfit {
@@ -109,7 +110,7 @@ Result<std::string> detectLogFormat(std::string_view head, const std::string& fi
     if (lines.empty())
         return std::string("combined");  // an empty file: nothing to read, nothing to refuse
 
-    std::string best;
+    std::string best, headersOnly;
     std::size_t bestOk = 0, bestRecords = 0;
     bool sawAgent = false;
     for (const FormatEntry& f : kFormats) {
@@ -117,18 +118,22 @@ Result<std::string> detectLogFormat(std::string_view head, const std::string& fi
             continue;
         auto parser = f.make(workload);
         LogRecord r;
-        std::size_t ok = 0, records = 0;
+        std::size_t ok = 0, records = 0, headers = 0;
         bool agent = false;
         for (std::string_view line : lines) {
             const ParseResult res = parser->parse(line, r);
-            if (res.kind == ParseResult::Header)
+            if (res.kind == ParseResult::Header) {
+                ++headers;
                 continue;
+            }
             ++records;
             if (res.kind == ParseResult::Ok) {
                 ++ok;
                 agent = agent || r.userAgent.data() != nullptr;
             }
         }
+        if (records == 0 && headers > 0 && headersOnly.empty())
+            headersOnly = f.name;
         if (ok > bestOk) {
             best = f.name;
             bestOk = ok;
@@ -140,6 +145,17 @@ Result<std::string> detectLogFormat(std::string_view head, const std::string& fi
         if (best == "combined" && !sawAgent)
             best = "common";
         return best;
+    }
+    // Only header lines so far (an IIS file that starts with several header blocks, a CSV with
+    // just its header row): the format whose headers they are. CloudFront and W3C share the
+    // directives; CloudFront's "#Fields:" names its x-edge-* columns.
+    if (bestOk == 0 && !headersOnly.empty()) {
+        if (headersOnly != "cloudfront" && headersOnly != "w3c")
+            return headersOnly;
+        const auto fields = std::find_if(lines.begin(), lines.end(),
+                                         [](std::string_view l) { return l.substr(0, 8) == "#Fields:"; });
+        if (fields != lines.end())  // other '#' lines alone (a script, notes) are not a W3C log
+            return std::string(fields->find("x-edge-") != std::string_view::npos ? "cloudfront" : "w3c");
     }
     std::string names;
     for (const FormatEntry& f : kFormats)

@@ -65,14 +65,14 @@ bool cancelled(const IngestOptions& o) { return o.progress && o.progress->cancel
 bool readChunk(LogSource& src, Chunk& c, std::vector<char>& carry, std::size_t capacity, bool& eof,
                std::string& error)
 {
-    c.data.resize(capacity);
+    c.reserve(capacity);
     c.overlong = false;
     if (!carry.empty())  // an empty vector's data() may be null, which memcpy must not get
-        std::memcpy(c.data.data(), carry.data(), carry.size());
+        std::memcpy(c.data(), carry.data(), carry.size());
     c.size = carry.size();
     carry.clear();
     while (c.size < capacity && !eof) {
-        const long n = src.read(c.data.data() + c.size, capacity - c.size);
+        const long n = src.read(c.data() + c.size, capacity - c.size);
         if (n < 0) {
             error = src.error();
             return false;
@@ -83,27 +83,27 @@ bool readChunk(LogSource& src, Chunk& c, std::vector<char>& carry, std::size_t c
     }
     if (eof)
         return c.size > 0;
-    const char* last = static_cast<const char*>(memrchr(c.data.data(), '\n', c.size));
+    const char* last = static_cast<const char*>(memrchr(c.data(), '\n', c.size));
     if (last) {
-        const std::size_t keep = static_cast<std::size_t>(last - c.data.data()) + 1;
-        carry.assign(c.data.data() + keep, c.data.data() + c.size);
+        const std::size_t keep = static_cast<std::size_t>(last - c.data()) + 1;
+        carry.assign(c.data() + keep, c.data() + c.size);
         c.size = keep;
         return true;
     }
     // One line longer than the whole chunk: drop it up to its end, hand on a marker.
     c.overlong = true;
-    c.overlongHead = lineSnippet(std::string_view(c.data.data(), c.size));
+    c.overlongHead = lineSnippet(std::string_view(c.data(), c.size));
     for (;;) {
-        const long n = src.read(c.data.data(), capacity);
+        const long n = src.read(c.data(), capacity);
         if (n <= 0) {
             eof = n == 0;
             if (n < 0)
                 error = src.error();
             break;
         }
-        const char* nl = static_cast<const char*>(std::memchr(c.data.data(), '\n', static_cast<std::size_t>(n)));
+        const char* nl = static_cast<const char*>(std::memchr(c.data(), '\n', static_cast<std::size_t>(n)));
         if (nl) {
-            carry.assign(nl + 1, static_cast<const char*>(c.data.data()) + n);
+            carry.assign(nl + 1, static_cast<const char*>(c.data()) + n);
             break;
         }
     }
@@ -137,7 +137,7 @@ FileOutcome ingestFile(const std::string& path, const Workload& workload, const 
     }
     std::string format = options.format;
     if (format.empty() || format == "auto") {
-        auto detected = detectLogFormat(std::string_view(first->data.data(), first->size), path, workload);
+        auto detected = detectLogFormat(std::string_view(first->data(), first->size), path, workload);
         if (!detected) {
             out.file.error = detected.errors().front().message;
             out.file.sha256 = src->finishSha256();

@@ -3,11 +3,12 @@
 // Accepted quirks: IPv6 clients and hostnames (the client is any token), "-" for user and size,
 // \" inside quoted fields, a referer or user agent cut before its closing quote (taken to the
 // line end), request lines with spaces in the path or no method at all (counted, not routed by
-// method), a request time in seconds with a fraction ("0.081") or in integer microseconds (%D).
+// method), absolute-form targets ("GET http://host/a": host and path split), a request time in
+// seconds with a fraction ("0.081") or in integer microseconds (%D).
 
 #include "log_parsers.h"
 
-#include "log_parse_util.h"
+#include "log_field_util.h"
 
 #include <cstring>
 
@@ -42,21 +43,11 @@ bool endsRequest(const char* q, const char* end)
            (end - q == 5 || q[5] == ' ');
 }
 
-bool isMethod(const char* p, const char* end)
-{
-    if (p == end || end - p > 20)
-        return false;
-    for (; p < end; ++p)
-        if (!((*p >= 'A' && *p <= 'Z') || *p == '-' || *p == '_'))
-            return false;
-    return true;
-}
-
 // Splits the request line into method and path; garbage leaves both empty (still a request).
 void splitRequest(const char* p, const char* end, LogRecord& r)
 {
     const char* sp = static_cast<const char*>(std::memchr(p, ' ', static_cast<std::size_t>(end - p)));
-    if (!sp || !isMethod(p, sp))
+    if (!sp || !isMethodToken(p, sp))
         return;
     const char* pathStart = sp + 1;
     const char* pathEnd = end;
@@ -69,6 +60,16 @@ void splitRequest(const char* p, const char* end, LogRecord& r)
         }
     r.method = std::string_view(p, static_cast<std::size_t>(sp - p));
     r.path = std::string_view(pathStart, static_cast<std::size_t>(pathEnd - pathStart));
+    // Absolute form ("GET http://howto.example.nl/join_form HTTP/1.1", proxies and scanners):
+    // the host and path of the URL, so that such requests route like the others.
+    if (!r.path.empty() && r.path.front() != '/') {
+        std::string_view host, path;
+        splitUrl(r.path, host, path);
+        if (!path.empty()) {
+            r.host = host;
+            r.path = path;
+        }
+    }
 }
 
 // "0.081" (seconds) or "81234" (microseconds, %D) -> microseconds; -1 when not a number.

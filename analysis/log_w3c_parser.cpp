@@ -98,7 +98,10 @@ public:
                 break;
             p = sep + 1;
         }
-        if (column < m_columns)
+        // A record may lack trailing columns that ArchFit does not read (the 31-column CloudFront
+        // records without the sc-range-* pair); it is cut when a column it reads is missing or
+        // may be incomplete (no separator after it).
+        if (column < m_columns && column <= m_lastUsed + 1)
             return ParseResult::skip("truncated");
         if (column > m_columns)
             return ParseResult::skip("bad_field");
@@ -170,6 +173,7 @@ private:
     void setFields(std::string_view names)
     {
         m_columns = 0;
+        m_lastUsed = -1;
         for (Role& role : m_roles)
             role = kNone;
         std::size_t pos = 0;
@@ -181,8 +185,11 @@ private:
             std::size_t stop = pos;
             while (stop < names.size() && names[stop] != ' ' && names[stop] != '\t')
                 ++stop;
-            if (m_columns < kMaxColumns)
+            if (m_columns < kMaxColumns) {
                 m_roles[m_columns] = roleOf(names.substr(pos, stop - pos));
+                if (m_roles[m_columns] != kNone)
+                    m_lastUsed = m_columns;
+            }
             ++m_columns;
             pos = stop;
         }
@@ -208,6 +215,7 @@ private:
     W3cStyleConfig m_config;
     Role m_roles[kMaxColumns] = {};
     int m_columns = 0;                // columns of the current "#Fields:"; 0 = none yet
+    int m_lastUsed = -1;              // index of the last column with a role
     char m_directiveDate[10] = {};    // "YYYY-MM-DD" of the last "#Date:"; [0] == 0: none
 };
 

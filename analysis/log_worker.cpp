@@ -257,7 +257,7 @@ std::uint64_t IngestWorker::process(const Chunk& chunk)
         skip("too_long", chunk, 1, {});
         return 1;
     }
-    const char* p = chunk.data.data();
+    const char* p = chunk.data();
     const char* const end = p + chunk.size;
     const bool hasNul = std::memchr(p, 0, chunk.size) != nullptr;
     m_bytes += chunk.size;

@@ -15,11 +15,22 @@ namespace archfit {
 
 // A chunk of whole lines handed from the reader to a worker.
 struct Chunk {
-    std::vector<char> data;
+    std::unique_ptr<char[]> buffer;   // left uninitialised (no zero-fill pass): read() fills it
+    std::size_t capacity = 0;
     std::size_t size = 0;
     std::uint64_t seq = 0;
     bool overlong = false;        // stands for one line longer than the chunk (dropped by the reader)
     std::string overlongHead;     // that line's first bytes, for the example
+
+    char* data() { return buffer.get(); }
+    const char* data() const { return buffer.get(); }
+    void reserve(std::size_t n)
+    {
+        if (capacity < n) {
+            buffer.reset(new char[n]);
+            capacity = n;
+        }
+    }
 };
 
 struct WorkerExample {

@@ -18,9 +18,17 @@ constexpr int kExitUsage = 2;
 
 int usage(const std::string& message)
 {
-    std::cerr << "archfit-cli: " << message << "\n\n" << kIngestHelp;
+    std::cerr << "archfit-cli: " << message << "\n\n" << kIngestHelp << kLogFormatsHelp;
     return kExitUsage;
 }
+
+void printErrors(const IngestResult& r)
+{
+    for (const Diagnostic& d : r.errors)
+        std::cerr << d.file << ": " << d.message << "\n";
+}
+
+}  // namespace
 
 bool knownFormat(const std::string& f)
 {
@@ -32,13 +40,28 @@ bool knownFormat(const std::string& f)
     return false;
 }
 
-void printErrors(const IngestResult& r)
+std::string formatChoices()
 {
-    for (const Diagnostic& d : r.errors)
-        std::cerr << d.file << ": " << d.message << "\n";
+    std::string out = "auto";
+    for (const std::string& k : knownLogFormats())
+        out += ", " + k;
+    return out;
 }
 
-}  // namespace
+// Kept in step with knownLogFormats() (tests/cli/check_ingest.py checks every name is listed).
+const char* const kLogFormatsHelp =
+    "Log formats (--format; auto-detected from the first lines when not given):\n"
+    "  combined    NCSA combined (Apache, nginx), optional trailing request time\n"
+    "              (seconds \"0.081\" or microseconds %D)\n"
+    "  common      NCSA common log format (no referrer, no user agent)\n"
+    "  csv         pre-aggregated minute,component,requests,errors,bytes,p50_ms,p95_ms,p99_ms\n"
+    "  alb         AWS Application Load Balancer access logs\n"
+    "  cloudfront  AWS CloudFront standard logs (tab separated, #Fields header)\n"
+    "  w3c         W3C extended / IIS (#Fields header, any column order)\n"
+    "  jsonl       JSON lines read with the workload's \"log_mapping\"\n"
+    "  gcp-lb      Google Cloud load balancer LogEntry JSON (httpRequest objects)\n"
+    "Files may be gzip compressed (detected by content). Timestamps with zone offsets are\n"
+    "converted to UTC minutes.\n";
 
 const char* const kIngestHelp =
     "Usage: archfit-cli ingest --workload W.json [--format F] [--json OUT|-] [--threads N] LOG...\n"
@@ -48,12 +71,13 @@ const char* const kIngestHelp =
     "component and UTC minute. Lines that cannot be read are counted by reason, with examples.\n"
     "\n"
     "  --workload W.json  the workload whose components and routes receive the traffic\n"
-    "  --format F         auto (default: detected from the first lines), combined, common, csv\n"
+    "  --format F         auto (default), or one of the formats below\n"
     "  --json OUT|-       write the archfit/ingest@1 JSON document to OUT (- = stdout);\n"
     "                     without it a text summary is printed\n"
     "  --threads N        worker threads (default: one per core)\n"
     "A LOG of - reads standard input; a named pipe is read as a stream.\n"
-    "Exit status: 0 done, 1 bad input (unreadable workload, a file that is not a log), 2 usage.\n";
+    "Exit status: 0 done, 1 bad input (unreadable workload, a file that is not a log), 2 usage.\n"
+    "\n";
 
 std::string ingestSummaryText(const IngestResult& r)
 {
@@ -104,14 +128,14 @@ int runIngest(const std::vector<std::string>& args)
             return true;
         };
         if (a == "-h" || a == "--help") {
-            std::cout << kIngestHelp;
+            std::cout << kIngestHelp << kLogFormatsHelp;
             return kExitOk;
         } else if (a == "--workload") {
             if (!value(workloadPath))
                 return usage("ingest: --workload needs a file");
         } else if (a == "--format") {
             if (!value(format) || !knownFormat(format))
-                return usage("ingest: --format expects auto, combined, common or csv, got \"" + format + "\"");
+                return usage("ingest: --format expects " + formatChoices() + ", got \"" + format + "\"");
         } else if (a == "--json") {
             if (!value(jsonOut))
                 return usage("ingest: --json needs OUT or -");

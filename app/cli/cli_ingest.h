@@ -9,6 +9,12 @@
 namespace archfit::cli {
 
 extern const char* const kIngestHelp;
+extern const char* const kLogFormatsHelp;   // the --format names, for ingest and analyze help
+
+// "auto" or a name from knownLogFormats().
+bool knownFormat(const std::string& format);
+// "auto, combined, common, ..." for usage errors.
+std::string formatChoices();
 
 // `archfit-cli ingest ...`; returns the exit status (0 done, 1 bad input, 2 usage).
 int runIngest(const std::vector<std::string>& args);

@@ -66,7 +66,8 @@ const char* const kAnalyzeHelp =
     "  --save P.archfit  save the workload and this analysis as a project file (atomic)\n"
     "  --logs LOG...     access logs (plain or gzip) to measure traffic from; every\n"
     "                   argument up to the next option is a log file (- = stdin)\n"
-    "  --format F        log format: auto (default), combined, common, csv\n"
+    "  --format F        log format: auto (default), combined, common, csv, alb,\n"
+    "                   cloudfront, w3c, jsonl, gcp-lb (see archfit-cli ingest --help)\n"
     "  --growth X        multiply all traffic by X (> 0; default 1)\n"
     "  --weights K=V,... criterion weights, e.g. cost=0.5,latency=0.3 (keys cost, latency,\n"
     "                   compliance, lock_in, operations; values 0..1; others keep the\n"
@@ -192,8 +193,9 @@ int runAnalyze(const std::vector<std::string>& args, const char* argv0)
             if (!value(jsonOut))
                 return usageError("analyze: --json needs OUT or -", kAnalyzeHelp);
         } else if (a == "--format") {
-            if (!value(format) || (format != "auto" && !archfit::makeLineParser(format)))
-                return usageError("analyze: --format expects auto, combined, common or csv, got \"" + format + "\"",
+            if (!value(format) || !archfit::cli::knownFormat(format))
+                return usageError("analyze: --format expects " + archfit::cli::formatChoices() + ", got \"" + format +
+                                      "\"",
                                   kAnalyzeHelp);
         } else if (a == "--save") {
             if (!value(savePath))

@@ -27,8 +27,12 @@ run() {
     best=$(echo "$best $t" | awk '{m=$NF; for(i=1;i<NF;i++) if($i<m) m=$i; print m}')
   done
   rss=$(awk -F': ' '/Maximum resident/ {print $2}' "$WORK/time.txt")
+  # CPU seconds (user + system) of the last run: on a shared machine the wall time depends on the
+  # other load, the CPU time much less; CPU MB/s = what one core would do.
+  cpu=$(awk -F': ' '/User time|System time/ {s += $2} END {printf "%.2f", s}' "$WORK/time.txt")
   mbs=$(awk -v s="$SIZE" -v t="$best" 'BEGIN {printf "%.0f", (t > 0 ? s / 1e6 / t : 0)}')
-  printf '%-10s %8.2f s %8s MB/s %8s MB RSS\n' "$name" "$best" "$mbs" "$((rss / 1024))"
+  cpumbs=$(awk -v s="$SIZE" -v t="$cpu" 'BEGIN {printf "%.0f", (t > 0 ? s / 1e6 / t : 0)}')
+  printf '%-10s %8.2f s %8s MB/s %8s MB RSS %8s s CPU %8s MB/CPU-s\n' "$name" "$best" "$mbs" "$((rss / 1024))" "$cpu" "$cpumbs"
   eval "T_$name=$best"
 }
 

@@ -1,38 +1,19 @@
 #!/usr/bin/env python3
 """archfit-cli contract checks (DESIGN.md §7): exit codes, JSON validated against the project's
 schema and the shared contract, every error of a broken workload reported with its path."""
-import argparse
 import json
 import pathlib
 import subprocess
-import sys
+
+from checks import Checks, arguments
 
 try:
     import jsonschema
 except ImportError:  # the installer brings python3-jsonschema; without it the schema checks fail loudly
     jsonschema = None
 
-ap = argparse.ArgumentParser()
-ap.add_argument("--cli", required=True)
-ap.add_argument("--sample", required=True)
-ap.add_argument("--data", required=True)
-ap.add_argument("--shared-contract", required=True)
-ap.add_argument("--broken", required=True)
-ap.add_argument("--workdir", required=True)
-args = ap.parse_args()
-work = pathlib.Path(args.workdir)
-work.mkdir(parents=True, exist_ok=True)
-
-passed, failed = 0, 0
-
-
-def check(name, ok, detail=""):
-    global passed, failed
-    if ok:
-        passed += 1
-    else:
-        failed += 1
-        print(f"FAIL {name}: {detail}")
+args, work = arguments("cli", "sample", "data", "shared_contract", "broken")
+check = Checks()
 
 
 def run(*argv):
@@ -156,5 +137,4 @@ check("missing input exits 1 naming the file", r.returncode == 1 and "does-not-e
 r = run("validate", str(work / "notjson.json"))
 check("non-JSON exits 1 with line:column", r.returncode == 1 and "notjson.json:1:" in r.stderr, r.stderr)
 
-print(f"{passed} passed, {failed} failed")
-sys.exit(1 if failed else 0)
+check.finish()

@@ -2,39 +2,21 @@
 """archfit-cli ingest / analyze --logs contract (DESIGN.md §7): JSON valid against the project's
 schema and the shared contract, exit codes, and an independent cross-check: ingesting a log made by
 archfit-loggen gives exactly the per-component counts loggen printed on stderr."""
-import argparse
 import gzip
 import json
 import pathlib
 import re
 import subprocess
-import sys
+
+from checks import Checks, arguments
 
 try:
     import jsonschema
 except ImportError:
     jsonschema = None
 
-ap = argparse.ArgumentParser()
-ap.add_argument("--cli", required=True)
-ap.add_argument("--loggen", required=True)
-ap.add_argument("--sample", required=True)
-ap.add_argument("--data", required=True)
-ap.add_argument("--shared-contract", required=True)
-ap.add_argument("--workdir", required=True)
-args = ap.parse_args()
-work = pathlib.Path(args.workdir)
-work.mkdir(parents=True, exist_ok=True)
-passed, failed = 0, 0
-
-
-def check(name, ok, detail=""):
-    global passed, failed
-    if ok:
-        passed += 1
-    else:
-        failed += 1
-        print(f"FAIL {name}: {detail}")
+args, work = arguments("cli", "loggen", "sample", "data", "shared_contract")
+check = Checks()
 
 
 def run(*argv):
@@ -119,6 +101,36 @@ for argv in (["ingest"], ["ingest", "--workload", args.sample], ["ingest", "--wo
     check(f"usage error {argv} exits 2", r.returncode == 2 and "archfit-cli:" in r.stderr, f"{r.returncode} {r.stderr}")
 r = run("ingest", "--help")
 check("ingest --help exits 0", r.returncode == 0 and "Usage:" in r.stdout)
+FORMATS = ["combined", "common", "csv", "alb", "cloudfront", "w3c", "jsonl", "gcp-lb"]
+check("ingest --help documents every format", all(f"\n  {f} " in r.stdout for f in FORMATS), r.stdout)
+r = run("ingest", "--workload", args.sample, "--format", "xml", str(log))
+check("a bad --format lists the formats", ", ".join(["auto"] + FORMATS) in r.stderr, r.stderr)
+r = run("analyze", args.sample, "--logs", str(log), "--format", "iis")
+check("analyze: a bad --format lists the formats", r.returncode == 2 and "gcp-lb" in r.stderr, r.stderr)
+binary = work / "archive.bin"
+binary.write_bytes(bytes(range(256)) * 64)
+r = run("ingest", "--workload", args.sample, str(binary))
+check("a binary file is refused with exit 1 naming it", r.returncode == 1 and "binary" in r.stderr and
+      str(binary) in r.stderr, r.stderr)
+events = work / "events.jsonl"
+events.write_text('{"event":"login","user":7}\n{"event":"logout","user":7}\n')
+r = run("ingest", "--workload", args.sample, str(events))
+check("JSON lines of another kind are refused, pointing at log_mapping", r.returncode == 1 and
+      "log_mapping" in r.stderr and str(events) in r.stderr, r.stderr)
+w3c = work / "u_ex261102.log.gz"
+w3c.write_bytes(gzip.compress(b"#Software: Microsoft Internet Information Services 10.0\n"
+                              b"#Fields: date time cs-method cs-uri-stem sc-status sc-bytes time-taken\n"
+                              b"2026-11-02 10:15:01 GET /api/orders/7 200 120 15\n"
+                              b"2026-11-02 10:15:02 POST /api/orders/ 503 80 250\n"))
+r = run("ingest", "--workload", args.sample, "--json", "-", str(w3c))
+doc = json.loads(r.stdout) if r.returncode == 0 else {}
+check("gzip W3C log auto-detected and read", r.returncode == 0 and doc["files"][0]["format"] == "w3c" and
+      doc["requests_by_component"].get("orders-api") == 2 and doc["components"]["orders-api"]["status"]["5xx"] == 1,
+      r.stderr + json.dumps(doc)[:400])
+r = run("ingest", "--workload", args.sample, "--format", "alb", "--json", "-", str(w3c))
+doc = json.loads(r.stdout) if r.stdout else {}
+check("--format overrides detection (alb skips the W3C lines)", r.returncode == 0 and doc["files"][0]["format"] == "alb"
+      and doc["lines_parsed"] == 0 and doc["lines_skipped"] == 4, r.stderr + json.dumps(doc)[:400])
 
 # 4. analyze --logs: measured profiles where logs exist, declared elsewhere.
 r = run("analyze", args.sample, "--logs", str(log), "--json", "-")
@@ -133,5 +145,4 @@ check("measured requests per month scale the window to 730 h",
       abs(orders["profile"]["requests_per_month"] - expected["orders-api"] * 43800 / 2880) < 1,
       f"{orders['profile']['requests_per_month']} vs {expected['orders-api'] * 43800 / 2880}")
 
-print(f"{passed} passed, {failed} failed")
-sys.exit(1 if failed else 0)
+check.finish()

@@ -5,6 +5,8 @@
 
 #include "../../analysis/sha256.h"
 
+#include "ingest_test_support.h"
+
 #include <gtest/gtest.h>
 #include <zlib.h>
 
@@ -18,32 +20,14 @@ namespace {
 
 namespace fs = std::filesystem;
 
-fs::path tempDir()
-{
-    const fs::path dir = fs::temp_directory_path() / ("archfit-ingest-test-" + std::to_string(::getpid()));
-    fs::create_directories(dir);
-    return dir;
-}
+fs::path tempDir() { return testfiles::tempDir("ingest-test"); }
 
 fs::path writeFile(const std::string& name, const std::string& content)
 {
-    const fs::path p = tempDir() / name;
-    std::ofstream(p, std::ios::binary) << content;
-    return p;
+    return testfiles::writeFile("ingest-test", name, content);
 }
 
-Workload shopWorkload()
-{
-    Workload w;
-    Component api;
-    api.id = "api";
-    api.routes = {{"", "/api/", ""}};
-    Component web;
-    web.id = "web";
-    web.routes = {{"", "/static/*.css", "GET"}};
-    w.components = {api, web};
-    return w;
-}
+Workload shopWorkload() { return testfiles::apiAndWebWorkload(); }
 
 std::string line(const char* time, const char* request, int status, const char* rt = "0.010")
 {

@@ -109,6 +109,28 @@ TEST(LogNcsaParser, RequestLinesWithSpacesOrGarbageAreCounted)
     EXPECT_EQ(p.record.path, "/old");
 }
 
+TEST(LogNcsaParser, AbsoluteFormTargetGivesHostAndPath)
+{
+    // Proxy-style request lines from the real hackers log (basjes-hackers-combined.log line 266).
+    const std::string line = "2001:41d0:8:f69::1 - - [24/Oct/2015:05:11:30 +0100] "
+                             "\"POST http://howto.basjes.nl:80/join_form?x=1 HTTP/1.1\" 200 12 \"-\" \"Mozilla\"";
+    auto parser = makeLineParser("combined");
+    LogRecord r;
+    ASSERT_EQ(parser->parse(line, r).kind, ParseResult::Ok);
+    EXPECT_EQ(r.method, "POST");
+    EXPECT_EQ(r.host, "howto.basjes.nl:80");
+    EXPECT_EQ(r.path, "/join_form?x=1");
+    const std::string bare = "192.0.2.9 - - [02/Nov/2026:10:15:30 +0000] \"GET http://example.com HTTP/1.1\" 200 1";
+    ASSERT_EQ(parser->parse(bare, r).kind, ParseResult::Ok);
+    EXPECT_EQ(r.host, "example.com");
+    EXPECT_EQ(r.path, "/");
+    // Not a URL: kept as written (routed by prefix like any path).
+    const std::string odd = "192.0.2.9 - - [02/Nov/2026:10:15:30 +0000] \"GET *.html HTTP/1.1\" 400 1";
+    ASSERT_EQ(parser->parse(odd, r).kind, ParseResult::Ok);
+    EXPECT_TRUE(r.host.empty());
+    EXPECT_EQ(r.path, "*.html");
+}
+
 TEST(LogNcsaParser, MalformedLinesAreSkippedWithTheRightReason)
 {
     const std::string ok = "192.0.2.1 - - [02/Nov/2026:10:15:30 +0000] \"GET /a HTTP/1.1\" 200 12";

@@ -47,7 +47,7 @@ Workload mappedWorkload(LogTimeFormat timeFormat)
     m.status = "status";
     m.bytes = "bytes";
     m.latencyMs = "duration_ms";
-    m.host = "host";
+    m.host = "req.host";
     Workload w;
     w.logMapping = m;
     return w;
