@@ -67,7 +67,8 @@ bool readChunk(LogSource& src, Chunk& c, std::vector<char>& carry, std::size_t c
 {
     c.reserve(capacity);
     c.overlong = false;
-    std::memcpy(c.data(), carry.data(), carry.size());
+    if (!carry.empty())  // an empty vector's data() may be null, which memcpy must not get
+        std::memcpy(c.data(), carry.data(), carry.size());
     c.size = carry.size();
     carry.clear();
     while (c.size < capacity && !eof) {

@@ -24,7 +24,8 @@ LogSource::~LogSource()
 std::unique_ptr<LogSource> LogSource::open(const std::string& path, std::string& error)
 {
     std::unique_ptr<LogSource> s(new LogSource());
-    s->m_fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    // "-" is standard input (a pipe, a terminal or a redirected file), read as a stream.
+    s->m_fd = path == "-" ? ::fcntl(STDIN_FILENO, F_DUPFD_CLOEXEC, 0) : ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (s->m_fd < 0) {
         error = std::string("cannot open: ") + std::strerror(errno);
         return nullptr;

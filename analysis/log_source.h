@@ -20,7 +20,7 @@ public:
     LogSource(const LogSource&) = delete;
     LogSource& operator=(const LogSource&) = delete;
 
-    // Opens `path`; null with `error` set ("cannot open: No such file or directory") on failure.
+    // Opens `path` ("-" = standard input; a FIFO is read as a stream too); null with `error` set ("cannot open: No such file or directory") on failure.
     static std::unique_ptr<LogSource> open(const std::string& path, std::string& error);
 
     // Reads up to `size` decompressed bytes into `out`: the count, 0 at the end, -1 on error

@@ -6,6 +6,7 @@
 #include <sqlite3.h>
 
 #include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -121,16 +122,19 @@ bool isSqliteHeader(const std::string& header)
 
 // --------------------------------------------------------------------------------- saving
 
-// Removes the temporary file (and a rollback journal SQLite may have left) unless released.
+// Owns the temporary file of a save in progress: holds an flock on it (so another save's
+// sweep, removeAbandonedTemps, leaves it alone) and removes it, with any rollback journal
+// SQLite left, unless released after the rename.
 class TempFileGuard {
 public:
-    explicit TempFileGuard(std::string path) : m_path(std::move(path)) {}
+    TempFileGuard(std::string path, int fd) : m_path(std::move(path)), m_fd(fd) {}
     ~TempFileGuard()
     {
         if (m_armed) {
             ::unlink(m_path.c_str());
             ::unlink((m_path + "-journal").c_str());
         }
+        ::close(m_fd);
     }
     TempFileGuard(const TempFileGuard&) = delete;
     TempFileGuard& operator=(const TempFileGuard&) = delete;
@@ -138,8 +142,62 @@ public:
 
 private:
     std::string m_path;
+    int m_fd;
     bool m_armed = true;
 };
+
+constexpr const char* kTempMarker = ".tmp-";
+constexpr std::size_t kTempSuffixLength = 12;
+
+bool isTempSuffix(const std::string& s)
+{
+    return s.size() == kTempSuffixLength
+           && s.find_first_not_of("0123456789abcdef") == std::string::npos;
+}
+
+// Removes the temporary files of saves of `path` that were killed before they could clean up
+// (<name>.tmp-<12 hex digits> and its -journal). A live save holds an flock on its file, so
+// only abandoned ones can be locked here; the inode check makes sure the name still denotes
+// the file that was locked.
+void removeAbandonedTemps(const std::string& path)
+{
+    const fs::path target(path);
+    fs::path dir = target.parent_path();
+    if (dir.empty())
+        dir = ".";
+    const std::string prefix = target.filename().string() + kTempMarker;
+    std::error_code ec;
+    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+        const std::string name = it->path().filename().string();
+        if (name.compare(0, prefix.size(), prefix) != 0)
+            continue;
+        const std::string suffix = name.substr(prefix.size());
+        const std::string file = it->path().string();
+        const std::string journal = "-journal";
+        if (suffix.size() == kTempSuffixLength + journal.size()
+            && isTempSuffix(suffix.substr(0, kTempSuffixLength))
+            && suffix.compare(kTempSuffixLength, journal.size(), journal) == 0) {
+            // A journal whose database is gone belongs to nobody.
+            const std::string owner = file.substr(0, file.size() - journal.size());
+            if (::access(owner.c_str(), F_OK) != 0 && errno == ENOENT)
+                ::unlink(file.c_str());
+            continue;
+        }
+        if (!isTempSuffix(suffix))
+            continue;
+        const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+        if (fd < 0)
+            continue;
+        struct stat held {}, named {};
+        if (::flock(fd, LOCK_EX | LOCK_NB) == 0 && ::fstat(fd, &held) == 0
+            && ::lstat(file.c_str(), &named) == 0 && held.st_ino == named.st_ino
+            && held.st_dev == named.st_dev) {
+            ::unlink(file.c_str());
+            ::unlink((file + "-journal").c_str());
+        }
+        ::close(fd);
+    }
+}
 
 std::string randomSuffix()
 {
@@ -297,27 +355,48 @@ Result<bool> saveProject(const std::string& path, const ProjectData& data)
                               "Cannot save project " + quotePath(path) + ": the workload is empty.");
     }
 
+    // Refuse to replace a file nobody may write (even root: chmod a-w is the user's "keep").
+    struct stat existing {};
+    const bool exists = ::stat(path.c_str(), &existing) == 0 && S_ISREG(existing.st_mode);
+    if (exists && (existing.st_mode & 0222) == 0) {
+        return makeDiagnostic(path, "io",
+                              "Cannot save project " + quotePath(path)
+                                  + ": the file is read-only; save under another name or make it "
+                                    "writable.");
+    }
+    removeAbandonedTemps(path);
+
     // Create the temporary file ourselves (O_EXCL) so a name clash or an unwritable directory
-    // is reported with the OS's own reason.
+    // is reported with the OS's own reason. Lock it at once; should another save's sweep have
+    // removed it before the lock was taken (it has no links then), take another name.
     std::string tmpPath;
     int fd = -1;
     int openErr = 0;
     for (int attempt = 0; attempt < 5 && fd < 0; ++attempt) {
-        tmpPath = path + ".tmp-" + randomSuffix();
+        tmpPath = path + kTempMarker + randomSuffix();
         fd = ::open(tmpPath.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
         openErr = fd < 0 ? errno : 0;
         if (fd < 0 && openErr != EEXIST)
             break;
+        if (fd < 0)
+            continue;
+        // A file system without flock (ENOLCK, EINVAL) saves unlocked; EWOULDBLOCK means a
+        // sweep holds the file and is about to remove it.
+        const bool busy = ::flock(fd, LOCK_EX | LOCK_NB) != 0 && errno == EWOULDBLOCK;
+        struct stat st {};
+        if (busy || (::fstat(fd, &st) == 0 && st.st_nlink == 0)) {
+            ::close(fd);
+            fd = -1;
+            openErr = EEXIST;
+        }
     }
     if (fd < 0)
         return saveError(path, "cannot create " + quotePath(tmpPath), openErr);
-    TempFileGuard guard(tmpPath);
+    TempFileGuard guard(tmpPath, fd);
 
     // Keep the permissions of the file we replace.
-    struct stat existing {};
-    if (::stat(path.c_str(), &existing) == 0 && S_ISREG(existing.st_mode))
+    if (exists)
         ::fchmod(fd, existing.st_mode & 07777);
-    ::close(fd);
 
     const std::string now = nowUtc();
     try {

@@ -131,8 +131,12 @@ Profile declaredProfile(const Component& c)
             break;
         case TrafficPattern::Scheduled: {
             // Whole runs at evenly spaced start minutes; a fractional daily count (e.g. a weekly
-            // job) still places its share in the first slot so the month total is exact.
-            const int runs = std::max(1, static_cast<int>(std::floor(perDay)));
+            // job) still places its share in the first slot so the month total is exact. A job
+            // starting every minute or more often fills every minute evenly (and the count is
+            // clamped before the cast: 1e15 requests a month is valid input, not an int).
+            const double wholeRuns = std::floor(perDay);
+            const int runs = wholeRuns >= kMinutesPerDay ? kMinutesPerDay
+                                                          : std::max(1, static_cast<int>(wholeRuns));
             const double each = perDay / runs;
             for (int r = 0; r < runs; ++r) {
                 const int minute = static_cast<int>(std::floor(static_cast<double>(r) * kMinutesPerDay / runs));

@@ -6,11 +6,14 @@
 #
 #   run    build, then open the GUI on the sample assessment (or, without a display, print the
 #          command-line analysis of it)
-#   test   build, then run the whole test suite (ctest); exits with its status
+#   test   build, then the CI stages (installer/ci_stages.sh): the whole test suite (ctest),
+#          an ASan+UBSan build running it again, each fuzz target briefly, and the .deb
+#          package build + install check; exits non-zero when any stage fails
 #   build  install dependencies and build only
 #
 # Environment: BUILD_DIR (default ./build), BUILD_TYPE (default RelWithDebInfo),
-#              JOBS (default: number of cores).
+#              JOBS (default: number of cores); for test also SAN_BUILD_DIR, FUZZ_SECONDS,
+#              CI_STAGES (see installer/ci_stages.sh).
 set -euo pipefail
 
 mode="${1:-run}"
@@ -35,7 +38,9 @@ step() { printf '\n==> %s\n' "$*"; }
 
 # Debian 12 (bookworm) package names. qt6-svg-dev is the Qt 6 SVG module (SVG chart export);
 # googletest + libgtest-dev give GoogleTest; python3-jsonschema validates JSON outputs in tests;
-# xvfb/xauth run GUI checks without a screen; poppler-utils (pdftoppm) checks PDF reports.
+# xvfb/xauth run GUI checks without a screen; poppler-utils (pdftoppm) checks PDF reports;
+# clang + libclang-rt-14-dev give libFuzzer and the sanitizer runtimes (CI sanitize/fuzz stages);
+# dpkg-dev (dpkg-shlibdeps) and desktop-file-utils build and check the .deb.
 packages=(
   build-essential cmake pkg-config
   qt6-base-dev qt6-svg-dev libgl-dev libqcustomplot-dev
@@ -43,6 +48,7 @@ packages=(
   googletest libgtest-dev libbenchmark-dev
   python3 python3-jsonschema
   xvfb xauth poppler-utils
+  clang libclang-rt-14-dev dpkg-dev desktop-file-utils
 )
 
 install_packages() {
@@ -78,10 +84,12 @@ install_packages() {
 }
 
 build() {
+  local start=$SECONDS
   step "Configuring ($build_type) in $build_dir"
   cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE="$build_type"
   step "Building with $jobs parallel jobs"
   cmake --build "$build_dir" -j "$jobs"
+  echo "Build took $((SECONDS - start)) s"
 }
 
 install_packages
@@ -92,16 +100,8 @@ case "$mode" in
     step "Build done: $build_dir/app/gui/archfit, $build_dir/app/cli/archfit-cli"
     ;;
   test)
-    step "Running the tests"
-    # ctest's status is the script's status (set -e would stop before we could report it).
-    status=0
-    ctest --test-dir "$build_dir" --output-on-failure -j2 || status=$?
-    if ((status == 0)); then
-      echo "All tests passed."
-    else
-      echo "Some tests failed (ctest exit status $status)." >&2
-    fi
-    exit "$status"
+    # ctest, sanitizers, fuzzing, package: each timed, summary at the end; its status is ours.
+    exec installer/ci_stages.sh "$build_dir"
     ;;
   run)
     if [[ -n "${DISPLAY:-}" || -n "${WAYLAND_DISPLAY:-}" ]] && [[ -x "$build_dir/app/gui/archfit" ]]; then

@@ -75,6 +75,7 @@ const char* const kIngestHelp =
     "  --json OUT|-       write the archfit/ingest@1 JSON document to OUT (- = stdout);\n"
     "                     without it a text summary is printed\n"
     "  --threads N        worker threads (default: one per core)\n"
+    "A LOG of - reads standard input; a named pipe is read as a stream.\n"
     "Exit status: 0 done, 1 bad input (unreadable workload, a file that is not a log), 2 usage.\n"
     "\n";
 
@@ -143,7 +144,7 @@ int runIngest(const std::vector<std::string>& args)
             char* end = nullptr;
             if (!value(t) || (threads = static_cast<int>(std::strtol(t.c_str(), &end, 10))) < 1 || threads > 64 || *end)
                 return usage("ingest: --threads expects an integer 1..64, got \"" + t + "\"");
-        } else if (!a.empty() && a[0] == '-') {
+        } else if (a.size() > 1 && a[0] == '-') {  // "-" alone is standard input
             return usage("ingest: unknown option " + a);
         } else {
             logs.push_back(a);

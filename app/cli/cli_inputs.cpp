@@ -71,7 +71,7 @@ OptionStatus takeInputOption(const std::vector<std::string>& args, std::size_t& 
     };
     if (a == "--logs") {
         o.logsGiven = true;
-        while (i + 1 < args.size() && (args[i + 1].empty() || args[i + 1][0] != '-'))
+        while (i + 1 < args.size() && (args[i + 1] == "-" || args[i + 1].empty() || args[i + 1][0] != '-'))
             o.logs.push_back(args[++i]);
         if (o.logs.empty()) {
             problem = "--logs needs at least one log file";

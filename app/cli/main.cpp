@@ -69,7 +69,7 @@ const char* const kAnalyzeHelp =
     "                   without it a text summary is printed\n"
     "  --save P.archfit  save the workload and this analysis as a project file (atomic)\n"
     "  --logs LOG...     access logs (plain or gzip) to measure traffic from; every\n"
-    "                   argument up to the next option is a log file\n"
+    "                   argument up to the next option is a log file (- = stdin)\n"
     "  --format F        log format: auto (default), combined, common, csv, alb,\n"
     "                   cloudfront, w3c, jsonl, gcp-lb (see archfit-cli ingest --help)\n"
     "  --growth X        multiply all traffic by X (> 0; default 1)\n"

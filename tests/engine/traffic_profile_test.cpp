@@ -111,3 +111,21 @@ TEST(TrafficProfile, SummariseComputesCoefficientOfVariation)
     // Little's law: peak 2 rps x 0.5 s = 1 in flight
     EXPECT_NEAR(p.peakConcurrency, 1.0, 1e-12);
 }
+
+// Fuzz finding F3 (docs/reliability.md): 1e15 requests a month made the scheduled run count
+// overflow int (UB) and, had it not, loop 3.3e13 times. A job starting every minute or more often
+// now fills every minute evenly: 1e15 / (730 / 24) = 3.2877e13 a day, / 1,440 = 2.2831e10 a minute.
+TEST(TrafficProfile, ScheduledMoreRunsThanMinutesFillsEveryMinuteEvenly)
+{
+    const double perDay = 1e15 / kDaysPerMonth;
+    const Profile p = declaredProfile(declared(perDay, TrafficPattern::Scheduled, 1000));
+    ASSERT_EQ(p.requestsPerMinute.size(), 1440u);
+    EXPECT_NEAR(p.requestsPerMinute[0], perDay / 1440.0, perDay * 1e-12);
+    EXPECT_NEAR(p.requestsPerMinute[1439], perDay / 1440.0, perDay * 1e-12);
+    EXPECT_EQ(p.idleFraction, 0.0);
+    EXPECT_NEAR(total(p), perDay, perDay * 1e-9);
+    // 2,000 runs a day (more than 1,440 minutes): also even, 2,000 / 1,440 = 1.3889 a minute.
+    const Profile q = declaredProfile(declared(2000, TrafficPattern::Scheduled, 1000));
+    EXPECT_NEAR(q.requestsPerMinute[0], 2000.0 / 1440.0, 1e-9);
+    EXPECT_NEAR(q.requestsPerMinute[717], 2000.0 / 1440.0, 1e-9);
+}

@@ -1,5 +1,5 @@
 // Regression tests for the bugs the fuzz targets found (docs/reliability.md, "Findings": F1, ...).
-// Each crashing input is also kept in corpus/<target>/regress-F<n>-* and replayed by ctest.
+// Each crashing input is also kept in regressions/<target>/F<n>-* and replayed by ctest.
 
 #include "archfit/log_ingest.h"
 

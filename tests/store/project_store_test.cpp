@@ -5,6 +5,7 @@
 #include "archfit/version.h"
 
 #include "../../analysis/sqlite_handle.h"
+#include "store_test_util.h"
 
 #include <gtest/gtest.h>
 
@@ -24,16 +25,10 @@
 
 namespace fs = std::filesystem;
 using namespace archfit;
+using store_test::readBytes;
+using store_test::tempFilesIn;
 
 namespace {
-
-std::string readBytes(const fs::path& file)
-{
-    std::ifstream in(file, std::ios::binary);
-    std::ostringstream out;
-    out << in.rdbuf();
-    return out.str();
-}
 
 void writeBytes(const fs::path& file, const std::string& bytes)
 {
@@ -70,17 +65,6 @@ protected:
     }
 
     std::string path(const std::string& name) const { return (m_dir / name).string(); }
-
-    std::vector<std::string> tempFilesIn(const fs::path& dir) const
-    {
-        std::vector<std::string> found;
-        for (const auto& entry : fs::directory_iterator(dir)) {
-            const std::string name = entry.path().filename().string();
-            if (name.find(".tmp-") != std::string::npos)
-                found.push_back(name);
-        }
-        return found;
-    }
 
     fs::path m_dir;
 };

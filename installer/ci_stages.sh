@@ -1,0 +1,142 @@
+#!/usr/bin/env bash
+# The CI stages after the normal build (called by `installer/setup.sh test`; see
+# docs/reliability.md, "CI"). Each stage is timed; a summary table ends the run.
+#
+#   installer/ci_stages.sh BUILD_DIR
+#
+#   ctest      the whole suite on the normal build (BUILD_DIR)
+#   sanitize   a second build with AddressSanitizer + UndefinedBehaviorSanitizer (engine, CLI,
+#              their tests and the fuzz targets; no GUI: Qt is not instrumented and the widget
+#              build would double the stage for code that parses no untrusted input), running its
+#              whole ctest suite. clang when present, with libFuzzer coverage (ARCHFIT_FUZZ), so
+#              the same build serves the next stage; else gcc.
+#   fuzz       each libFuzzer target for FUZZ_SECONDS (default 20) on a copy of its seed corpus
+#              (skipped without clang)
+#   package    the .deb from BUILD_DIR (cpack), extracted into a clean prefix (dpkg -x); the
+#              installed archfit-cli prints its version and analyzes the installed sample
+#
+# Environment: SAN_BUILD_DIR (default BUILD_DIR-asan), FUZZ_SECONDS, JOBS, CI_STAGES (default
+#              "ctest sanitize fuzz package"; a subset runs only those).
+set -uo pipefail
+
+build_dir="${1:?usage: installer/ci_stages.sh BUILD_DIR}"
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$repo"
+san_dir="${SAN_BUILD_DIR:-${build_dir%/}-asan}"
+fuzz_seconds="${FUZZ_SECONDS:-20}"
+jobs="${JOBS:-$(nproc 2>/dev/null || echo 2)}"
+stages="${CI_STAGES:-ctest sanitize fuzz package}"
+
+declare -a summary=()
+failed=0
+
+step() { printf '\n==> %s\n' "$*"; }
+
+# run_stage NAME FUNCTION: times the stage, records "NAME  ok|FAILED  seconds".
+run_stage() {
+  local name="$1" fn="$2" start status
+  [[ " $stages " == *" $name "* ]] || return 0
+  step "Stage $name"
+  start=$(date +%s)
+  "$fn"
+  status=$?
+  local secs=$(( $(date +%s) - start ))
+  if ((status == 0)); then
+    summary+=("$(printf '%-10s ok      %5d s' "$name" "$secs")")
+  else
+    summary+=("$(printf '%-10s FAILED  %5d s (status %d)' "$name" "$secs" "$status")")
+    failed=1
+  fi
+}
+
+have_clang() {
+  command -v clang++ >/dev/null 2>&1 \
+    && compgen -G "/usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a" >/dev/null
+}
+
+stage_ctest() {
+  ctest --test-dir "$build_dir" --output-on-failure -j2
+}
+
+stage_sanitize() {
+  local cfg=(-DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g"
+             -DARCHFIT_BUILD_GUI=OFF)
+  if have_clang; then
+    cfg+=(-DCMAKE_CXX_COMPILER=clang++ -DARCHFIT_FUZZ=ON)   # implies address,undefined
+  else
+    echo "clang/libFuzzer not found: gcc sanitizer build, no fuzzing stage"
+    cfg+=(-DARCHFIT_SANITIZE=address,undefined)
+  fi
+  cmake -S . -B "$san_dir" "${cfg[@]}" >/dev/null || return 1
+  cmake --build "$san_dir" -j "$jobs" || return 1
+  # detect_leaks: every test must also free what it allocates.
+  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
+    ctest --test-dir "$san_dir" --output-on-failure -j2
+}
+
+stage_fuzz() {
+  if ! have_clang || [[ ! -f "$san_dir/CMakeCache.txt" ]] \
+     || ! grep -q '^ARCHFIT_FUZZ:BOOL=ON' "$san_dir/CMakeCache.txt"; then
+    echo "skipped: needs clang with libFuzzer (apt-get install clang libclang-rt-14-dev)"
+    return 0
+  fi
+  local work status=0 name
+  work="$(mktemp -d)"
+  for exe in "$san_dir"/tests/fuzz/fuzz_*; do
+    [[ -x "$exe" ]] || continue
+    name="$(basename "$exe")"; name="${name#fuzz_}"
+    mkdir -p "$work/$name"
+    cp -r tests/fuzz/corpus/"$name"/. "$work/$name/"
+    printf '%-18s ' "$name"
+    # New inputs go to the scratch copy; a crash writes crash-* there and fails the stage.
+    if "$exe" -max_total_time="$fuzz_seconds" -max_len=65536 -timeout=20 -rss_limit_mb=2048 \
+         -artifact_prefix="$work/$name-" -print_final_stats=1 "$work/$name" \
+         >"$work/$name.log" 2>&1; then
+      grep -E '^stat::number_of_executed_units' "$work/$name.log" | awk '{print $2 " executions"}'
+    else
+      echo "FAILED"; tail -40 "$work/$name.log"; status=1
+      ls "$work/$name-"* 2>/dev/null
+    fi
+  done
+  rm -rf "$work"
+  return "$status"
+}
+
+stage_package() {
+  local prefix deb
+  (cd "$build_dir" && cpack -G DEB) || return 1
+  deb="$(ls -t "$build_dir"/archfit_*.deb | head -1)"
+  [[ -f "$deb" ]] || { echo "no .deb produced"; return 1; }
+  dpkg-deb --info "$deb" | sed -n '/Package:/,$p'
+  prefix="$(mktemp -d)"
+  dpkg-deb -x "$deb" "$prefix" || return 1
+  local f missing=0
+  for f in usr/bin/archfit usr/bin/archfit-cli usr/share/archfit/samples/shop.workload.json \
+           usr/share/archfit/pricing/aws-us-east-1.json usr/share/applications/archfit.desktop \
+           usr/share/icons/hicolor/scalable/apps/archfit.svg \
+           usr/share/metainfo/io.github.archfit.ArchFit.metainfo.xml \
+           usr/share/mime/packages/archfit.xml usr/share/man/man1/archfit-cli.1.gz; do
+    [[ -e "$prefix/$f" ]] || { echo "missing in package: $f"; missing=1; }
+  done
+  ((missing == 0)) || return 1
+  if command -v desktop-file-validate >/dev/null 2>&1; then
+    desktop-file-validate "$prefix/usr/share/applications/archfit.desktop" || return 1
+  fi
+  # The installed binary must find its data under ../share/archfit, not the source tree:
+  # run it from the prefix with the source data hidden behind an empty ARCHFIT_DATA_DIR.
+  local cli="$prefix/usr/bin/archfit-cli" out
+  env -u ARCHFIT_DATA_DIR "$cli" --version || return 1
+  out="$(cd / && ARCHFIT_DATA_DIR=/nonexistent "$cli" analyze \
+          "$prefix/usr/share/archfit/samples/shop.workload.json")" || { echo "$out"; return 1; }
+  echo "$out" | head -8
+  rm -rf "$prefix"
+}
+
+run_stage ctest stage_ctest
+run_stage sanitize stage_sanitize
+run_stage fuzz stage_fuzz
+run_stage package stage_package
+
+step "CI stages"
+printf '%s\n' "${summary[@]}"
+exit "$failed"
