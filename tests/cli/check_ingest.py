@@ -145,4 +145,16 @@ check("measured requests per month scale the window to 730 h",
       abs(orders["profile"]["requests_per_month"] - expected["orders-api"] * 43800 / 2880) < 1,
       f"{orders['profile']['requests_per_month']} vs {expected['orders-api'] * 43800 / 2880}")
 
+# Logs from standard input ("-"): analyze reads the same generated log through a pipe.
+with open(log, "rb") as piped:
+    r = subprocess.run([args.cli, "analyze", args.sample, "--logs", "-", "--json", "-"], stdin=piped,
+                       capture_output=True, timeout=300)
+check("analyze --logs - reads standard input", r.returncode == 0, r.stderr.decode(errors="replace")[:500])
+if r.returncode == 0:
+    piped_orders = next(c for c in json.loads(r.stdout)["components"] if c["id"] == "orders-api")
+    check("stdin gives the same measured traffic as the file",
+          piped_orders["profile"]["measured"] and
+          abs(piped_orders["profile"]["requests_per_month"] - orders["profile"]["requests_per_month"]) < 1e-6,
+          json.dumps(piped_orders["profile"])[:300])
+
 check.finish()
