@@ -154,6 +154,10 @@ AnalysisController::AnalysisController(QObject* parent)
           findDataDir(QCoreApplication::applicationFilePath().toStdString())))
 {
     qRegisterMetaType<std::shared_ptr<const archfit::AnalysisResult>>();
+    m_detailTimer = new QTimer(this);
+    m_detailTimer->setSingleShot(true);
+    m_detailTimer->setInterval(kDetailDelayMs);
+    connect(m_detailTimer, &QTimer::timeout, this, [this] { launchDetail(m_generation); });
 }
 
 AnalysisController::~AnalysisController() = default;
@@ -176,8 +180,14 @@ void AnalysisController::launch(AnalysisRequest request, quint64 generation)
 {
     m_running = true;
     ++m_runsStarted;
+    std::optional<AnalysisRequest> detail;
+    if (request.settings.sensitivity) {
+        detail = request;
+        request.settings.sensitivity = false;
+    }
     auto* watcher = new QFutureWatcher<AnalysisOutcome>(this);
-    connect(watcher, &QFutureWatcher<AnalysisOutcome>::finished, this, [this, watcher, generation] {
+    connect(watcher, &QFutureWatcher<AnalysisOutcome>::finished, this,
+            [this, watcher, generation, detail] {
         const AnalysisOutcome outcome = watcher->result();
         watcher->deleteLater();
         m_running = false;
@@ -188,22 +198,52 @@ void AnalysisController::launch(AnalysisRequest request, quint64 generation)
             launch(std::move(next), m_pendingGeneration);
             return;
         }
-        if (generation == m_generation) {
-            m_awaiting = false;
-            if (outcome.result)
-                emit resultReady(outcome.result);
-            else
-                emit failed(outcome.error);
+        if (generation == m_generation && outcome.result && detail) {
+            m_detail = detail;
+            m_detailTimer->start();
         }
-        emit settled();
+        finish(generation, outcome, !(outcome.result && detail));
     });
     watcher->setFuture(QtConcurrent::run(&AnalysisController::run, std::move(request), m_dataDir));
+}
+
+void AnalysisController::launchDetail(quint64 generation)
+{
+    if (!m_detail || generation != m_generation)
+        return;
+    AnalysisRequest request = std::move(*m_detail);
+    m_detail.reset();
+    ++m_runsStarted;
+    auto* watcher = new QFutureWatcher<AnalysisOutcome>(this);
+    connect(watcher, &QFutureWatcher<AnalysisOutcome>::finished, this, [this, watcher, generation] {
+        const AnalysisOutcome outcome = watcher->result();
+        watcher->deleteLater();
+        finish(generation, outcome, true);
+    });
+    watcher->setFuture(QtConcurrent::run(&AnalysisController::run, std::move(request), m_dataDir));
+}
+
+// Emits the outcome of `generation` unless a newer request superseded it. `final`: no second
+// stage follows, so the request is done.
+void AnalysisController::finish(quint64 generation, const AnalysisOutcome& outcome, bool final)
+{
+    if (generation == m_generation) {
+        if (final)
+            m_awaiting = false;
+        if (outcome.result)
+            emit resultReady(outcome.result);
+        else
+            emit failed(outcome.error);
+    }
+    emit settled();
 }
 
 void AnalysisController::cancel()
 {
     ++m_generation;
     m_pending.reset();
+    m_detail.reset();
+    m_detailTimer->stop();
     m_awaiting = false;
 }
 
@@ -213,8 +253,6 @@ bool AnalysisController::waitForFinished(int timeoutMs)
         return true;
     QEventLoop loop;
     const auto quit = [&loop] { loop.quit(); };
-    connect(this, &AnalysisController::resultReady, &loop, quit);
-    connect(this, &AnalysisController::failed, &loop, quit);
     connect(this, &AnalysisController::settled, &loop, quit);
     QTimer timer;
     if (timeoutMs >= 0) {

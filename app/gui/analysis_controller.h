@@ -3,7 +3,12 @@
 // catalog for the workload's provider and region from the data directory, applies the request's
 // price book if any, then analyses a copy of the request on the global QThreadPool.
 //
-// The last request wins: at most one run is in flight; a request made meanwhile waits as the
+// Two stages: the recommendation itself (settings.sensitivity off: tens of milliseconds on the
+// sample) is shown first; the growth sensitivity, which re-runs the analysis over a grid of
+// traffic multipliers (about a second on the sample), follows as a second result once the
+// requests have been quiet for kDetailDelayMs, so dragging a slider never waits for it.
+//
+// The last request wins: at most one first-stage run is in flight; a request made meanwhile waits as the
 // single pending request (replacing any older pending one) and starts when the run in flight
 // ends, whose result is then dropped as stale. Runs are tagged with a generation number, so the
 // GUI only ever sees the newest request's result, and a slider dragged across twenty positions
@@ -19,6 +24,8 @@
 
 #include <memory>
 #include <optional>
+
+class QTimer;
 
 namespace archfit {
 
@@ -74,6 +81,8 @@ signals:
 
 private:
     void launch(AnalysisRequest request, quint64 generation);
+    void launchDetail(quint64 generation);
+    void finish(quint64 generation, const AnalysisOutcome& outcome, bool final);
 
     QString m_dataDir;
     quint64 m_generation = 0;
@@ -82,7 +91,11 @@ private:
     std::optional<AnalysisRequest> m_pending;   // the newest request, waiting for that run
     quint64 m_pendingGeneration = 0;
     int m_runsStarted = 0;
+    std::optional<AnalysisRequest> m_detail;    // second stage of the newest request
+    QTimer* m_detailTimer = nullptr;
 };
+
+constexpr int kDetailDelayMs = 300;
 
 }  // namespace archfit
 

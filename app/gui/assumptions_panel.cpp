@@ -145,11 +145,11 @@ AssumptionsPanel::AssumptionsPanel(QWidget* parent)
         a.priceBookPath.clear();
         emitEdit(a, tr("Use list prices"), {});
     });
-    auto* bookRow = new QHBoxLayout;
-    bookRow->addWidget(m_priceBook, 1);
-    bookRow->addWidget(browse);
-    bookRow->addWidget(clear);
-    trafficForm->addRow(tr("Price book"), bookRow);
+    auto* bookButtons = new QHBoxLayout;
+    bookButtons->addWidget(browse);
+    bookButtons->addWidget(clear);
+    trafficForm->addRow(tr("Price book"), m_priceBook);
+    trafficForm->addRow(QString(), bookButtons);
 
     auto* sizing = new QGroupBox(tr("Sizing"));
     auto* sizingForm = new QFormLayout(sizing);

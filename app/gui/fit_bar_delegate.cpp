@@ -55,7 +55,7 @@ void FitBarDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option
 QSize FitBarDelegate::sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const
 {
     QSize size = QStyledItemDelegate::sizeHint(option, index);
-    size.setWidth(qMax(size.width(), 140));
+    size.setWidth(qMax(size.width(), 100));
     return size;
 }
 

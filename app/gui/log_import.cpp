@@ -109,9 +109,8 @@ bool LogImport::waitForFinished(int timeoutMs)
 QString LogImport::summary(const IngestResult& r)
 {
     const QLocale locale;
-    QString text = tr("%n file(s): %1 lines, %2 parsed, %3 skipped, %4 unmapped requests.",
-                      nullptr, static_cast<int>(r.files.size()))
-                       .arg(locale.toString(static_cast<qulonglong>(r.linesTotal)),
+    QString text = tr("Files: %1; lines: %2, parsed %3, skipped %4; unmapped requests: %5.")
+                       .arg(QString::number(r.files.size()),locale.toString(static_cast<qulonglong>(r.linesTotal)),
                             locale.toString(static_cast<qulonglong>(r.linesParsed)),
                             locale.toString(static_cast<qulonglong>(r.linesSkipped)),
                             locale.toString(static_cast<qulonglong>(r.unmapped)));

@@ -185,8 +185,10 @@ void MainWindow::onDocumentChanged()
 void MainWindow::onAnalysisChanged()
 {
     const auto result = m_document->analysis();
-    if (result && m_sinceRequest.isValid())
-        m_lastAnalysisMs = m_sinceRequest.elapsed();
+    if (result && m_sinceRequest.isValid()) {
+        m_lastAnalysisMs = m_sinceRequest.elapsed();  // request to first (recommendation) result
+        m_sinceRequest.invalidate();
+    }
     m_portfolio->setResult(result);
     updateFindings();
 
@@ -277,7 +279,7 @@ void MainWindow::updateStatus()
 
 QString MainWindow::componentCount(int count)
 {
-    return tr("%n component(s)", nullptr, count);
+    return count == 1 ? tr("1 component") : tr("%1 components").arg(count);
 }
 
 void MainWindow::updateEmptyState()

@@ -114,7 +114,10 @@ void MainWindow::createDocks()
     tabifyDockWidget(component, layout);
     tabifyDockWidget(layout, editor);
     component->raise();
-    resizeDocks({assumptions, component}, {330, 600}, Qt::Horizontal);
+    // Findings sit under the portfolio only; the side docks keep the full height.
+    setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
+    setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
+    resizeDocks({assumptions, component}, {300, 500}, Qt::Horizontal);
     resizeDocks({assumptions, scenarios}, {620, 200}, Qt::Vertical);
     resizeDocks({findings}, {150}, Qt::Vertical);
 }

@@ -172,8 +172,8 @@ bool MainWindow::importLogs(const QStringList& paths)
 {
     if (m_import->isRunning())
         return false;
-    auto* progress = new QProgressDialog(tr("Importing %n log file(s)\u2026", nullptr,
-                                            static_cast<int>(paths.size())),
+    auto* progress = new QProgressDialog(paths.size() == 1 ? tr("Importing 1 log file\u2026")
+                                                           : tr("Importing %1 log files\u2026").arg(paths.size()),
                                          tr("Cancel"), 0, 1000, this);
     progress->setObjectName(QStringLiteral("importProgress"));
     progress->setWindowTitle(tr("Import Logs"));
@@ -198,7 +198,9 @@ bool MainWindow::importLogs(const QStringList& paths)
             return;
         }
         m_document->undoStack()->push(new SetTrafficCommand(
-            m_document, traffic, tr("Import %n log file(s)", nullptr, static_cast<int>(paths.size()))));
+            m_document, traffic,
+            paths.size() == 1 ? tr("Import %1").arg(QFileInfo(paths.first()).fileName())
+                              : tr("Import %1 log files").arg(paths.size())));
         statusBar()->showMessage(message, 10000);
     });
     if (!m_import->start(paths, m_document->workload(), m_document->traffic())) {

@@ -49,7 +49,7 @@ PortfolioView::PortfolioView(QWidget* parent)
     header->setSectionResizeMode(QHeaderView::ResizeToContents);
     header->setSectionResizeMode(PortfolioModel::NameColumn, QHeaderView::Stretch);
     header->setSectionResizeMode(PortfolioModel::FitColumn, QHeaderView::Interactive);
-    header->resizeSection(PortfolioModel::FitColumn, 150);
+    header->resizeSection(PortfolioModel::FitColumn, 110);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex& current) {
                 if (current.isValid() && !m_selecting)
@@ -127,16 +127,18 @@ void PortfolioView::updateSummary()
         const Baseline& b = layout.baselines[static_cast<int>(f)];
         QString cell = tr("all %1 %2").arg(familyLabel(f), formatMoney(b.monthlyCost, cur, 0));
         if (b.blocked > 0)
-            cell += tr(" (%n blocked)", nullptr, b.blocked);
+            cell += tr(" (%1 blocked)").arg(b.blocked);
         cells << QStringLiteral("<span style=\"color:%1\">\u25A0</span> ")
                          .arg(familyColor(f).name())
                      + cell;
     }
+    const QString misses = layout.sloMisses == 1 ? tr("1 SLO miss")
+                                                 : tr("%1 SLO misses").arg(layout.sloMisses);
     cells << (layout.sloMisses > 0
-                  ? tr("<span style=\"color:#c0392b\"><b>%n SLO miss(es)</b></span>", nullptr,
-                       layout.sloMisses)
+                  ? QStringLiteral("<span style=\"color:#c0392b\"><b>%1</b></span>").arg(misses)
                   : tr("no SLO misses"));
-    cells << tr("%n finding(s)", nullptr, static_cast<int>(result->findings.size()));
+    const int findings = static_cast<int>(result->findings.size());
+    cells << (findings == 1 ? tr("1 finding") : tr("%1 findings").arg(findings));
     m_summary->setText(cells.join(QStringLiteral(" &nbsp;\u00B7&nbsp; ")));
 }
 
