@@ -167,6 +167,8 @@ std::vector<ComponentResult> evaluateRound(const RoundInputs& in, const Membersh
         ComponentResult r;
         r.id = c.id;
         r.name = c.name;
+        r.calls = c.calls;
+        r.latencySloMs = c.latencySloMs;
         r.profile = p;
         FamilyCost priced[3] = {costServerless(c, p, in.catalog, shares, opt.freeTier, in.settings.sizing),
                                 costContainer(c, p, in.catalog, shares, in.settings.sizing),

@@ -1,5 +1,6 @@
 #include "cost_chart.h"
 
+#include "chart_colors.h"
 #include "format.h"
 
 #include <QSharedPointer>
@@ -26,43 +27,20 @@ private:
     std::string m_currency;
 };
 
-// Colour per cost item key; keys the palette does not know take the next spare colour.
-QColor itemColor(const std::string& key, int fallbackIndex)
-{
-    if (key == "requests")
-        return QColor(0x4e, 0x79, 0xa7);
-    if (key == "compute")
-        return QColor(0xf2, 0x8e, 0x2b);
-    if (key == "gateway")
-        return QColor(0x59, 0xa1, 0x4f);
-    if (key == "provisioned")
-        return QColor(0xb0, 0x7a, 0xa1);
-    if (key == "platform")
-        return QColor(0x76, 0xb7, 0xb2);
-    if (key == "operations")
-        return QColor(0xed, 0xc9, 0x48);
-    static const QColor spare[] = {QColor(0xe1, 0x57, 0x59), QColor(0x9c, 0x75, 0x5f),
-                                   QColor(0xff, 0x9d, 0xa7), QColor(0x6b, 0x6b, 0xd6)};
-    return spare[fallbackIndex % 4];
-}
-
 constexpr double kBarWidth = 0.55;
 
 }  // namespace
 
 CostChart::CostChart(QWidget* parent)
-    : QCustomPlot(parent)
+    : ChartBase(parent)
 {
+    setObjectName(QStringLiteral("costChart"));
     setMinimumHeight(260);
-    setLocale(QLocale());
-    plotLayout()->insertRow(0);
-    m_title = new QCPTextElement(this, QString(), QFont(font().family(), font().pointSize() + 1,
-                                                         QFont::Bold));
-    plotLayout()->addElement(0, 0, m_title);
+    setToolTip(tr("Monthly cost (currency per month) of each family's cheapest variant, by cost "
+                  "item; whiskers show the range the traffic uncertainty spans."));
 
     // Legend in its own column to the right, so it never covers a bar; a spacer below keeps
     // its entries together at the top.
-    setAutoAddPlottableToLegend(false);
     axisRect()->insetLayout()->take(legend);
     auto* legendColumn = new QCPLayoutGrid;
     plotLayout()->addElement(1, 1, legendColumn);
@@ -72,9 +50,6 @@ CostChart::CostChart(QWidget* parent)
     legendColumn->setRowStretchFactor(0, 0.001);
     legendColumn->setRowStretchFactor(1, 1);
     legendColumn->setMargins(QMargins(0, 0, 8, 0));
-    legend->setBorderPen(Qt::NoPen);
-    legend->setBrush(Qt::NoBrush);
-    legend->setVisible(true);
     legend->setFillOrder(QCPLegend::foRowsFirst);
     legend->setMargins(QMargins(4, 4, 4, 4));
 
@@ -93,23 +68,20 @@ void CostChart::setupAxes()
     xAxis->setTickLabelFont(tickFont);
     yAxis->setLabel(tr("Monthly cost"));
     yAxis->grid()->setSubGridVisible(false);
-    yAxis->grid()->setPen(QPen(QColor(0xdd, 0xdd, 0xdd), 0, Qt::DotLine));
-    axisRect()->setupFullAxesBox(false);
-    xAxis2->setVisible(false);
-    yAxis2->setVisible(false);
+    applyPalette();
 }
 
 void CostChart::clear()
 {
     m_result.reset();
-    clearPlottables();
-    clearItems();
-    legend->clearItems();
+    resetChart();
+    showAxes();
+    m_range = nullptr;
     m_top = nullptr;
     m_layers.clear();
     m_segments = 0;
     std::fill(std::begin(m_stack), std::end(m_stack), 0.0);
-    m_title->setText(tr("Monthly cost by family"));
+    setTitle(tr("Monthly cost by family"));
     auto textTicker = QSharedPointer<QCPAxisTickerText>::create();
     for (Family f : kFamilies)
         textTicker->addTick(static_cast<int>(f) + 1, familyLabel(f));
@@ -172,15 +144,15 @@ void CostChart::setComponent(std::shared_ptr<const AnalysisResult> result, int c
     keys.push_back("operations");
     int spare = 0;
     for (const std::string& key : keys) {
-        const bool known = key == "requests" || key == "compute" || key == "gateway"
-            || key == "provisioned" || key == "platform" || key == "operations";
-        addStackLayer(key, c, itemColor(key, known ? 0 : spare++));
+        addStackLayer(key, c, costItemColor(key, isKnownCostItem(key) ? 0 : spare++));
     }
 
     double maxTotal = 0;
     for (Family f : kFamilies) {
         const FamilyEvaluation& fe = c.family(f);
         maxTotal = std::max(maxTotal, fe.feasible ? m_stack[static_cast<int>(f)] : fe.cost.total);
+        if (const auto& high = c.costRange.max[static_cast<int>(f)]; high && fe.feasible)
+            maxTotal = std::max(maxTotal, *high);
     }
     if (maxTotal <= 0)
         maxTotal = 1;
@@ -195,8 +167,8 @@ void CostChart::setComponent(std::shared_ptr<const AnalysisResult> result, int c
             blockedBars = new QCPBars(xAxis, yAxis);
             blockedBars->setName(tr("Blocked"));
             blockedBars->setWidth(kBarWidth);
-            blockedBars->setPen(QPen(QColor(0x88, 0x88, 0x88)));
-            blockedBars->setBrush(QBrush(QColor(0xa0, 0xa0, 0xa0), Qt::BDiagPattern));
+            blockedBars->setPen(QPen(mutedColor()));
+            blockedBars->setBrush(QBrush(mutedColor(), Qt::BDiagPattern));
         }
         const double height = fe.cost.total > 0 ? fe.cost.total : maxTotal * 0.25;
         blockedBars->addData(static_cast<int>(f) + 1, height);
@@ -204,22 +176,28 @@ void CostChart::setComponent(std::shared_ptr<const AnalysisResult> result, int c
         ++m_segments;
     }
 
-    // Totals (or "blocked") above each bar.
+    addRangeBand(c);
+
+    // Totals (or "blocked") above each bar (above the whisker when there is one).
     const double top = maxTotal * 1.18;
     for (Family f : kFamilies) {
         const FamilyEvaluation& fe = c.family(f);
         auto* label = new QCPItemText(this);
         label->setPositionAlignment(Qt::AlignHCenter | Qt::AlignBottom);
         label->position->setType(QCPItemPosition::ptPlotCoords);
-        label->position->setCoords(static_cast<int>(f) + 1, m_stack[static_cast<int>(f)]);
+        double labelAt = m_stack[static_cast<int>(f)];
+        if (const auto band = rangeBand(f))
+            labelAt = std::max(labelAt, band->second);
+        label->position->setCoords(static_cast<int>(f) + 1, labelAt);
         label->setPadding(QMargins(0, 0, 0, 3));
         QFont labelFont = font();
+        label->setColor(textColor());
         if (fe.feasible) {
             label->setText(formatMoney(fe.cost.total, currency, 0));
             labelFont.setBold(c.recommended == f);
         } else {
             label->setText(tr("blocked"));
-            label->setColor(QColor(0x9a, 0x2a, 0x2a));
+            label->setColor(severityColor("critical"));
             labelFont.setItalic(true);
         }
         label->setFont(labelFont);
@@ -236,15 +214,90 @@ void CostChart::setComponent(std::shared_ptr<const AnalysisResult> result, int c
     yAxis->setTicker(QSharedPointer<MoneyTicker>::create(currency));
     yAxis->setLabel(tr("Monthly cost (%1)").arg(QString::fromStdString(currency)));
     yAxis->setRange(0, top);
-    m_title->setText(tr("%1: monthly cost by family")
+    setTitle(tr("%1: monthly cost by family")
                          .arg(QString::fromStdString(c.name.empty() ? c.id : c.name)));
     // Legend top to bottom in the order the segments are stacked, top segment first.
     for (auto it = m_layers.rbegin(); it != m_layers.rend(); ++it)
         (*it)->addToLegend();
     if (blockedBars)
         blockedBars->addToLegend();
+    if (m_range)
+        m_range->addToLegend();
     legend->setVisible(legend->itemCount() > 0);
     replot(rpQueuedReplot);
+}
+
+void CostChart::addRangeBand(const ComponentResult& c)
+{
+    const CostRange& range = c.costRange;
+    QVector<double> keys, values, minus, plus;
+    for (Family f : kFamilies) {
+        const int i = static_cast<int>(f);
+        if (!c.family(f).feasible || !range.min[i] || !range.max[i] || !range.expected[i])
+            continue;
+        keys << i + 1;
+        values << *range.expected[i];
+        minus << std::max(0.0, *range.expected[i] - *range.min[i]);
+        plus << std::max(0.0, *range.max[i] - *range.expected[i]);
+    }
+    if (keys.isEmpty())
+        return;
+    // The whiskers hang on an invisible series at the expected totals.
+    auto* anchor = new QCPBars(xAxis, yAxis);
+    anchor->setWidth(kBarWidth);
+    anchor->setPen(Qt::NoPen);
+    anchor->setBrush(Qt::NoBrush);
+    anchor->setSelectable(QCP::stNone);
+    anchor->setData(keys, values, true);
+    m_range = new QCPErrorBars(xAxis, yAxis);
+    m_range->setDataPlottable(anchor);
+    m_range->setData(minus, plus);
+    m_range->setWhiskerWidth(kBarWidth * 40);
+    m_range->setPen(QPen(textColor(), 1.6));
+    m_range->setName(tr("Range: %1 (×%2–×%3 traffic)")
+                         .arg(QString::fromStdString(range.basis),
+                              QLocale().toString(range.lowMultiplier, 'g', 3),
+                              QLocale().toString(range.highMultiplier, 'g', 3)));
+}
+
+std::optional<std::pair<double, double>> CostChart::rangeBand(Family family) const
+{
+    if (!m_range || !m_result)
+        return std::nullopt;
+    auto* anchor = qobject_cast<QCPBars*>(m_range->dataPlottable());
+    if (!anchor)
+        return std::nullopt;
+    for (int i = 0; i < anchor->dataCount(); ++i) {
+        const auto it = anchor->data()->at(i);
+        if (static_cast<int>(it->key) == static_cast<int>(family) + 1) {
+            const QCPErrorBarsData& e = m_range->data()->at(i);
+            return std::make_pair(it->value - e.errorMinus, it->value + e.errorPlus);
+        }
+    }
+    return std::nullopt;
+}
+
+QString CostChart::pointToolTip(QCPAbstractPlottable* plottable, int dataIndex) const
+{
+    if (!m_result)
+        return {};
+    const std::string& currency = m_result->pricing.currency;
+    if (plottable == m_range) {
+        auto* anchor = qobject_cast<QCPBars*>(m_range->dataPlottable());
+        if (!anchor || dataIndex < 0 || dataIndex >= anchor->dataCount())
+            return {};
+        const Family f = static_cast<Family>(static_cast<int>(anchor->data()->at(dataIndex)->key) - 1);
+        const auto band = rangeBand(f);
+        return tr("%1: %2 to %3 per month (%4)")
+            .arg(familyLabel(f), formatMoney(band->first, currency), formatMoney(band->second, currency),
+                 m_range->name());
+    }
+    auto* bars = qobject_cast<QCPBars*>(plottable);
+    if (!bars || dataIndex < 0 || dataIndex >= bars->dataCount() || bars->name().isEmpty())
+        return {};
+    const auto it = bars->data()->at(dataIndex);
+    const Family f = static_cast<Family>(static_cast<int>(it->key) - 1);
+    return tr("%1, %2: %3 per month").arg(familyLabel(f), bars->name(), formatMoney(it->value, currency));
 }
 
 int CostChart::barCount() const

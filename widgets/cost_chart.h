@@ -1,19 +1,20 @@
 #pragma once
 // Stacked bar chart of one component's monthly cost in each family (Serverless / Container /
-// VM), stacked by cost item (requests, compute, gateway, provisioned, platform, operations ...).
+// VM), stacked by cost item (requests, compute, gateway, provisioned, platform, operations ...),
+// with the min/max range the traffic uncertainty spans drawn as whiskers over each bar.
 // A blocked family is drawn as a grey hatched bar labelled "blocked". The chart only shows
 // the figures of the AnalysisResult snapshot it is given.
 
-#include "archfit/analysis.h"
+#include "chart_base.h"
 
-#include <qcustomplot.h>
+#include "archfit/analysis.h"
 
 #include <memory>
 #include <vector>
 
 namespace archfit {
 
-class CostChart : public QCustomPlot {
+class CostChart : public ChartBase {
     Q_OBJECT
 
 public:
@@ -29,13 +30,19 @@ public:
     int dataPointCount() const;
     // Total height of the stack drawn for `family` (0 when nothing is drawn there).
     double stackTotal(Family family) const;
+    // Min / max of the range band drawn for `family` (empty when none is drawn).
+    std::optional<std::pair<double, double>> rangeBand(Family family) const;
+
+protected:
+    QString pointToolTip(QCPAbstractPlottable* plottable, int dataIndex) const override;
 
 private:
+    void addRangeBand(const ComponentResult& c);
     void setupAxes();
     void addStackLayer(const std::string& key, const ComponentResult& c, const QColor& color);
 
     std::shared_ptr<const AnalysisResult> m_result;
-    QCPTextElement* m_title = nullptr;
+    QCPErrorBars* m_range = nullptr;
     double m_stack[3] = {0, 0, 0};
     int m_segments = 0;
     QCPBars* m_top = nullptr;  // last stacked layer, for moveAbove

@@ -1,5 +1,6 @@
 #include "fit_bar_delegate.h"
 
+#include "chart_colors.h"
 #include "portfolio_model.h"
 
 #include <QApplication>

@@ -4,9 +4,10 @@
 #include "assumptions_panel.h"
 #include "autosave.h"
 #include "component_editor.h"
-#include "cost_chart.h"
-#include "detail_view.h"
+#include "component_view.h"
 #include "document.h"
+#include "findings_view.h"
+#include "layout_diagram.h"
 #include "format.h"
 #include "log_import.h"
 #include "portfolio_model.h"
@@ -80,6 +81,16 @@ MainWindow::~MainWindow() = default;
 PortfolioModel* MainWindow::tableModel() const
 {
     return m_portfolio->model();
+}
+
+CostChart* MainWindow::costChart() const
+{
+    return m_componentView->costChart();
+}
+
+DetailView* MainWindow::detailView() const
+{
+    return m_componentView->detailView();
 }
 
 QSortFilterProxyModel* MainWindow::proxyModel() const
@@ -156,11 +167,15 @@ bool MainWindow::selectComponent(const QString& id)
 {
     if (!m_document->workload().find(id.toStdString()))
         return false;
-    const bool changed = id != m_selectedId;
+    if (m_selecting)
+        return true;  // a view echoing the selection it was just given
+    m_selecting = true;
+    const bool changed = id != m_selectedId || m_editor->componentId() != id;
     m_selectedId = id;
     m_portfolio->selectComponent(id);
-    if (changed || m_editor->componentId() != id)
+    if (changed)
         showComponent(id);
+    m_selecting = false;
     return true;
 }
 
@@ -190,7 +205,9 @@ void MainWindow::onAnalysisChanged()
         m_sinceRequest.invalidate();
     }
     m_portfolio->setResult(result);
-    updateFindings();
+    m_componentView->setResult(result, m_document->traffic().traffic);
+    m_layout->setResult(result);
+    m_findings->setResult(result);
 
     // Keep the selected component selected; otherwise the first row.
     QString id = m_selectedId;
@@ -200,8 +217,10 @@ void MainWindow::onAnalysisChanged()
                                    : QString();
     }
     m_selectedId = id;
+    m_selecting = true;
     m_portfolio->selectComponent(id);
     showComponent(id);
+    m_selecting = false;
     updateStatus();
     updateEmptyState();
 }
@@ -217,17 +236,9 @@ void MainWindow::onAnalysisFailed(const QString& message)
 
 void MainWindow::showComponent(const QString& id)
 {
-    const auto result = m_document->analysis();
-    int row = -1;
-    if (result) {
-        for (std::size_t i = 0; i < result->components.size(); ++i) {
-            if (QString::fromStdString(result->components[i].id) == id)
-                row = static_cast<int>(i);
-        }
-    }
-    m_chart->setComponent(result, row);
-    m_detail->setComponent(result, row);
-    m_editor->setComponent(m_document->workload(), id, result);
+    m_componentView->setComponent(id);
+    m_layout->selectComponent(id);
+    m_editor->setComponent(m_document->workload(), id, m_document->analysis());
 }
 
 void MainWindow::updateTitle()
@@ -319,8 +330,7 @@ void MainWindow::readSettings()
     if (geometry.isEmpty() || !restoreGeometry(geometry))
         resize(1400, 900);
     const QByteArray state = settings::dockState.get();
-    if (!state.isEmpty())
-        restoreState(state);
+    m_stateRestored = !state.isEmpty() && restoreState(state);
 }
 
 void MainWindow::writeSettings() const

@@ -33,6 +33,9 @@ class AnalysisController;
 class AssumptionsPanel;
 class Autosave;
 class ComponentEditor;
+class ComponentView;
+class FindingsView;
+class LayoutDiagram;
 class CostChart;
 class DetailView;
 class Document;
@@ -57,8 +60,11 @@ public:
     PortfolioModel* tableModel() const;
     QSortFilterProxyModel* proxyModel() const;
     QTableView* tableView() const;
-    CostChart* costChart() const { return m_chart; }
-    DetailView* detailView() const { return m_detail; }
+    ComponentView* componentView() const { return m_componentView; }
+    LayoutDiagram* layoutDiagram() const { return m_layout; }
+    FindingsView* findingsView() const { return m_findings; }
+    CostChart* costChart() const;
+    DetailView* detailView() const;
     AssumptionsPanel* assumptionsPanel() const { return m_assumptions; }
     ScenarioPanel* scenarioPanel() const { return m_scenarios; }
     ComponentEditor* componentEditor() const { return m_editor; }
@@ -98,6 +104,7 @@ protected:
     void dragEnterEvent(QDragEnterEvent* event) override;
     void dropEvent(QDropEvent* event) override;
     void changeEvent(QEvent* event) override;
+    void showEvent(QShowEvent* event) override;
 
 private:
     // main_window_actions.cpp
@@ -118,7 +125,8 @@ private:
     QDockWidget* addDock(QWidget* widget, const QString& title, const QString& objectName,
                          Qt::DockWidgetArea area);
     void resetLayout();
-    void updateFindings();
+    // Dock sizes for the window's current size (docks can only be sized once it has one).
+    void applyDefaultDockSizes();
     void applySystemPalette();
 
     // main_window.cpp
@@ -141,12 +149,12 @@ private:
     Autosave* m_autosave = nullptr;
     LogImport* m_import = nullptr;
     PortfolioView* m_portfolio = nullptr;
-    CostChart* m_chart = nullptr;
-    DetailView* m_detail = nullptr;
+    ComponentView* m_componentView = nullptr;
+    LayoutDiagram* m_layout = nullptr;
     AssumptionsPanel* m_assumptions = nullptr;
     ScenarioPanel* m_scenarios = nullptr;
     ComponentEditor* m_editor = nullptr;
-    QListWidget* m_findings = nullptr;
+    FindingsView* m_findings = nullptr;
     QUndoView* m_undoView = nullptr;
     QList<QDockWidget*> m_docks;
     QDockWidget* m_historyDock = nullptr;
@@ -164,6 +172,9 @@ private:
     QElapsedTimer m_sinceRequest;
     qint64 m_lastAnalysisMs = -1;
     bool m_paletteUpdating = false;
+    bool m_selecting = false;
+    bool m_stateRestored = false;  // the user's dock arrangement came from the settings
+    bool m_shown = false;  // selectComponent() is updating the views
 };
 
 }  // namespace archfit

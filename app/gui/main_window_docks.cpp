@@ -6,9 +6,10 @@
 #include "analysis_controller.h"
 #include "assumptions_panel.h"
 #include "component_editor.h"
-#include "cost_chart.h"
-#include "detail_view.h"
+#include "component_view.h"
 #include "document.h"
+#include "findings_view.h"
+#include "layout_diagram.h"
 #include "scenario_panel.h"
 
 #include <QAction>
@@ -16,11 +17,10 @@
 #include <QDockWidget>
 #include <QEvent>
 #include <QLabel>
-#include <QListWidget>
 #include <QPalette>
 #include <QScrollArea>
-#include <QSplitter>
 #include <QStyleFactory>
+#include <QTimer>
 #include <QUndoStack>
 #include <QUndoView>
 
@@ -41,21 +41,17 @@ QDockWidget* MainWindow::addDock(QWidget* widget, const QString& title, const QS
 
 void MainWindow::createDocks()
 {
-    // Component view: the cost chart above the details (the chart widgets replace these).
-    m_chart = new CostChart;
-    m_chart->setObjectName(QStringLiteral("costChart"));
-    m_detail = new DetailView;
-    m_detail->setObjectName(QStringLiteral("detailView"));
-    auto* componentSplitter = new QSplitter(Qt::Vertical);
-    componentSplitter->addWidget(m_chart);
-    componentSplitter->addWidget(m_detail);
-    componentSplitter->setChildrenCollapsible(false);
-    QDockWidget* component = addDock(componentSplitter, tr("Component"),
-                                      QStringLiteral("componentDock"), Qt::RightDockWidgetArea);
+    m_componentView = new ComponentView;
+    m_componentView->setObjectName(QStringLiteral("componentView"));
+    // Its charts would ask for ~750 px; the portfolio needs the width more at 1400x900.
+    m_componentView->setMinimumSize(380, 300);
+    QDockWidget* component = addDock(m_componentView, tr("Component"),
+                                     QStringLiteral("componentDock"), Qt::RightDockWidgetArea);
 
-    auto* layoutPlaceholder = new QLabel(tr("The layout diagram appears here."));
-    layoutPlaceholder->setAlignment(Qt::AlignCenter);
-    QDockWidget* layout = addDock(layoutPlaceholder, tr("Layout"), QStringLiteral("layoutDock"),
+    m_layout = new LayoutDiagram;
+    m_layout->setObjectName(QStringLiteral("layoutDiagram"));
+    connect(m_layout, &LayoutDiagram::componentSelected, this, &MainWindow::selectComponent);
+    QDockWidget* layout = addDock(m_layout, tr("Layout"), QStringLiteral("layoutDock"),
                                   Qt::RightDockWidgetArea);
 
     m_editor = new ComponentEditor;
@@ -67,16 +63,9 @@ void MainWindow::createDocks()
                                   Qt::RightDockWidgetArea);
     connect(m_editor, &ComponentEditor::editRequested, this, &MainWindow::editWorkload);
 
-    m_findings = new QListWidget;
-    m_findings->setObjectName(QStringLiteral("findingsList"));
-    m_findings->setWordWrap(true);
-    m_findings->setToolTip(tr("System findings; click one to select the components involved"));
-    connect(m_findings, &QListWidget::itemActivated, this, [this](QListWidgetItem* item) {
-        const QStringList ids = item->data(Qt::UserRole).toStringList();
-        if (!ids.isEmpty())
-            selectComponent(ids.first());
-    });
-    connect(m_findings, &QListWidget::itemClicked, m_findings, &QListWidget::itemActivated);
+    m_findings = new FindingsView;
+    m_findings->setObjectName(QStringLiteral("findingsView"));
+    connect(m_findings, &FindingsView::componentSelected, this, &MainWindow::selectComponent);
     QDockWidget* findings = addDock(m_findings, tr("Findings"), QStringLiteral("findingsDock"),
                                     Qt::BottomDockWidgetArea);
 
@@ -117,9 +106,21 @@ void MainWindow::createDocks()
     // Findings sit under the portfolio only; the side docks keep the full height.
     setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
     setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
-    resizeDocks({assumptions, component}, {300, 500}, Qt::Horizontal);
-    resizeDocks({assumptions, scenarios}, {620, 200}, Qt::Vertical);
-    resizeDocks({findings}, {150}, Qt::Vertical);
+}
+
+void MainWindow::applyDefaultDockSizes()
+{
+    const auto dock = [this](const char* name) {
+        return findChild<QDockWidget*>(QLatin1String(name));
+    };
+    // At 1400x900: ~250 px of assumptions, ~520 px of component view, the rest (~630 px) for
+    // the portfolio table, whose eight columns need it on a projector.
+    const int side = qBound(240, width() * 18 / 100, 320);
+    resizeDocks({dock("assumptionsDock"), dock("componentDock")}, {side, width() * 37 / 100},
+                Qt::Horizontal);
+    resizeDocks({dock("assumptionsDock"), dock("scenarioDock")}, {height() * 2 / 3, height() / 4},
+                Qt::Vertical);
+    resizeDocks({dock("findingsDock")}, {height() / 6}, Qt::Vertical);
 }
 
 void MainWindow::resetLayout()
@@ -127,36 +128,16 @@ void MainWindow::resetLayout()
     for (QDockWidget* dock : std::as_const(m_docks))
         dock->show();
     restoreState(m_defaultState);
+    applyDefaultDockSizes();
 }
 
-void MainWindow::updateFindings()
+void MainWindow::showEvent(QShowEvent* event)
 {
-    m_findings->clear();
-    const auto result = m_document->analysis();
-    if (!result)
-        return;
-    if (result->findings.empty()) {
-        auto* item = new QListWidgetItem(tr("No findings: nothing in the layout needs attention."));
-        item->setFlags(Qt::ItemIsEnabled);
-        m_findings->addItem(item);
-        return;
-    }
-    for (const Finding& f : result->findings) {
-        QStringList ids;
-        for (const std::string& id : f.components)
-            ids << QString::fromStdString(id);
-        const QString text = ids.isEmpty()
-                                 ? QString::fromStdString(f.text)
-                                 : tr("%1 (%2)").arg(QString::fromStdString(f.text), ids.join(QStringLiteral(", ")));
-        auto* item = new QListWidgetItem(text);
-        item->setData(Qt::UserRole, ids);
-        const QStyle::StandardPixmap icon = f.severity == "critical" ? QStyle::SP_MessageBoxCritical
-                                            : f.severity == "warning" ? QStyle::SP_MessageBoxWarning
-                                                                      : QStyle::SP_MessageBoxInformation;
-        item->setIcon(style()->standardIcon(icon));
-        item->setToolTip(tr("Severity: %1").arg(QString::fromStdString(f.severity)));
-        m_findings->addItem(item);
-    }
+    QMainWindow::showEvent(event);
+    // After the first layout pass: the dock layout ignores sizes before it has run.
+    if (!m_shown && !m_stateRestored)
+        QTimer::singleShot(0, this, &MainWindow::applyDefaultDockSizes);
+    m_shown = true;
 }
 
 // Qt 6.4 has no colour-scheme hint: the platform palette tells whether the system is dark.

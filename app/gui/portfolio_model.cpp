@@ -1,5 +1,6 @@
 #include "portfolio_model.h"
 
+#include "chart_colors.h"
 #include "format.h"
 
 #include <QApplication>
@@ -36,19 +37,6 @@ int blockerCount(const ComponentResult& c)
 }
 
 }  // namespace
-
-QColor familyColor(Family family)
-{
-    switch (family) {
-    case Family::Serverless:
-        return QColor(0xE0, 0x8A, 0x1E);  // amber
-    case Family::Container:
-        return QColor(0x2F, 0x80, 0xD0);  // blue
-    case Family::Vm:
-        return QColor(0x7A, 0x5C, 0xC8);  // violet
-    }
-    return {};
-}
 
 PortfolioModel::PortfolioModel(QObject* parent)
     : QAbstractTableModel(parent)

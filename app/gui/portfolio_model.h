@@ -50,7 +50,4 @@ private:
     std::shared_ptr<const AnalysisResult> m_result;
 };
 
-// Colour of each family in tables and bars (readable on light and dark backgrounds).
-QColor familyColor(Family family);
-
 }  // namespace archfit

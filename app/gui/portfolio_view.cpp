@@ -2,6 +2,7 @@
 
 #include "fit_bar_delegate.h"
 #include "format.h"
+#include "chart_colors.h"
 #include "portfolio_model.h"
 
 #include <QHeaderView>
@@ -47,9 +48,13 @@ PortfolioView::PortfolioView(QWidget* parent)
     QHeaderView* header = m_table->horizontalHeader();
     header->setHighlightSections(false);
     header->setSectionResizeMode(QHeaderView::ResizeToContents);
-    header->setSectionResizeMode(PortfolioModel::NameColumn, QHeaderView::Stretch);
+    // Names get a readable fixed width (the user may drag it); the last column takes the rest.
+    header->setSectionResizeMode(PortfolioModel::NameColumn, QHeaderView::Interactive);
+    header->resizeSection(PortfolioModel::NameColumn, m_table->fontMetrics().horizontalAdvance(
+                                                          QStringLiteral("Nightly payment")));
+    header->setStretchLastSection(true);
     header->setSectionResizeMode(PortfolioModel::FitColumn, QHeaderView::Interactive);
-    header->resizeSection(PortfolioModel::FitColumn, 110);
+    header->resizeSection(PortfolioModel::FitColumn, 96);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex& current) {
                 if (current.isValid() && !m_selecting)

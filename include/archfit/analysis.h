@@ -63,6 +63,8 @@ struct GrowthInterval {
 struct ComponentResult {
     std::string id;
     std::string name;
+    std::vector<std::string> calls;   // ids of the components it calls synchronously (workload order)
+    std::optional<double> latencySloMs;  // the component's p99 target, when declared
     Profile profile;
     FamilyEvaluation families[3];     // indexed by Family
     std::optional<Family> recommended;  // empty when every family is blocked

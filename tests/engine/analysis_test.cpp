@@ -187,3 +187,19 @@ TEST(Analysis, SharedLoadBalancerIsPaidOnlyByTheComponentsBehindIt)
     ASSERT_NE(*busy.recommended, Family::Serverless);
     EXPECT_NEAR(busy.family(*busy.recommended).cost.item("load_balancer"), 21.83, 0.006);
 }
+
+TEST(Analysis, CarriesTheWorkloadsCallsAndSlo)
+{
+    // The layout diagram draws these as arrows; the sample's storefront calls three services.
+    const AnalysisResult r = sample();
+    const ComponentResult* storefront = r.find("storefront-api");
+    ASSERT_NE(storefront, nullptr);
+    EXPECT_EQ(storefront->calls, (std::vector<std::string>{"search-api", "orders-api", "recommender"}));
+    const ComponentResult* db = r.find("orders-db");
+    ASSERT_NE(db, nullptr);
+    EXPECT_TRUE(db->calls.empty());
+    // And the p99 SLO the latency chart draws (300 ms in the sample; none for the database).
+    ASSERT_TRUE(storefront->latencySloMs.has_value());
+    EXPECT_DOUBLE_EQ(*storefront->latencySloMs, 300);
+    EXPECT_FALSE(db->latencySloMs.has_value());
+}

@@ -1,0 +1,116 @@
+#include "chart_export.h"
+
+#include <qcustomplot.h>
+
+#include <QCoreApplication>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QMenu>
+#include <QMessageBox>
+#include <QPainter>
+#include <QSvgGenerator>
+
+namespace archfit {
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("archfit::ChartExport", text);
+}
+
+QSize renderSize(const QWidget* w)
+{
+    if (w->width() < 50 || w->height() < 50)
+        return QSize(900, 560);
+    return w->size();
+}
+
+bool fail(QString* error, const QString& message)
+{
+    if (error)
+        *error = message;
+    return false;
+}
+
+// The painter is a QCPPainter (a QPainter subclass) so that charts can draw through it too.
+bool renderSvgWith(const QString& path, const QSize& size, const QString& title,
+                   const std::function<void(QCPPainter&)>& paint, QString* error)
+{
+    QSvgGenerator generator;
+    generator.setFileName(path);
+    generator.setSize(size);
+    generator.setViewBox(QRect(QPoint(0, 0), size));
+    generator.setTitle(title);
+    generator.setDescription(tr("Exported by ArchFit"));
+    QCPPainter painter;
+    if (!painter.begin(&generator))
+        return fail(error, tr("Cannot write %1.").arg(QDir::toNativeSeparators(path)));
+    paint(painter);
+    painter.end();
+    if (QFileInfo(path).size() <= 0)
+        return fail(error, tr("Cannot write %1.").arg(QDir::toNativeSeparators(path)));
+    return true;
+}
+
+}  // namespace
+
+bool renderSvg(const QString& path, const QSize& size, const QString& title,
+               const std::function<void(QPainter&)>& paint, QString* error)
+{
+    return renderSvgWith(path, size, title, [&](QCPPainter& painter) { paint(painter); }, error);
+}
+
+bool exportChart(QCustomPlot* plot, const QString& path, QString* error)
+{
+    if (!plot)
+        return fail(error, tr("Nothing to export."));
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    const QSize size = renderSize(plot);
+    if (suffix == QStringLiteral("png")) {
+        if (!plot->savePng(path, size.width(), size.height()))
+            return fail(error, tr("Cannot write %1.").arg(QDir::toNativeSeparators(path)));
+        return true;
+    }
+    if (suffix == QStringLiteral("svg")) {
+        return renderSvgWith(path, size, plot->objectName(), [&](QCPPainter& painter) {
+            plot->toPainter(&painter, size.width(), size.height());
+        }, error);
+    }
+    return fail(error, tr("Unsupported image format \"%1\": use .png or .svg.").arg(suffix));
+}
+
+void runExportDialog(QWidget* parent, const QString& suffix, const QString& suggestedName,
+                     const std::function<bool(const QString&, QString*)>& exporter)
+{
+    const QString filter = suffix == QStringLiteral("svg") ? tr("SVG image (*.svg)")
+                                                          : tr("PNG image (*.png)");
+    QString path = QFileDialog::getSaveFileName(parent, tr("Export image"),
+                                                suggestedName + QLatin1Char('.') + suffix, filter);
+    if (path.isEmpty())
+        return;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += QLatin1Char('.') + suffix;
+    QString error;
+    if (!exporter(path, &error))
+        QMessageBox::warning(parent, tr("Export failed"), error);
+}
+
+void installChartExportMenu(QCustomPlot* plot)
+{
+    plot->setContextMenuPolicy(Qt::CustomContextMenu);
+    QObject::connect(plot, &QWidget::customContextMenuRequested, plot, [plot](const QPoint& pos) {
+        QMenu menu(plot);
+        QAction* png = menu.addAction(tr("Export as PNG\u2026"));
+        QAction* svg = menu.addAction(tr("Export as SVG\u2026"));
+        QAction* chosen = menu.exec(plot->mapToGlobal(pos));
+        if (!chosen)
+            return;
+        const QString name = plot->objectName().isEmpty() ? QStringLiteral("chart") : plot->objectName();
+        runExportDialog(plot, chosen == svg ? QStringLiteral("svg") : QStringLiteral("png"), name,
+                        [plot](const QString& path, QString* error) { return exportChart(plot, path, error); });
+        Q_UNUSED(png);
+    });
+}
+
+}  // namespace archfit
