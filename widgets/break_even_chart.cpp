@@ -142,15 +142,20 @@ void BreakEvenChart::showComponent(const ComponentResult* component, const std::
         tracer->setStyle(QCPItemTracer::tsCircle);
         tracer->setSize(13);
         tracer->setPen(QPen(textColor(), 2));
-        tracer->updatePosition();
-        const double y = tracer->position->value();
         const bool above = m_marks % 2 == 0;
-        auto* label = addLabel(c.multiplier, y,
-                               tr("\u00D7%1: %2 cheaper than %3")
-                                   .arg(QLocale().toString(c.multiplier, 'g', 3), familyLabel(c.to),
-                                        familyLabel(c.from)),
-                               Qt::AlignHCenter | (above ? Qt::AlignBottom : Qt::AlignTop));
-        label->setPadding(QMargins(4, 10, 4, 10));
+        // Near either end of the sweep the label grows inwards so that it is never cut off.
+        const Qt::Alignment side = c.multiplier > 8 ? Qt::AlignRight
+                                 : c.multiplier < 0.12 ? Qt::AlignLeft : Qt::AlignHCenter;
+        auto* label = new QCPItemText(this);
+        label->position->setParentAnchor(tracer->position);  // coordinates become pixel offsets
+        label->position->setCoords(side == Qt::AlignRight ? -10 : side == Qt::AlignLeft ? 10 : 0,
+                                   above ? -12 : 12);
+        label->setPositionAlignment(side | (above ? Qt::AlignBottom : Qt::AlignTop));
+        label->setText(tr("\u00D7%1: %2 cheaper than %3")
+                           .arg(QLocale().toString(c.multiplier, 'g', 3), familyLabel(c.to),
+                                familyLabel(c.from)));
+        label->setColor(textColor());
+        label->setPadding(QMargins(6, 4, 6, 4));
         label->setBrush(QBrush(baseColor()));
         label->setPen(QPen(mixColors(baseColor(), textColor(), 0.3)));
         label->setClipToAxisRect(true);

@@ -111,17 +111,24 @@ void ChartBase::applyPalette()
     const QColor text = textColor();
     const QColor muted = mutedColor();
     setBackground(baseColor());
+    QList<QCPAxis*> axes;
     for (QCPAxisRect* rect : axisRects()) {
         rect->setBackground(Qt::NoBrush);
-        for (QCPAxis* axis : rect->axes()) {
-            axis->setBasePen(QPen(muted));
-            axis->setTickPen(QPen(muted));
-            axis->setSubTickPen(QPen(muted));
-            axis->setTickLabelColor(text);
-            axis->setLabelColor(text);
-            axis->grid()->setPen(gridPen());
-            axis->grid()->setZeroLinePen(Qt::NoPen);
-        }
+        axes += rect->axes();
+    }
+    // Colour scales keep their axis in a private axis rect outside axisRects().
+    for (QCPLayoutElement* element : plotLayout()->elements(true)) {
+        if (auto* scale = qobject_cast<QCPColorScale*>(element))
+            axes << scale->axis();
+    }
+    for (QCPAxis* axis : axes) {
+        axis->setBasePen(QPen(muted));
+        axis->setTickPen(QPen(muted));
+        axis->setSubTickPen(QPen(muted));
+        axis->setTickLabelColor(text);
+        axis->setLabelColor(text);
+        axis->grid()->setPen(gridPen());
+        axis->grid()->setZeroLinePen(Qt::NoPen);
     }
     legend->setTextColor(text);
     m_title->setTextColor(text);

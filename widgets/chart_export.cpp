@@ -21,7 +21,8 @@ QString tr(const char* text)
 
 QSize renderSize(const QWidget* w)
 {
-    if (w->width() < 50 || w->height() < 50)
+    // A hidden chart (another tab) still has its initial, meaningless size.
+    if (!w->isVisible() || w->width() < 200 || w->height() < 150)
         return QSize(900, 560);
     return w->size();
 }

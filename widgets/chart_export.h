@@ -14,8 +14,8 @@ class QWidget;
 namespace archfit {
 
 // Writes `plot` to `path` (.png or .svg). On failure returns false and, when `error` is given,
-// says why ("unsupported format", "cannot write ..."). Works on hidden widgets (a plot that was
-// never laid out is rendered at 900 x 560).
+// says why ("unsupported format", "cannot write ..."). Works on hidden widgets (a hidden plot,
+// e.g. on another tab, is rendered at 900 x 560).
 bool exportChart(QCustomPlot* plot, const QString& path, QString* error);
 
 // Renders `paint` into an SVG file of `size` pixels (QSvgGenerator). False with `error` set

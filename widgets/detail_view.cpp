@@ -1,5 +1,6 @@
 #include "detail_view.h"
 
+#include "chart_colors.h"
 #include "format.h"
 
 #include <QCoreApplication>
@@ -113,16 +114,22 @@ DetailView::DetailView(QWidget* parent)
     : QTextBrowser(parent)
 {
     setOpenLinks(false);
+    // Colours from the palette, so the text reads on light and dark themes alike.
+    const QPalette pal = palette();
+    const QString muted = mutedTextColor(pal).name();
+    const QString rule = mixColors(pal.color(QPalette::Base), pal.color(QPalette::Text), 0.4).name();
     document()->setDefaultStyleSheet(QStringLiteral(
         "h2 { margin-bottom: 2px; }"
         "h3 { margin-top: 12px; margin-bottom: 4px; }"
-        "h3.rec { color: #1d6b2f; }"
-        ".blocked { color: #9a2a2a; }"
-        "td.k { color: #555555; padding-right: 12px; }"
-        "td.d { color: #555555; }"
-        "table.cost th { border-bottom: 1px solid #999999; }"
-        "tr.sub td { border-top: 1px solid #cccccc; }"
-        ".muted { color: #666666; }"));
+        "h3.rec { color: %1; }"
+        ".blocked { color: %2; }"
+        "td.k { color: %3; padding-right: 12px; }"
+        "td.d { color: %3; }"
+        "table.cost th { border-bottom: 1px solid %4; }"
+        "tr.sub td { border-top: 1px solid %4; }"
+        ".muted { color: %3; }")
+                                         .arg(confidenceColor(ConfidenceLevel::High).name(),
+                                              severityColor("critical").name(), muted, rule));
     clear();
 }
 

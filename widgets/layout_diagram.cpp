@@ -25,7 +25,7 @@ namespace archfit {
 namespace {
 
 constexpr double kLabelWidth = 150;
-constexpr double kBoxW = 190;
+constexpr double kBoxW = 214;
 constexpr double kBoxH = 70;
 constexpr double kGapX = 44;
 constexpr double kLanePadTop = 34;   // room for the cluster caption and curved arrows
@@ -48,6 +48,13 @@ QPointF borderPoint(const QRectF& r, const QPointF& towards)
 QString elided(const QString& text, const QFont& font, double width)
 {
     return QFontMetricsF(font).elidedText(text, Qt::ElideRight, width);
+}
+
+// English plurals without a translation file: "1 component", "3 components".
+QString components(int n)
+{
+    return n == 1 ? QCoreApplication::translate("archfit::LayoutDiagram", "1 component")
+                  : QCoreApplication::translate("archfit::LayoutDiagram", "%1 components").arg(n);
 }
 
 QString confidenceText(ConfidenceLevel level)
@@ -116,6 +123,8 @@ void LayoutDiagram::rebuild()
     m_boxes.clear();
     for (QStringList& lane : m_lanes)
         lane.clear();
+    for (QRectF& r : m_laneRects)
+        r = QRectF();
     m_cluster.clear();
     m_arrows = 0;
     scene()->setBackgroundBrush(palette().color(QPalette::Base));
@@ -133,6 +142,9 @@ void LayoutDiagram::rebuild()
     }
     auto onCluster = [](const ComponentResult* c) { return c->family(Family::Container).variant == "kubernetes"; };
     std::stable_partition(members[1].begin(), members[1].end(), onCluster);
+    m_columns = 3;
+    for (const auto& lane : members)
+        m_columns = std::max(m_columns, std::min(static_cast<int>(lane.size()), kBoxesPerRow));
     double y = 0;
     for (int lane = 0; lane < 4; ++lane) {
         if (lane == 3 && members[lane].empty())
@@ -160,11 +172,12 @@ void LayoutDiagram::drawLane(int lane, const std::vector<const ComponentResult*>
     const QPalette pal = palette();
     const int count = static_cast<int>(members.size());
     const int rows = std::max(1, (count + kBoxesPerRow - 1) / kBoxesPerRow);
-    const int columns = std::max(1, std::min(count, kBoxesPerRow));
+    const int columns = m_columns;
     const double height = kLanePadTop + rows * kBoxH + (rows - 1) * kGapX / 2 + kLanePadBottom;
-    const double width = kLabelWidth + kGapX / 2 + std::max(columns, 3) * (kBoxW + kGapX);
+    const double width = kLabelWidth + kGapX / 2 + columns * (kBoxW + kGapX);
     const QColor hue = lane < 3 ? familyColor(static_cast<Family>(lane)) : severityColor("critical");
 
+    m_laneRects[lane] = QRectF(0, y, width, height);
     auto* band = scene()->addRect(0, y, width, height, QPen(tintOnBase(hue, pal, 0.45)),
                                   tintOnBase(hue, pal, 0.08));
     band->setZValue(-10);
@@ -177,7 +190,7 @@ void LayoutDiagram::drawLane(int lane, const std::vector<const ComponentResult*>
                                                   : tr("No feasible family"), titleFont);
     title->setBrush(pal.color(QPalette::Text));
     title->setPos(16, y + height / 2 - title->boundingRect().height());
-    auto* sub = scene()->addSimpleText(tr("%n component(s)", nullptr, count), font());
+    auto* sub = scene()->addSimpleText(components(count), font());
     sub->setBrush(mutedTextColor(pal));
     sub->setPos(16, y + height / 2 + 2);
 
@@ -187,7 +200,7 @@ void LayoutDiagram::drawLane(int lane, const std::vector<const ComponentResult*>
         const QPointF topLeft(kLabelWidth + kGapX / 2 + col * (kBoxW + kGapX),
                               y + kLanePadTop + row * (kBoxH + kGapX / 2));
         const bool inCluster = lane == 1 && members[static_cast<size_t>(i)]->family(Family::Container).variant == "kubernetes";
-        drawBox(*members[static_cast<size_t>(i)], lane, topLeft, inCluster);
+        drawBox(*members[static_cast<size_t>(i)], lane, row, col, topLeft, inCluster);
     }
     if (!m_cluster.isEmpty() && lane == 1) {
         QRectF frame;
@@ -196,8 +209,8 @@ void LayoutDiagram::drawLane(int lane, const std::vector<const ComponentResult*>
         frame.adjust(-12, -24, 12, 10);
         auto* group = scene()->addRect(frame, QPen(familyColor(Family::Container), 1.5, Qt::DashLine), Qt::NoBrush);
         group->setZValue(-5);
-        auto* caption = scene()->addSimpleText(tr("Shared Kubernetes cluster (%n component(s))", nullptr,
-                                                  static_cast<int>(m_cluster.size())), font());
+        auto* caption = scene()->addSimpleText(
+            tr("Shared Kubernetes cluster (%1)").arg(components(static_cast<int>(m_cluster.size()))), font());
         caption->setBrush(pal.color(QPalette::Text));
         caption->setPos(frame.left() + 8, frame.top() + 4);
         group->setToolTip(tr("These components share one Kubernetes control plane; its cost is split among them."));
@@ -210,7 +223,8 @@ void LayoutDiagram::drawLane(int lane, const std::vector<const ComponentResult*>
     y += height + 10;
 }
 
-void LayoutDiagram::drawBox(const ComponentResult& c, int lane, const QPointF& topLeft, bool inCluster)
+void LayoutDiagram::drawBox(const ComponentResult& c, int lane, int row, int column, const QPointF& topLeft,
+                            bool inCluster)
 {
     const QPalette pal = palette();
     const QString id = QString::fromStdString(c.id);
@@ -288,75 +302,154 @@ void LayoutDiagram::drawBox(const ComponentResult& c, int lane, const QPointF& t
         num->setBrush(Qt::white);
         const QRectF nb = num->boundingRect();
         num->setPos(badge->rect().center() - QPointF(nb.width() / 2, nb.height() / 2));
-        tip += QStringLiteral("<br><br>") + tr("%n finding(s):", nullptr, findings) + QStringLiteral("<br>\u2022 ")
+        tip += QStringLiteral("<br><br>") + (findings == 1 ? tr("1 finding:") : tr("%1 findings:").arg(findings))
+             + QStringLiteral("<br>\u2022 ")
              + findingTexts.join(QStringLiteral("<br>\u2022 "));
     }
     box->setToolTip(tip);
-    m_boxes.insert(id, Box{id, box, lane, findings});
+    m_boxes.insert(id, Box{id, box, lane, row, column, findings});
     m_lanes[lane] << id;
     if (inCluster)
         m_cluster << id;
+}
+
+QPainterPath LayoutDiagram::route(const Box& a, const Box& b, int out, int outs, int in, int ins,
+                                  QPointF& tip, QPointF& from) const
+{
+    const QRectF ra = a.item->rect();
+    const QRectF rb = b.item->rect();
+    QPainterPath path;
+    if (a.lane == b.lane && a.row == b.row) {
+        const bool right = rb.center().x() > ra.center().x();
+        if (std::abs(a.column - b.column) == 1) {
+            // Neighbours: straight across the gap.
+            const QPointF start(right ? ra.right() : ra.left(), ra.center().y());
+            tip = QPointF(right ? rb.left() : rb.right(), rb.center().y());
+            from = start;
+            path.moveTo(start);
+            path.lineTo(tip);
+            return path;
+        }
+        // Over the boxes in between: an arc from the top edge to the top edge.
+        const QPointF start(ra.center().x() + (right ? 20 : -20), ra.top());
+        tip = QPointF(rb.center().x() + (right ? -20 : 20), rb.top());
+        from = QPointF(tip.x(), tip.y() - 26);
+        path.moveTo(start);
+        path.cubicTo(QPointF(start.x(), start.y() - 26), from, tip);
+        return path;
+    }
+    if (a.lane == b.lane) {
+        // Wrapped rows of one lane: a straight line between the facing edges.
+        from = borderPoint(ra, rb.center());
+        tip = borderPoint(rb, ra.center());
+        path.moveTo(from);
+        path.lineTo(tip);
+        return path;
+    }
+    // Across lanes, orthogonally: leave through the source's bottom (top) edge into the gap
+    // between lanes, run along gaps (between lanes, and between box columns when lanes lie in
+    // between) and enter the target from above (below). No segment crosses a box.
+    const bool down = b.lane > a.lane;
+    const double sx = ra.left() + ra.width() * (out + 1) / (outs + 1);
+    const double tx = rb.left() + rb.width() * (in + 1) / (ins + 1);
+    const QPointF start(sx, down ? ra.bottom() : ra.top());
+    tip = QPointF(tx, down ? rb.top() : rb.bottom());
+    const double nudge = (out % 3) * 4.0;
+    const QRectF& la = m_laneRects[a.lane];
+    const QRectF& lb = m_laneRects[b.lane];
+    const double exitY = (down ? la.bottom() + 5 : la.top() - 5) + (down ? nudge : -nudge);
+    // Entering runs inside the target lane's padding, apart from the exits in the lane gaps.
+    const double enterY = (down ? lb.top() + 6 : lb.bottom() - 6) + (down ? nudge : -nudge);
+    path.moveTo(start);
+    if (std::abs(b.lane - a.lane) == 1) {
+        path.lineTo(sx, exitY);
+        path.lineTo(tx, exitY);
+    } else {
+        // The column gap nearest the middle of the two ends.
+        const double pitch = kBoxW + kGapX;
+        const double first = kLabelWidth;  // gap left of column 0
+        const double mid = (sx + tx) / 2;
+        const double k = std::max(0.0, std::round((mid - first) / pitch));
+        const double gapX = first + k * pitch + nudge;
+        path.lineTo(sx, exitY);
+        path.lineTo(gapX, exitY);
+        path.lineTo(gapX, enterY);
+        path.lineTo(tx, enterY);
+    }
+    from = QPointF(tx, down ? tip.y() - 10 : tip.y() + 10);
+    path.lineTo(tip);
+    return path;
 }
 
 void LayoutDiagram::drawArrows()
 {
     const QPalette pal = palette();
     const QColor ink = mixColors(pal.color(QPalette::Text), pal.color(QPalette::Base), 0.2);
+    struct Call {
+        const Box* from;
+        const Box* to;
+    };
+    std::vector<Call> calls;
     for (const ComponentResult& c : m_result->components) {
         const auto from = m_boxes.constFind(QString::fromStdString(c.id));
         if (from == m_boxes.constEnd())
             continue;
         for (const std::string& callee : c.calls) {
             const auto to = m_boxes.constFind(QString::fromStdString(callee));
-            if (to == m_boxes.constEnd() || to->id == from->id)
-                continue;
-            const QRectF a = from->item->sceneBoundingRect().adjusted(1, 1, -1, -1);
-            const QRectF b = to->item->sceneBoundingRect().adjusted(1, 1, -1, -1);
-            QPainterPath path;
-            QPointF end;
-            QPointF tangentFrom;
-            const bool sameRow = std::abs(a.center().y() - b.center().y()) < 1;
-            const bool neighbours = std::abs(a.center().x() - b.center().x()) < kBoxW + kGapX + 1;
-            if (sameRow && !neighbours) {
-                // Over the boxes in between: an arc from the top edge to the top edge.
-                const QPointF start(a.center().x() + (b.center().x() > a.center().x() ? 20 : -20), a.top());
-                end = QPointF(b.center().x() + (b.center().x() > a.center().x() ? -20 : 20), b.top());
-                const double lift = 26;
-                tangentFrom = QPointF(end.x(), end.y() - lift);
-                path.moveTo(start);
-                path.cubicTo(QPointF(start.x(), start.y() - lift), tangentFrom, end);
-            } else {
-                const QPointF start = borderPoint(a, b.center());
-                end = borderPoint(b, a.center());
-                tangentFrom = start;
-                path.moveTo(start);
-                path.lineTo(end);
-            }
-            auto* line = scene()->addPath(path, QPen(ink, 1.6));
-            line->setZValue(5);
-            line->setToolTip(tr("%1 calls %2 synchronously").arg(from->id, to->id));
-            const QPointF dir = end - tangentFrom;
-            const double len = std::hypot(dir.x(), dir.y());
-            if (len > 0) {
-                const QPointF u = dir / len;
-                const QPointF n(-u.y(), u.x());
-                QPolygonF head;
-                head << end << end - u * 11 + n * 5 << end - u * 11 - n * 5;
-                auto* arrow = scene()->addPolygon(head, QPen(ink), ink);
-                arrow->setZValue(5);
-            }
-            ++m_arrows;
+            if (to != m_boxes.constEnd() && to->id != from->id)
+                calls.push_back({&*from, &*to});
         }
+    }
+    // Slots: the calls leaving (entering) a box across lanes share its edge, ordered by the
+    // other end's x so that they do not cross each other near the box.
+    auto slotOf = [&](const Call& call, bool outgoing, int& index, int& count) {
+        const Box* self = outgoing ? call.from : call.to;
+        std::vector<std::pair<double, const Call*>> ends;  // the other end's x; ties by order
+        for (const Call& other : calls) {
+            const Box* s = outgoing ? other.from : other.to;
+            const Box* o = outgoing ? other.to : other.from;
+            if (s == self && o->lane != s->lane)
+                ends.emplace_back(o->item->rect().center().x() + o->lane * 0.01, &other);
+        }
+        std::sort(ends.begin(), ends.end());
+        count = std::max<int>(1, static_cast<int>(ends.size()));
+        index = 0;
+        for (int i = 0; i < static_cast<int>(ends.size()); ++i) {
+            if (ends[static_cast<size_t>(i)].second == &call)
+                index = i;
+        }
+    };
+    for (const Call& call : calls) {
+        int out = 0, outs = 1, in = 0, ins = 1;
+        slotOf(call, true, out, outs);
+        slotOf(call, false, in, ins);
+        QPointF tip;
+        QPointF from;
+        const QPainterPath path = route(*call.from, *call.to, out, outs, in, ins, tip, from);
+        auto* line = scene()->addPath(path, QPen(ink, 1.6, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+        line->setZValue(5);
+        line->setToolTip(tr("%1 calls %2 synchronously").arg(call.from->id, call.to->id));
+        const QPointF dir = tip - from;
+        const double len = std::hypot(dir.x(), dir.y());
+        if (len > 0) {
+            const QPointF u = dir / len;
+            const QPointF n(-u.y(), u.x());
+            QPolygonF head;
+            head << tip << tip - u * 11 + n * 5 << tip - u * 11 - n * 5;
+            auto* arrow = scene()->addPolygon(head, QPen(ink), ink);
+            arrow->setZValue(5);
+        }
+        ++m_arrows;
     }
 }
 
 void LayoutDiagram::drawLegend(double y)
 {
     const QPalette pal = palette();
-    double x = kLabelWidth;
     auto* title = scene()->addSimpleText(tr("Box colour: confidence"), font());
     title->setBrush(mutedTextColor(pal));
     title->setPos(16, y);
+    double x = 16 + title->boundingRect().width() + 14;
     for (ConfidenceLevel level : {ConfidenceLevel::High, ConfidenceLevel::Medium, ConfidenceLevel::Low}) {
         const QColor c = confidenceColor(level);
         scene()->addRect(x, y + 2, 14, 14, QPen(c.darker(115)), tintOnBase(c, pal, 0.22));
@@ -411,9 +504,9 @@ void LayoutDiagram::fitScene()
     QRectF r = scene()->itemsBoundingRect().adjusted(-12, -12, 12, 12);
     scene()->setSceneRect(r);
     fitInView(r, Qt::KeepAspectRatio);
-    // Never blow small diagrams up past 1:1 (text would look oversized on a projector).
-    if (transform().m11() > 1.0)
-        setTransform(QTransform());
+    // Never blow small diagrams up past 1.5:1 (text would look oversized on a projector).
+    if (transform().m11() > 1.5)
+        setTransform(QTransform::fromScale(1.5, 1.5));
 }
 
 void LayoutDiagram::resizeEvent(QResizeEvent* event)

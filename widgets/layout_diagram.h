@@ -13,6 +13,7 @@
 #include <memory>
 
 class QGraphicsRectItem;
+class QPainterPath;
 
 namespace archfit {
 
@@ -55,14 +56,21 @@ private:
         QString id;
         QGraphicsRectItem* item = nullptr;
         int lane = 0;  // Family index, 3 = unassigned
+        int row = 0;
+        int column = 0;
         int findings = 0;
     };
 
     void rebuild();
     void drawEmptyState();
     void drawLane(int lane, const std::vector<const ComponentResult*>& members, double& y);
-    void drawBox(const ComponentResult& c, int lane, const QPointF& topLeft, bool inCluster);
+    void drawBox(const ComponentResult& c, int lane, int row, int column, const QPointF& topLeft,
+                 bool inCluster);
     void drawArrows();
+    // The path of a call arrow from `a` to `b`, leaving through slot `out` of `outs` on a's
+    // edge and entering through slot `in` of `ins`; sets the tip and the point it comes from.
+    QPainterPath route(const Box& a, const Box& b, int out, int outs, int in, int ins,
+                       QPointF& tip, QPointF& from) const;
     void drawLegend(double y);
     void updateHighlight();
     void fitScene();
@@ -70,9 +78,11 @@ private:
     std::shared_ptr<const AnalysisResult> m_result;
     QHash<QString, Box> m_boxes;
     QStringList m_lanes[4];
+    QRectF m_laneRects[4];
     QStringList m_cluster;
     QString m_selected;
     int m_arrows = 0;
+    int m_columns = 3;  // box columns of the widest lane (all lanes share the grid)
 };
 
 }  // namespace archfit

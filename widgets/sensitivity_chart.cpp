@@ -88,6 +88,8 @@ void SensitivityChart::showComponent(const ComponentResult* component)
         row.high = std::min(w.high / w.current, kAxisMax);
         row.flipsBelow = w.flipsBelow;
         row.flipsAbove = w.flipsAbove;
+        row.lowEnd = percent(w.low);
+        row.highEnd = percent(w.high);
         row.detail = tr("%1: now %2 of the total weight. %3 stays recommended from %4 to %5.")
                          .arg(criterionLabel(w.criterion), percent(w.current),
                               familyLabel(*component->recommended), percent(w.low), percent(w.high));
@@ -104,6 +106,8 @@ void SensitivityChart::showComponent(const ComponentResult* component)
         row.high = std::min(g->high, kAxisMax);
         row.flipsBelow = g->flipsBelow;
         row.flipsAbove = g->flipsAbove;
+        row.lowEnd = factor(g->low);
+        row.highEnd = factor(g->high);
         row.detail = tr("Traffic: %1 stays recommended from %2 to %3 today's traffic (grid step %4).")
                          .arg(familyLabel(*component->recommended), factor(g->low), factor(g->high),
                               factor(g->gridStep));
@@ -159,11 +163,14 @@ void SensitivityChart::drawRow(int index, const Row& row)
         rect->setBrush(c);
         rect->setPen(QPen(c.darker(125)));
         const QString text = flip ? tr("\u2192 %1 at %2").arg(familyLabel(*flip), factor(left ? from : to))
-                                  : tr("holds");
-        auto* label = addLabel(left ? from : to, index, text,
-                               (left ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter);
+                                  : tr("holds to %1").arg(left ? row.lowEnd : row.highEnd);
+        // A side that runs to the end of the axis carries its label inside, clear of the
+        // row names; other labels sit just outside the bar's end.
+        const bool atEdge = left ? from <= kAxisMin * 1.0001 : to >= kAxisMax / 1.0001;
+        const Qt::Alignment align = (left != atEdge) ? Qt::AlignRight : Qt::AlignLeft;
+        auto* label = addLabel(left ? from : to, index, text, align | Qt::AlignVCenter);
         label->setPadding(QMargins(5, 0, 5, 0));
-        label->setColor(flip ? textColor() : mutedColor());
+        label->setColor(flip || atEdge ? textColor() : mutedColor());
     };
     side(row.low, 1, row.flipsBelow, true);
     side(1, row.high, row.flipsAbove, false);

@@ -26,6 +26,8 @@ public:
         std::optional<Family> flipsBelow;
         std::optional<Family> flipsAbove;
         QString detail;         // tooltip: the same in the input's own units
+        QString lowEnd;         // what the low end means when nothing flips ("0 %", "x0.01")
+        QString highEnd;
     };
     // Top row first.
     const std::vector<Row>& rows() const { return m_rows; }

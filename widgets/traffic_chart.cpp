@@ -119,7 +119,7 @@ void TrafficChart::showComponent(const ComponentResult* component, const Traffic
     m_idle->setName(tr("Idle minutes (%1 % of the window)").arg(formatNumber(p.idleFraction * 100, 1)));
     m_idle->setLineStyle(QCPGraph::lsStepLeft);
     m_idle->setPen(Qt::NoPen);
-    m_idle->setBrush(mixColors(baseColor(), textColor(), 0.12));
+    m_idle->setBrush(mixColors(baseColor(), textColor(), 0.07));
     m_idle->setData(keys, idle, true);
 
     m_series = new QCPGraph(xAxis, yAxis);
@@ -136,7 +136,7 @@ void TrafficChart::showComponent(const ComponentResult* component, const Traffic
     meanLine->point1->setCoords(keys.front(), mean);
     meanLine->point2->setCoords(keys.back(), mean);
     meanLine->setPen(QPen(mutedColor(), 1, Qt::DashLine));
-    auto* meanLabel = addLabel(keys.front(), mean, tr("mean %1 req/min").arg(formatNumber(mean, 1)),
+    auto* meanLabel = addLabel(keys.front(), mean, tr("mean %1 req/min").arg(formatNumber(mean, mean < 1 ? 3 : 1)),
                                Qt::AlignLeft | Qt::AlignBottom);
     meanLabel->setColor(mutedColor());
     meanLabel->setPadding(QMargins(4, 0, 0, 2));

@@ -78,17 +78,19 @@ void TrafficHeatMap::showComponent(const ComponentResult* component, const Traff
     }
 
     m_map = new QCPColorMap(xAxis, yAxis);
-    m_map->data()->setSize(24, m_rows);
-    m_map->data()->setRange(QCPRange(0, 23), QCPRange(0, std::max(m_rows - 1, 1)));
-    if (m_rows == 1)
-        m_map->data()->setRange(QCPRange(0, 23), QCPRange(0, 0));
+    // QCPColorMap draws nothing for a single row (its cell height comes from the row spacing):
+    // the representative day is stored twice, at -0.25 and +0.25, which fills -0.5..0.5.
+    const int dataRows = m_rows == 1 ? 2 : m_rows;
+    m_map->data()->setSize(24, dataRows);
+    m_map->data()->setRange(QCPRange(0, 23), m_rows == 1 ? QCPRange(-0.25, 0.25) : QCPRange(0, m_rows - 1));
     double maxValue = 0;
-    for (int r = 0; r < m_rows; ++r) {
+    for (int r = 0; r < dataRows; ++r) {
+        const int row = m_rows == 1 ? 0 : r;
         for (int h = 0; h < 24; ++h) {
-            const double v = cellValue(r, h);
+            const double v = cellValue(row, h);
             maxValue = std::max(maxValue, v);
             m_map->data()->setCell(h, r, v);
-            if (m_minutes[static_cast<size_t>(r)][static_cast<size_t>(h)] == 0)
+            if (m_minutes[static_cast<size_t>(row)][static_cast<size_t>(h)] == 0)
                 m_map->data()->setAlpha(h, r, 0);
         }
     }
@@ -98,10 +100,11 @@ void TrafficHeatMap::showComponent(const ComponentResult* component, const Traff
     gradient.setColorStopAt(0, tintOnBase(accent, palette(), 0.06));
     gradient.setColorStopAt(0.5, tintOnBase(accent, palette(), 0.55));
     gradient.setColorStopAt(1, familyColor(Family::Serverless));
-    m_map->setGradient(gradient);
     m_map->setInterpolate(false);
+    // The scale owns the gradient once attached: set it there, after attaching.
     m_map->setColorScale(m_scale);
-    m_map->setDataRange(QCPRange(0, std::max(maxValue, 1.0)));
+    m_scale->setGradient(gradient);
+    m_map->setDataRange(QCPRange(0, maxValue > 0 ? maxValue : 1.0));
 
     auto hours = QSharedPointer<QCPAxisTickerText>::create();
     for (int h = 0; h < 24; h += 2)

@@ -339,6 +339,7 @@ private slots:
             QTest::qWait(50);
             QVERIFY(view.grab().save(dir + QStringLiteral("/component_%1.png").arg(QLatin1String(names[tab]))));
         }
+        QVERIFY(exportChart(view.costChart(), dir + QStringLiteral("/cost_chart.svg"), nullptr));
         view.setResult(m_result);
         view.setComponent(QStringLiteral("hourly-cleanup"));
         view.tabs()->setCurrentIndex(ComponentView::TrafficTab);
@@ -355,6 +356,8 @@ private slots:
         dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
         dark.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
         dark.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
+        dark.setColor(QPalette::Button, QColor(0x35, 0x35, 0x35));
+        dark.setColor(QPalette::ButtonText, QColor(0xe6, 0xe6, 0xe6));
         dark.setColor(QPalette::Highlight, QColor(0x3d, 0x8e, 0xe0));
         view.setPalette(dark);
         view.setComponent(QStringLiteral("storefront-api"));

@@ -17,6 +17,32 @@
 using namespace archfit;
 using namespace archfit::test;
 
+namespace {
+
+// The sample's analysis puts no component on Kubernetes and has no findings; this copy adds
+// what the diagram must also draw: two container components on the shared cluster, findings
+// (orders-db named twice, orders-api once, one finding naming nobody) and a component that
+// is blocked everywhere (recommender, taken out of the assignment).
+std::shared_ptr<const AnalysisResult> decorated(const AnalysisResult& sample, QStringList& cluster)
+{
+    auto r = std::make_shared<AnalysisResult>(sample);
+    cluster.clear();
+    for (ComponentResult& c : r->components) {
+        const auto it = r->layout.assignment.find(c.id);
+        if (it != r->layout.assignment.end() && it->second == Family::Container && cluster.size() < 2) {
+            c.families[static_cast<int>(Family::Container)].variant = "kubernetes";
+            cluster << QString::fromStdString(c.id);
+        }
+    }
+    r->findings.push_back({"warning", {"orders-api", "orders-db"}, "Peak concurrency exceeds max_connections."});
+    r->findings.push_back({"critical", {"orders-db"}, "Single instance database."});
+    r->findings.push_back({"info", {}, "Observability is spread over three families."});
+    r->layout.assignment.erase("recommender");
+    return r;
+}
+
+}  // namespace
+
 class LayoutDiagramTest : public QObject {
     Q_OBJECT
 
@@ -66,32 +92,32 @@ private slots:
         // storefront-api -> search-api, orders-api, recommender; nightly-reconciliation,
         // orders-api and payment-service -> orders-db: six synchronous calls in the sample.
         QCOMPARE(diagram.arrowCount(), 6);
+        QVERIFY(diagram.clusterComponents().isEmpty());  // the sample uses serverless containers
         QStringList cluster;
-        for (const ComponentResult& c : m_result->components) {
-            const auto it = m_result->layout.assignment.find(c.id);
-            if (it != m_result->layout.assignment.end() && it->second == Family::Container
-                && c.family(Family::Container).variant == "kubernetes")
-                cluster << QString::fromStdString(c.id);
-        }
+        diagram.setResult(decorated(*m_result, cluster));
+        QCOMPARE(cluster.size(), 2);
         QCOMPARE(diagram.clusterComponents(), cluster);
         // The cluster comes first in its lane so that one frame encloses it.
         const QStringList lane = diagram.laneComponents(Family::Container);
         QCOMPARE(lane.mid(0, cluster.size()), cluster);
     }
 
-    void badgesCountFindingsPerComponent()
+    void badgesCountFindingsAndBlockedComponentsGetTheirOwnLane()
     {
         LayoutDiagram diagram;
         diagram.setResult(m_result);
-        int withBadge = 0;
-        for (const ComponentResult& c : m_result->components) {
-            int n = 0;
-            for (const Finding& f : m_result->findings)
-                n += std::count(f.components.begin(), f.components.end(), c.id) > 0 ? 1 : 0;
-            QCOMPARE(diagram.badgeCount(QString::fromStdString(c.id)), n);
-            withBadge += n > 0 ? 1 : 0;
-        }
-        QVERIFY2(withBadge > 0, "the sample has findings naming components");
+        for (const ComponentResult& c : m_result->components)
+            QCOMPARE(diagram.badgeCount(QString::fromStdString(c.id)), 0);
+        QVERIFY(diagram.unassignedComponents().isEmpty());
+        QStringList cluster;
+        diagram.setResult(decorated(*m_result, cluster));
+        QCOMPARE(diagram.badgeCount(QStringLiteral("orders-db")), 2);
+        QCOMPARE(diagram.badgeCount(QStringLiteral("orders-api")), 1);
+        QCOMPARE(diagram.badgeCount(QStringLiteral("storefront-api")), 0);
+        QCOMPARE(diagram.unassignedComponents(), QStringList{QStringLiteral("recommender")});
+        QVERIFY(!diagram.laneComponents(Family::Vm).contains(QStringLiteral("recommender")));
+        // storefront-api -> recommender is still drawn into the extra lane.
+        QCOMPARE(diagram.arrowCount(), 6);
     }
 
     void clickingABoxSelectsTheComponent()
@@ -136,7 +162,7 @@ private slots:
         QVERIFY(f.open(QIODevice::ReadOnly));
         const QByteArray content = f.readAll();
         QVERIFY(content.contains("<svg"));
-        QVERIFY(content.contains("storefront"));  // box names are text in the SVG
+        QVERIFY(content.contains("Storefront API"));  // box names are text in the SVG
         QVERIFY(!diagram.exportTo(m_dir.filePath(QStringLiteral("layout.gif")), &error));
         QVERIFY(error.contains(QStringLiteral(".png or .svg")));
         const QImage image(png);
@@ -148,23 +174,35 @@ private slots:
         FindingsView view;
         view.resize(700, 500);
         view.setResult(m_result);
+        QVERIFY(view.emptyText().contains(QStringLiteral("No findings")));
+        QStringList cluster;
+        const auto result = decorated(*m_result, cluster);
+        view.setResult(result);
         view.show();
         QVERIFY(QTest::qWaitForWindowExposed(&view));
-        QCOMPARE(view.findingCount(), static_cast<int>(m_result->findings.size()));
-        QVERIFY(view.findingCount() > 0);
+        QCOMPARE(view.findingCount(), 3);
         QVERIFY(view.emptyText().isEmpty());
-        // Most severe first.
+        // Most severe first: critical, warning, info.
         QTreeWidget* tree = view.tree();
+        QCOMPARE(tree->topLevelItem(0)->text(0), QStringLiteral("Single instance database."));
+        QCOMPARE(tree->topLevelItem(2)->childCount(), 0);
+        QVERIFY(!tree->topLevelItem(0)->icon(0).isNull());
         QSignalSpy spy(&view, &FindingsView::componentSelected);
-        QTreeWidgetItem* first = tree->topLevelItem(0);
-        QVERIFY(first->childCount() > 0);
-        QTreeWidgetItem* child = first->child(first->childCount() - 1);
+        // A component line selects that component: the warning's second line is orders-db.
+        QTreeWidgetItem* warning = tree->topLevelItem(1);
+        QCOMPARE(warning->childCount(), 2);
+        QTreeWidgetItem* child = warning->child(1);
         tree->scrollToItem(child);
         QTest::mouseClick(tree->viewport(), Qt::LeftButton, {}, tree->visualItemRect(child).center());
         QCOMPARE(spy.count(), 1);
-        QCOMPARE(spy.at(0).at(0).toString(), child->data(0, FindingsView::kComponentRole).toString());
-        QVERIFY(m_result->find(spy.at(0).at(0).toString().toStdString()) != nullptr);
-        QVERIFY(!first->icon(0).isNull());
+        QCOMPARE(spy.at(0).at(0).toString(), QStringLiteral("orders-db"));
+        // The finding line itself selects its first component.
+        QTest::mouseClick(tree->viewport(), Qt::LeftButton, {}, tree->visualItemRect(warning).center());
+        QCOMPARE(spy.count(), 2);
+        QCOMPARE(spy.at(1).at(0).toString(), QStringLiteral("orders-api"));
+        // A finding that names nobody selects nothing.
+        QTest::mouseClick(tree->viewport(), Qt::LeftButton, {}, tree->visualItemRect(tree->topLevelItem(2)).center());
+        QCOMPARE(spy.count(), 2);
         view.setResult(nullptr);
         QVERIFY(view.emptyText().contains(QStringLiteral("Open a workload")));
     }
@@ -176,15 +214,24 @@ private slots:
             QSKIP("set ARCHFIT_WIDGET_SHOTS to write screenshots");
         LayoutDiagram diagram;
         diagram.resize(1400, 900);
-        diagram.setResult(m_result);
+        QStringList cluster;
+        const auto result = decorated(*m_result, cluster);
+        diagram.setResult(result);
         diagram.selectComponent(QStringLiteral("orders-api"));
         diagram.show();
         QVERIFY(QTest::qWaitForWindowExposed(&diagram));
         QVERIFY(diagram.grab().save(dir + QStringLiteral("/layout_diagram.png")));
         QVERIFY(diagram.exportTo(dir + QStringLiteral("/layout_export.png"), nullptr));
+        QVERIFY(diagram.exportTo(dir + QStringLiteral("/layout_export.svg"), nullptr));
+        LayoutDiagram plain;
+        plain.resize(1400, 900);
+        plain.setResult(m_result);
+        plain.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&plain));
+        QVERIFY(plain.grab().save(dir + QStringLiteral("/layout_diagram_sample.png")));
         FindingsView findings;
         findings.resize(1400, 900);
-        findings.setResult(m_result);
+        findings.setResult(result);
         findings.show();
         QVERIFY(QTest::qWaitForWindowExposed(&findings));
         QVERIFY(findings.grab().save(dir + QStringLiteral("/findings.png")));
