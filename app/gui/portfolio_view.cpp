@@ -51,7 +51,8 @@ PortfolioView::PortfolioView(QWidget* parent)
     // Names get a readable fixed width (the user may drag it); the last column takes the rest.
     header->setSectionResizeMode(PortfolioModel::NameColumn, QHeaderView::Interactive);
     header->resizeSection(PortfolioModel::NameColumn, m_table->fontMetrics().horizontalAdvance(
-                                                          QStringLiteral("Nightly payment")));
+                                                          QStringLiteral("Nightly payment"))
+                                                          + 24);
     header->setStretchLastSection(true);
     header->setSectionResizeMode(PortfolioModel::FitColumn, QHeaderView::Interactive);
     header->resizeSection(PortfolioModel::FitColumn, 96);
