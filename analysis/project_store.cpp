@@ -1,6 +1,7 @@
 #include "archfit/project_store.h"
 
 #include "archfit/version.h"
+#include "project_store_extras.h"
 #include "sqlite_handle.h"
 
 #include <sqlite3.h>
@@ -77,6 +78,7 @@ std::vector<sqlite::Migration> projectMigrations()
                      "CREATE TABLE analysis (id INTEGER PRIMARY KEY CHECK (id = 1),"
                      " json TEXT NOT NULL, created_utc TEXT NOT NULL);");
          }},
+        {2, "create scenarios, imports and traffic tables", createProjectExtrasTables},
     };
 }
 
@@ -250,6 +252,7 @@ void writeDatabase(const std::string& tmpPath, const ProjectData& data, const st
             Statement analysis(db, "INSERT INTO analysis (id, json, created_utc) VALUES (1, ?1, ?2)");
             analysis.bind(1, data.analysisJson).bind(2, now).run();
         }
+        writeProjectExtras(db, data);
         transaction.commit();
     }
     db.close();
@@ -302,6 +305,14 @@ Result<ProjectData> readTables(Database& db, const std::string& path)
     data.analysisJson = singleJson(db, "analysis").value_or("");
     data.savedByVersion = metaValue(db, "app_version").value_or("");
     data.savedUtc = metaValue(db, "saved_utc").value_or("");
+    try {
+        readProjectExtras(db, data);
+    } catch (const std::runtime_error& e) {
+        if (dynamic_cast<const sqlite::Error*>(&e))
+            throw;
+        return makeDiagnostic(path, "corrupt",
+                              "Project " + quotePath(path) + " is damaged: " + e.what() + ".");
+    }
     return data;
 }
 

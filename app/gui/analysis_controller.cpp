@@ -1,12 +1,18 @@
 #include "analysis_controller.h"
 
+#include "archfit/price_book.h"
 #include "archfit/pricing_catalog.h"
 #include "archfit/rules.h"
 #include "archfit/version.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QEventLoop>
+#include <QFileInfo>
 #include <QFutureWatcher>
+#include <QHash>
+#include <QMutex>
+#include <QMutexLocker>
 #include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -16,53 +22,124 @@ namespace archfit {
 
 namespace {
 
-struct RunOutcome {
-    std::shared_ptr<const AnalysisResult> result;
-    QString error;
-};
-
 QString tr(const char* text)
 {
     return QCoreApplication::translate("archfit::AnalysisController", text);
 }
 
-// Runs on a worker thread: touches only its arguments.
-RunOutcome runAnalysis(const Workload& workload, const QString& dataDir)
+// Parsed catalogs and rule tables keyed by file and modification time: parsing them costs more
+// than analysing the sample, and every slider move would otherwise re-read them.
+class InputCache {
+public:
+    template <typename T, typename Load>
+    std::shared_ptr<const T> get(QHash<QString, std::shared_ptr<const T>>& map, const QString& key,
+                                 Load load, QString& error)
+    {
+        {
+            QMutexLocker lock(&m_mutex);
+            if (auto it = map.constFind(key); it != map.constEnd())
+                return it.value();
+        }
+        std::shared_ptr<const T> value = load(error);  // outside the lock: may take a while
+        if (value) {
+            QMutexLocker lock(&m_mutex);
+            map.insert(key, value);
+        }
+        return value;
+    }
+
+    QHash<QString, std::shared_ptr<const PricingCatalog>> catalogs;
+    QHash<QString, std::shared_ptr<const RuleSet>> rules;
+
+private:
+    QMutex m_mutex;
+};
+
+InputCache& cache()
 {
-    RunOutcome out;
-    const Assessment& a = workload.assessment;
+    static InputCache instance;
+    return instance;
+}
+
+QString stamp(const QString& path)
+{
+    const QFileInfo info(path);
+    return path + QLatin1Char('@') + QString::number(info.lastModified().toMSecsSinceEpoch())
+           + QLatin1Char('/') + QString::number(info.size());
+}
+
+std::shared_ptr<const PricingCatalog> loadCatalog(const AnalysisRequest& request,
+                                                  const QString& dataDir, QString& error)
+{
+    const Assessment& a = request.workload.assessment;
     const QString provider = QString::fromLatin1(toString(a.provider));
     const QString region = QString::fromStdString(a.region);
+    const QString path = QString::fromStdString(catalogPath(dataDir.toStdString(), a.provider, a.region));
+    QString key = stamp(path);
+    if (!request.priceBookPath.isEmpty())
+        key += QLatin1Char('+') + stamp(request.priceBookPath);
+    return cache().get<PricingCatalog>(cache().catalogs, key, [&](QString& err) {
+        std::shared_ptr<const PricingCatalog> none;
+        Result<PricingCatalog> catalog = readCatalogFile(path.toStdString());
+        if (!catalog) {
+            const bool missing = !catalog.errors().empty() && catalog.errors().front().code == "io";
+            err = missing ? tr("No pricing catalog for provider %1, region %2: %3 was not found in %4.")
+                                .arg(provider, region, path, dataDir + QStringLiteral("/pricing"))
+                          : tr("The pricing catalog %1 is invalid:\n%2")
+                                .arg(path, QString::fromStdString(catalog.errorText()));
+            return none;
+        }
+        if (request.priceBookPath.isEmpty())
+            return std::make_shared<const PricingCatalog>(std::move(catalog).value());
+        Result<PriceBook> book = readPriceBookFile(request.priceBookPath.toStdString());
+        if (!book) {
+            err = tr("The price book %1 cannot be used:\n%2")
+                      .arg(request.priceBookPath, QString::fromStdString(book.errorText()));
+            return none;
+        }
+        Result<PricingCatalog> applied = applyPriceBook(catalog.value(), book.value());
+        if (!applied) {
+            err = tr("The price book %1 does not fit the %2 %3 catalog:\n%4")
+                      .arg(request.priceBookPath, provider, region,
+                           QString::fromStdString(applied.errorText()));
+            return none;
+        }
+        return std::make_shared<const PricingCatalog>(std::move(applied).value());
+    }, error);
+}
+
+}  // namespace
+
+AnalysisOutcome AnalysisController::run(const AnalysisRequest& request, const QString& dataDir)
+{
+    AnalysisOutcome out;
+    const Assessment& a = request.workload.assessment;
     if (dataDir.isEmpty()) {
         out.error = tr("No data directory with pricing catalogs was found (searched "
                        "$ARCHFIT_DATA_DIR, ../share/archfit next to the program and the source "
                        "tree). Cannot price provider %1, region %2.")
-                        .arg(provider, region);
+                        .arg(QString::fromLatin1(toString(a.provider)),
+                             QString::fromStdString(a.region));
         return out;
     }
-    const std::string path = catalogPath(dataDir.toStdString(), a.provider, a.region);
-    Result<PricingCatalog> catalog = readCatalogFile(path);
-    if (!catalog) {
-        const bool missing = !catalog.errors().empty() && catalog.errors().front().code == "io";
-        if (missing) {
-            out.error = tr("No pricing catalog for provider %1, region %2: %3 was not found in %4.")
-                            .arg(provider, region, QString::fromStdString(path),
-                                 dataDir + QStringLiteral("/pricing"));
-        } else {
-            out.error = tr("The pricing catalog %1 is invalid:\n%2")
-                            .arg(QString::fromStdString(path),
-                                 QString::fromStdString(catalog.errorText()));
+    const auto catalog = loadCatalog(request, dataDir, out.error);
+    if (!catalog)
+        return out;
+    const auto rules = cache().get<RuleSet>(cache().rules, stamp(dataDir + QStringLiteral("/rules")),
+                                            [&](QString& err) {
+        Result<RuleSet> loaded = loadRules(dataDir.toStdString());
+        if (!loaded) {
+            err = tr("The rule tables in %1 are invalid:\n%2")
+                      .arg(dataDir, QString::fromStdString(loaded.errorText()));
+            return std::shared_ptr<const RuleSet>();
         }
+        return std::make_shared<const RuleSet>(std::move(loaded).value());
+    }, out.error);
+    if (!rules)
         return out;
-    }
-    Result<RuleSet> rules = loadRules(dataDir.toStdString());
-    if (!rules) {
-        out.error = tr("The rule tables in %1 are invalid:\n%2")
-                        .arg(dataDir, QString::fromStdString(rules.errorText()));
-        return out;
-    }
     try {
-        out.result = std::make_shared<const AnalysisResult>(analyze(workload, catalog.value(), rules.value()));
+        out.result = std::make_shared<const AnalysisResult>(
+            analyze(request.workload, *catalog, *rules, request.settings, request.traffic.get()));
     } catch (const std::exception& e) {
         // The engine reports expected failures as values; an exception here is a bug, but the
         // window must survive it and say what happened.
@@ -71,61 +148,120 @@ RunOutcome runAnalysis(const Workload& workload, const QString& dataDir)
     return out;
 }
 
-}  // namespace
-
 AnalysisController::AnalysisController(QObject* parent)
     : QObject(parent)
     , m_dataDir(QString::fromStdString(
           findDataDir(QCoreApplication::applicationFilePath().toStdString())))
 {
     qRegisterMetaType<std::shared_ptr<const archfit::AnalysisResult>>();
+    m_detailTimer = new QTimer(this);
+    m_detailTimer->setSingleShot(true);
+    m_detailTimer->setInterval(kDetailDelayMs);
+    connect(m_detailTimer, &QTimer::timeout, this, [this] { launchDetail(m_generation); });
 }
 
 AnalysisController::~AnalysisController() = default;
 
-quint64 AnalysisController::start(const Workload& workload)
+quint64 AnalysisController::start(AnalysisRequest request)
 {
     const quint64 generation = ++m_generation;
+    m_awaiting = true;
+    if (m_running) {
+        m_pending = std::move(request);
+        m_pendingGeneration = generation;
+    } else {
+        launch(std::move(request), generation);
+    }
+    emit started(generation);
+    return generation;
+}
+
+void AnalysisController::launch(AnalysisRequest request, quint64 generation)
+{
     m_running = true;
-    auto* watcher = new QFutureWatcher<RunOutcome>(this);
-    connect(watcher, &QFutureWatcher<RunOutcome>::finished, this, [this, watcher, generation] {
-        const RunOutcome outcome = watcher->result();
+    ++m_runsStarted;
+    std::optional<AnalysisRequest> detail;
+    if (request.settings.sensitivity) {
+        detail = request;
+        request.settings.sensitivity = false;
+    }
+    auto* watcher = new QFutureWatcher<AnalysisOutcome>(this);
+    connect(watcher, &QFutureWatcher<AnalysisOutcome>::finished, this,
+            [this, watcher, generation, detail] {
+        const AnalysisOutcome outcome = watcher->result();
         watcher->deleteLater();
-        if (generation != m_generation)
-            return;  // superseded by a newer run
         m_running = false;
+        if (m_pending) {
+            // A newer request arrived meanwhile: this result is stale; run the newest.
+            AnalysisRequest next = std::move(*m_pending);
+            m_pending.reset();
+            launch(std::move(next), m_pendingGeneration);
+            return;
+        }
+        if (generation == m_generation && outcome.result && detail) {
+            m_detail = detail;
+            m_detailTimer->start();
+        }
+        finish(generation, outcome, !(outcome.result && detail));
+    });
+    watcher->setFuture(QtConcurrent::run(&AnalysisController::run, std::move(request), m_dataDir));
+}
+
+void AnalysisController::launchDetail(quint64 generation)
+{
+    if (!m_detail || generation != m_generation)
+        return;
+    AnalysisRequest request = std::move(*m_detail);
+    m_detail.reset();
+    ++m_runsStarted;
+    auto* watcher = new QFutureWatcher<AnalysisOutcome>(this);
+    connect(watcher, &QFutureWatcher<AnalysisOutcome>::finished, this, [this, watcher, generation] {
+        const AnalysisOutcome outcome = watcher->result();
+        watcher->deleteLater();
+        finish(generation, outcome, true);
+    });
+    watcher->setFuture(QtConcurrent::run(&AnalysisController::run, std::move(request), m_dataDir));
+}
+
+// Emits the outcome of `generation` unless a newer request superseded it. `final`: no second
+// stage follows, so the request is done.
+void AnalysisController::finish(quint64 generation, const AnalysisOutcome& outcome, bool final)
+{
+    if (generation == m_generation) {
+        if (final)
+            m_awaiting = false;
         if (outcome.result)
             emit resultReady(outcome.result);
         else
             emit failed(outcome.error);
-    });
-    watcher->setFuture(QtConcurrent::run(runAnalysis, workload, m_dataDir));
-    emit started(generation);
-    return generation;
+    }
+    emit settled();
 }
 
 void AnalysisController::cancel()
 {
     ++m_generation;
-    m_running = false;
+    m_pending.reset();
+    m_detail.reset();
+    m_detailTimer->stop();
+    m_awaiting = false;
 }
 
 bool AnalysisController::waitForFinished(int timeoutMs)
 {
-    if (!m_running)
+    if (!isRunning())
         return true;
     QEventLoop loop;
     const auto quit = [&loop] { loop.quit(); };
-    connect(this, &AnalysisController::resultReady, &loop, quit);
-    connect(this, &AnalysisController::failed, &loop, quit);
+    connect(this, &AnalysisController::settled, &loop, quit);
     QTimer timer;
     if (timeoutMs >= 0) {
         timer.setSingleShot(true);
         connect(&timer, &QTimer::timeout, &loop, quit);
         timer.start(timeoutMs);
     }
-    loop.exec();
-    return !m_running;
+    while (isRunning() && (timeoutMs < 0 || timer.isActive()))
+        loop.exec();
+    return !isRunning();
 }
-
 }  // namespace archfit

@@ -1,19 +1,46 @@
 #pragma once
-// Runs archfit::analyze off the GUI thread. Each run loads the price catalog for the workload's
-// provider and region from the data directory, then analyses a copy of the workload on the
-// global QThreadPool. Runs are tagged with a generation number: a result from a superseded run
-// is dropped, so the GUI only ever sees the latest workload's result.
+// Runs archfit::analyze off the GUI thread. Each run loads (through a small cache) the price
+// catalog for the workload's provider and region from the data directory, applies the request's
+// price book if any, then analyses a copy of the request on the global QThreadPool.
+//
+// Two stages: the recommendation itself (settings.sensitivity off: tens of milliseconds on the
+// sample) is shown first; the growth sensitivity, which re-runs the analysis over a grid of
+// traffic multipliers (about a second on the sample), follows as a second result once the
+// requests have been quiet for kDetailDelayMs, so dragging a slider never waits for it.
+//
+// The last request wins: at most one first-stage run is in flight; a request made meanwhile waits as the
+// single pending request (replacing any older pending one) and starts when the run in flight
+// ends, whose result is then dropped as stale. Runs are tagged with a generation number, so the
+// GUI only ever sees the newest request's result, and a slider dragged across twenty positions
+// costs at most two analyses, not twenty.
 // The controller itself lives on the GUI thread; its signals are emitted there.
 
 #include "archfit/analysis.h"
+#include "archfit/traffic_data.h"
 #include "archfit/workload.h"
 
 #include <QObject>
 #include <QString>
 
 #include <memory>
+#include <optional>
+
+class QTimer;
 
 namespace archfit {
+
+// Everything one analysis needs besides the data directory. Copied into the worker.
+struct AnalysisRequest {
+    Workload workload;
+    AnalysisSettings settings;
+    QString priceBookPath;                       // empty: list prices
+    std::shared_ptr<const TrafficData> traffic;  // measured traffic; null: declared only
+};
+
+struct AnalysisOutcome {
+    std::shared_ptr<const AnalysisResult> result;  // null on failure
+    QString error;                                  // translated, when result is null
+};
 
 class AnalysisController : public QObject {
     Q_OBJECT
@@ -26,27 +53,49 @@ public:
     QString dataDir() const { return m_dataDir; }
     void setDataDir(const QString& dir) { m_dataDir = dir; }
 
-    // Starts a run for `workload` (copied); supersedes any run in progress. Returns its generation.
-    quint64 start(const Workload& workload);
-    // Supersedes any run in progress without starting another.
+    // Queues `request` as the newest; supersedes any run in progress. Returns its generation.
+    quint64 start(AnalysisRequest request);
+    quint64 start(const Workload& workload) { return start(AnalysisRequest{workload, {}, {}, {}}); }
+    // Supersedes any run in progress or pending without starting another.
     void cancel();
-    bool isRunning() const { return m_running; }
+    // True while the newest request has not produced its result yet.
+    bool isRunning() const { return m_awaiting; }
     quint64 generation() const { return m_generation; }
+    // Runs started on the thread pool since construction (for tests of the coalescing).
+    int runsStarted() const { return m_runsStarted; }
 
-    // Blocks until the run in progress (if any) has finished and its signal was emitted.
+    // Blocks until the newest request has finished and its signal was emitted.
     // For the --screenshot mode and tests; `timeoutMs` < 0 waits forever. False on timeout.
     bool waitForFinished(int timeoutMs);
+
+    // The analysis itself, synchronously on the calling thread (any thread): what each run
+    // does. Used by the scenario comparison. Thread-safe.
+    static AnalysisOutcome run(const AnalysisRequest& request, const QString& dataDir);
 
 signals:
     void started(quint64 generation);
     void resultReady(std::shared_ptr<const archfit::AnalysisResult> result);
     void failed(const QString& message);
+    // No run is in flight any more (emitted after resultReady/failed, or after a dropped run).
+    void settled();
 
 private:
+    void launch(AnalysisRequest request, quint64 generation);
+    void launchDetail(quint64 generation);
+    void finish(quint64 generation, const AnalysisOutcome& outcome, bool final);
+
     QString m_dataDir;
     quint64 m_generation = 0;
-    bool m_running = false;
+    bool m_running = false;                     // a run is on the thread pool
+    bool m_awaiting = false;                    // the newest generation has no outcome yet
+    std::optional<AnalysisRequest> m_pending;   // the newest request, waiting for that run
+    quint64 m_pendingGeneration = 0;
+    int m_runsStarted = 0;
+    std::optional<AnalysisRequest> m_detail;    // second stage of the newest request
+    QTimer* m_detailTimer = nullptr;
 };
+
+constexpr int kDetailDelayMs = 300;
 
 }  // namespace archfit
 

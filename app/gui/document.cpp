@@ -1,25 +1,43 @@
 #include "document.h"
 
-#include "archfit/project_store.h"
+#include "archfit/analysis.h"
 #include "archfit/workload_reader.h"
 
 #include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QUndoStack>
 
 namespace archfit {
 
 namespace {
 
-Diagnostic ioError(const QString& path, const QString& message)
+Diagnostic ioError(const QString& path, const QString& message, const char* code = "io")
 {
     Diagnostic d;
     d.file = QFileInfo(path).fileName().toStdString();
-    d.code = "io";
+    d.code = code;
     d.message = message.toStdString();
     return d;
 }
 
+const QString kAssumptionsKey = QStringLiteral("assumptions");
+const QString kRecoveryKey = QStringLiteral("recovery_of");
+
+QJsonObject settingsObject(const std::string& json)
+{
+    return QJsonDocument::fromJson(QByteArray::fromStdString(json)).object();
+}
+
 }  // namespace
+
+struct Document::Loaded {
+    Workload workload;
+    Assumptions assumptions;
+    TrafficState traffic;
+    QList<Scenario> scenarios;
+};
 
 Document::Document(QObject* parent)
     : QObject(parent)
@@ -49,9 +67,69 @@ void Document::setAnalysis(std::shared_ptr<const AnalysisResult> analysis)
     emit analysisChanged();
 }
 
-void Document::reset(Workload workload, const QString& path, FileKind kind)
+Assumptions Document::assumptions() const
 {
-    m_workload = std::move(workload);
+    Assumptions a = Assumptions::fromWorkload(m_workload);
+    a.growth = m_growth;
+    a.sizing = m_sizing;
+    a.priceBookPath = m_priceBookPath;
+    return a;
+}
+
+void Document::setAssumptions(const Assumptions& assumptions)
+{
+    assumptions.applyTo(m_workload);
+    m_growth = assumptions.growth;
+    m_sizing = assumptions.sizing;
+    m_priceBookPath = assumptions.priceBookPath;
+    emit changed();
+}
+
+void Document::setTraffic(TrafficState traffic)
+{
+    m_traffic = std::move(traffic);
+    emit changed();
+}
+
+void Document::setScenarios(QList<Scenario> scenarios)
+{
+    m_scenarios = std::move(scenarios);
+    emit scenariosChanged();
+}
+
+int Document::scenarioIndex(const QString& name) const
+{
+    for (int i = 0; i < m_scenarios.size(); ++i) {
+        if (m_scenarios[i].name == name)
+            return i;
+    }
+    return -1;
+}
+
+AnalysisRequest Document::analysisRequest() const
+{
+    return analysisRequest(assumptions());
+}
+
+AnalysisRequest Document::analysisRequest(const Assumptions& assumptions) const
+{
+    AnalysisRequest request;
+    request.workload = m_workload;
+    assumptions.applyTo(request.workload);
+    request.settings = assumptions.analysisSettings();
+    request.priceBookPath = assumptions.priceBookPath;
+    request.traffic = m_traffic.traffic;
+    return request;
+}
+
+void Document::reset(Loaded loaded, const QString& path, FileKind kind)
+{
+    m_workload = std::move(loaded.workload);
+    m_growth = loaded.assumptions.growth;
+    m_sizing = loaded.assumptions.sizing;
+    m_priceBookPath = loaded.assumptions.priceBookPath;
+    m_traffic = std::move(loaded.traffic);
+    m_scenarios = std::move(loaded.scenarios);
     m_filePath = path;
     m_fileKind = kind;
     m_undoStack->clear();
@@ -59,13 +137,45 @@ void Document::reset(Workload workload, const QString& path, FileKind kind)
     m_analysis.reset();
     emit filePathChanged();
     emit modifiedChanged(false);
+    emit scenariosChanged();
     emit analysisChanged();
     emit changed();
 }
 
 void Document::newDocument()
 {
-    reset(Workload{}, QString(), FileKind::None);
+    reset(Loaded{}, QString(), FileKind::None);
+}
+
+Result<Document::Loaded> Document::readProjectFile(const QString& path)
+{
+    Result<ProjectData> project = loadProject(path.toStdString());
+    if (!project)
+        return project.errors();
+    Result<Workload> workload =
+        parseWorkload(project->workloadJson, QFileInfo(path).fileName().toStdString());
+    if (!workload)
+        return workload.errors();
+    Loaded loaded;
+    loaded.workload = std::move(workload).value();
+    loaded.assumptions = Assumptions::fromWorkload(loaded.workload);
+    const QJsonObject settings = settingsObject(project->settingsJson);
+    QString error;
+    if (!Assumptions::fromJson(settings.value(kAssumptionsKey).toObject(), loaded.assumptions, &error))
+        return ioError(path, tr("The project's assumptions are invalid: %1").arg(error), "corrupt");
+    loaded.assumptions.applyTo(loaded.workload);
+    for (const ProjectScenario& s : project->scenarios) {
+        Scenario scenario{QString::fromStdString(s.name), loaded.assumptions};
+        const QJsonObject json = QJsonDocument::fromJson(QByteArray::fromStdString(s.json)).object();
+        if (!Assumptions::fromJson(json, scenario.assumptions, &error)) {
+            return ioError(path, tr("Scenario \u201C%1\u201D is invalid: %2").arg(scenario.name, error),
+                           "corrupt");
+        }
+        loaded.scenarios << scenario;
+    }
+    loaded.traffic.traffic = project->traffic;
+    loaded.traffic.imports = project->imports;
+    return loaded;
 }
 
 Diagnostics Document::open(const QString& path)
@@ -74,21 +184,41 @@ Diagnostics Document::open(const QString& path)
     const bool projectName = QFileInfo(path).suffix().compare(QStringLiteral("archfit"),
                                                               Qt::CaseInsensitive) == 0;
     if (projectName || looksLikeProject(nativePath)) {
-        Result<ProjectData> project = loadProject(nativePath);
-        if (!project)
-            return project.errors();
-        Result<Workload> workload =
-            parseWorkload(project->workloadJson, QFileInfo(path).fileName().toStdString());
-        if (!workload)
-            return workload.errors();
-        reset(std::move(workload).value(), path, FileKind::Project);
+        Result<Loaded> loaded = readProjectFile(path);
+        if (!loaded)
+            return loaded.errors();
+        reset(std::move(loaded).value(), path, FileKind::Project);
         return {};
     }
     Result<Workload> workload = readWorkloadFile(nativePath);
     if (!workload)
         return workload.errors();
-    reset(std::move(workload).value(), path, FileKind::WorkloadJson);
+    Loaded loaded;
+    loaded.workload = std::move(workload).value();
+    loaded.assumptions = Assumptions::fromWorkload(loaded.workload);
+    reset(std::move(loaded), path, FileKind::WorkloadJson);
     return {};
+}
+
+ProjectData Document::projectData(const QString& originalPath) const
+{
+    ProjectData data;
+    data.workloadJson = writeWorkload(m_workload);
+    QJsonObject settings;
+    settings.insert(kAssumptionsKey, assumptions().toJson());
+    if (!originalPath.isNull())
+        settings.insert(kRecoveryKey, originalPath);
+    data.settingsJson = QJsonDocument(settings).toJson(QJsonDocument::Compact).toStdString();
+    if (m_analysis)
+        data.analysisJson = analysisToJson(*m_analysis);
+    for (const Scenario& s : m_scenarios) {
+        data.scenarios.push_back(
+            {s.name.toStdString(),
+             QJsonDocument(s.assumptions.toJson()).toJson(QJsonDocument::Compact).toStdString()});
+    }
+    data.imports = m_traffic.imports;
+    data.traffic = m_traffic.traffic;
+    return data;
 }
 
 Diagnostics Document::save()
@@ -101,12 +231,7 @@ Diagnostics Document::save()
 
 Diagnostics Document::saveAs(const QString& path)
 {
-    ProjectData data;
-    data.workloadJson = writeWorkload(m_workload);
-    data.settingsJson = "{}";
-    if (m_analysis)
-        data.analysisJson = analysisToJson(*m_analysis);
-    Result<bool> saved = saveProject(path.toStdString(), data);
+    Result<bool> saved = saveProject(path.toStdString(), projectData(QString()));
     if (!saved)
         return saved.errors();
     const bool pathChanged = path != m_filePath || m_fileKind != FileKind::Project;
@@ -115,6 +240,41 @@ Diagnostics Document::saveAs(const QString& path)
     m_undoStack->setClean();
     if (pathChanged)
         emit filePathChanged();
+    return {};
+}
+
+Diagnostics Document::saveCopy(const QString& path) const
+{
+    // An untitled document records "" (not null) so the copy is still marked as a recovery.
+    const QString original = m_filePath.isEmpty() ? QStringLiteral("") : m_filePath;
+    Result<bool> saved = saveProject(path.toStdString(), projectData(original));
+    if (!saved)
+        return saved.errors();
+    return {};
+}
+
+QString Document::recoveryOriginal(const QString& recoveryPath)
+{
+    Result<ProjectData> project = loadProject(recoveryPath.toStdString());
+    if (!project)
+        return {};
+    return settingsObject(project->settingsJson).value(kRecoveryKey).toString();
+}
+
+Diagnostics Document::restoreRecovery(const QString& recoveryPath)
+{
+    Result<Loaded> loaded = readProjectFile(recoveryPath);
+    if (!loaded)
+        return loaded.errors();
+    const QString original = recoveryOriginal(recoveryPath);
+    const bool project = !original.isEmpty()
+                         && QFileInfo(original).suffix().compare(QStringLiteral("archfit"),
+                                                                 Qt::CaseInsensitive) == 0;
+    reset(std::move(loaded).value(), original,
+          original.isEmpty() ? FileKind::None : project ? FileKind::Project : FileKind::WorkloadJson);
+    // The restored state is not what the file on disk holds: mark it modified.
+    m_undoStack->resetClean();
+    emit modifiedChanged(true);
     return {};
 }
 

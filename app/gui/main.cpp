@@ -114,6 +114,7 @@ int main(int argc, char* argv[])
     }
 
     window.show();
+    window.offerRecovery();  // only when the last session ended without a clean shutdown
     if (!files.isEmpty())
         window.openFile(files.first());
     return app.exec();

@@ -1,23 +1,25 @@
 #include "main_window.h"
 
 #include "analysis_controller.h"
-#include "component_table_model.h"
-#include "cost_chart.h"
-#include "detail_view.h"
+#include "assumptions_panel.h"
+#include "autosave.h"
+#include "component_editor.h"
+#include "component_view.h"
 #include "document.h"
+#include "findings_view.h"
+#include "layout_diagram.h"
 #include "format.h"
+#include "log_import.h"
+#include "portfolio_model.h"
+#include "portfolio_view.h"
 #include "recent_files_menu.h"
 #include "settings.h"
-#include "summary_view.h"
 
 #include <QCloseEvent>
 #include <QDir>
 #include <QFileInfo>
-#include <QHeaderView>
-#include <QItemSelectionModel>
 #include <QLabel>
 #include <QSortFilterProxyModel>
-#include <QSplitter>
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -30,19 +32,28 @@ MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent)
     , m_document(new Document(this))
     , m_analysis(new AnalysisController(this))
-    , m_model(new ComponentTableModel(this))
-    , m_proxy(new QSortFilterProxyModel(this))
+    , m_autosave(new Autosave(m_document, this))
+    , m_import(new LogImport(this))
 {
     setObjectName(QStringLiteral("MainWindow"));
-    m_proxy->setSourceModel(m_model);
-    m_proxy->setSortRole(ComponentTableModel::SortRole);
-    m_proxy->setSortCaseSensitivity(Qt::CaseInsensitive);
+    setAcceptDrops(true);
+    setDockNestingEnabled(true);
 
     createCentralWidget();
+    createDocks();
     createActions();
 
     m_statusLabel = new QLabel(this);
+    m_catalogLabel = new QLabel(this);
+    m_catalogLabel->setObjectName(QStringLiteral("catalogStatus"));
+    m_catalogLabel->setToolTip(tr("Pricing catalog in use and the date its prices were read"));
+    m_coverageLabel = new QLabel(this);
+    m_coverageLabel->setObjectName(QStringLiteral("coverageStatus"));
+    m_coverageLabel->setToolTip(tr("Components whose traffic was measured from imported logs, "
+                                   "and the days the logs cover"));
     statusBar()->addWidget(m_statusLabel, 1);
+    statusBar()->addPermanentWidget(m_coverageLabel);
+    statusBar()->addPermanentWidget(m_catalogLabel);
 
     connect(m_document, &Document::changed, this, &MainWindow::onDocumentChanged);
     connect(m_document, &Document::analysisChanged, this, &MainWindow::onAnalysisChanged);
@@ -55,8 +66,11 @@ MainWindow::MainWindow(QWidget* parent)
         updateStatus();
         updateEmptyState();
     });
+    connect(m_portfolio, &PortfolioView::currentComponentChanged, this, &MainWindow::selectComponent);
 
+    m_defaultState = saveState();
     readSettings();
+    applySystemPalette();
     updateTitle();
     updateStatus();
     updateEmptyState();
@@ -64,58 +78,35 @@ MainWindow::MainWindow(QWidget* parent)
 
 MainWindow::~MainWindow() = default;
 
+PortfolioModel* MainWindow::tableModel() const
+{
+    return m_portfolio->model();
+}
+
+CostChart* MainWindow::costChart() const
+{
+    return m_componentView->costChart();
+}
+
+DetailView* MainWindow::detailView() const
+{
+    return m_componentView->detailView();
+}
+
+QSortFilterProxyModel* MainWindow::proxyModel() const
+{
+    return m_portfolio->proxy();
+}
+
+QTableView* MainWindow::tableView() const
+{
+    return m_portfolio->table();
+}
+
 void MainWindow::createCentralWidget()
 {
-    m_table = new QTableView;
-    m_table->setObjectName(QStringLiteral("componentTable"));
-    m_table->setModel(m_proxy);
-    m_table->setSortingEnabled(true);
-    m_table->sortByColumn(-1, Qt::AscendingOrder);  // workload order until the user sorts
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setAlternatingRowColors(true);
-    m_table->setWordWrap(false);
-    m_table->verticalHeader()->setVisible(false);
-    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 10);
-    m_table->horizontalHeader()->setHighlightSections(false);
-    m_table->horizontalHeader()->setStretchLastSection(false);
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_table->horizontalHeader()->setSectionResizeMode(ComponentTableModel::NameColumn,
-                                                      QHeaderView::Stretch);
-    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            &MainWindow::onCurrentRowChanged);
-
-    m_chart = new CostChart;
-    m_chart->setObjectName(QStringLiteral("costChart"));
-    m_detail = new DetailView;
-    m_detail->setObjectName(QStringLiteral("detailView"));
-
-    m_rightSplitter = new QSplitter(Qt::Vertical);
-    m_rightSplitter->setObjectName(QStringLiteral("rightSplitter"));
-    m_rightSplitter->addWidget(m_chart);
-    m_rightSplitter->addWidget(m_detail);
-    m_rightSplitter->setStretchFactor(0, 1);
-    m_rightSplitter->setStretchFactor(1, 1);
-    m_rightSplitter->setChildrenCollapsible(false);
-
-    m_summary = new SummaryView;
-    m_summary->setObjectName(QStringLiteral("summaryView"));
-
-    m_leftSplitter = new QSplitter(Qt::Vertical);
-    m_leftSplitter->setObjectName(QStringLiteral("leftSplitter"));
-    m_leftSplitter->addWidget(m_table);
-    m_leftSplitter->addWidget(m_summary);
-    m_leftSplitter->setStretchFactor(0, 3);
-    m_leftSplitter->setStretchFactor(1, 1);
-    m_leftSplitter->setChildrenCollapsible(false);
-
-    m_mainSplitter = new QSplitter(Qt::Horizontal);
-    m_mainSplitter->setObjectName(QStringLiteral("mainSplitter"));
-    m_mainSplitter->addWidget(m_leftSplitter);
-    m_mainSplitter->addWidget(m_rightSplitter);
-    m_mainSplitter->setStretchFactor(0, 5);
-    m_mainSplitter->setStretchFactor(1, 4);
-    m_mainSplitter->setChildrenCollapsible(false);
+    m_portfolio = new PortfolioView;
+    m_portfolio->setObjectName(QStringLiteral("portfolioView"));
 
     m_emptyLabel = new QLabel;
     m_emptyLabel->setObjectName(QStringLiteral("emptyStateLabel"));
@@ -124,20 +115,28 @@ void MainWindow::createCentralWidget()
     QFont emptyFont = m_emptyLabel->font();
     emptyFont.setPointSizeF(emptyFont.pointSizeF() * 1.3);
     m_emptyLabel->setFont(emptyFont);
-    m_emptyLabel->setForegroundRole(QPalette::PlaceholderText);
-    m_emptyLabel->setTextInteractionFlags(Qt::LinksAccessibleByMouse
-                                          | Qt::LinksAccessibleByKeyboard);
-    connect(m_emptyLabel, &QLabel::linkActivated, this, [this] { openSample(); });
+    m_emptyLabel->setTextInteractionFlags(Qt::TextBrowserInteraction);
+    connect(m_emptyLabel, &QLabel::linkActivated, this, [this](const QString& link) {
+        if (link == QLatin1String("import"))
+            importDialog();
+        else
+            openSample();
+    });
 
     m_stack = new QStackedWidget;
     m_stack->addWidget(m_emptyLabel);
-    m_stack->addWidget(m_mainSplitter);
+    m_stack->addWidget(m_portfolio);
     setCentralWidget(m_stack);
 }
 
 QString MainWindow::statusText() const
 {
     return m_statusLabel->text();
+}
+
+QString MainWindow::coverageText() const
+{
+    return m_coverageLabel->text();
 }
 
 bool MainWindow::isEmptyStateShown() const
@@ -166,50 +165,62 @@ void MainWindow::openFile(const QString& path)
 
 bool MainWindow::selectComponent(const QString& id)
 {
-    for (int row = 0; row < m_proxy->rowCount(); ++row) {
-        if (m_proxy->index(row, 0).data(ComponentTableModel::IdRole).toString() == id) {
-            m_table->selectRow(row);
-            return true;
-        }
-    }
-    return false;
+    if (!m_document->workload().find(id.toStdString()))
+        return false;
+    if (m_selecting)
+        return true;  // a view echoing the selection it was just given
+    m_selecting = true;
+    const bool changed = id != m_selectedId || m_editor->componentId() != id;
+    m_selectedId = id;
+    m_portfolio->selectComponent(id);
+    if (changed)
+        showComponent(id);
+    m_selecting = false;
+    return true;
 }
 
 void MainWindow::onDocumentChanged()
 {
     m_lastError.clear();
+    m_assumptions->setAssumptions(m_document->assumptions());
     if (m_document->workload().components.empty()) {
         // Nothing to price: no catalog needed, the empty state explains what to do.
         m_analysis->cancel();
+        m_document->setAnalysis(nullptr);
     } else {
-        m_analysis->start(m_document->workload());
+        m_sinceRequest.start();
+        m_analysis->start(m_document->analysisRequest());
     }
+    const auto result = m_document->analysis();
+    m_editor->setComponent(m_document->workload(), m_selectedId, result);
     updateStatus();
     updateEmptyState();
 }
 
 void MainWindow::onAnalysisChanged()
 {
-    const QModelIndex current = m_table->selectionModel()->currentIndex();
-    if (current.isValid())
-        m_selectedId = current.data(ComponentTableModel::IdRole).toString();
-    m_model->setResult(m_document->analysis());
-    m_summary->setResult(m_document->analysis());
+    const auto result = m_document->analysis();
+    if (result && m_sinceRequest.isValid()) {
+        m_lastAnalysisMs = m_sinceRequest.elapsed();  // request to first (recommendation) result
+        m_sinceRequest.invalidate();
+    }
+    m_portfolio->setResult(result);
+    m_componentView->setResult(result, m_document->traffic().traffic);
+    m_layout->setResult(result);
+    m_findings->setResult(result);
 
     // Keep the selected component selected; otherwise the first row.
-    int proxyRow = m_proxy->rowCount() > 0 ? 0 : -1;
-    for (int row = 0; row < m_proxy->rowCount(); ++row) {
-        if (m_proxy->index(row, 0).data(ComponentTableModel::IdRole).toString() == m_selectedId) {
-            proxyRow = row;
-            break;
-        }
+    QString id = m_selectedId;
+    if (!result || !result->find(id.toStdString())) {
+        const QSortFilterProxyModel* proxy = m_portfolio->proxy();
+        id = proxy->rowCount() > 0 ? proxy->index(0, 0).data(PortfolioModel::IdRole).toString()
+                                   : QString();
     }
-    if (proxyRow >= 0) {
-        m_table->selectRow(proxyRow);
-        showComponent(m_proxy->mapToSource(m_proxy->index(proxyRow, 0)).row());
-    } else {
-        showComponent(-1);
-    }
+    m_selectedId = id;
+    m_selecting = true;
+    m_portfolio->selectComponent(id);
+    showComponent(id);
+    m_selecting = false;
     updateStatus();
     updateEmptyState();
 }
@@ -223,18 +234,11 @@ void MainWindow::onAnalysisFailed(const QString& message)
                                                                    message.toStdString()}});
 }
 
-void MainWindow::onCurrentRowChanged(const QModelIndex& current)
+void MainWindow::showComponent(const QString& id)
 {
-    if (!current.isValid())
-        return;
-    m_selectedId = current.data(ComponentTableModel::IdRole).toString();
-    showComponent(m_proxy->mapToSource(current).row());
-}
-
-void MainWindow::showComponent(int sourceRow)
-{
-    m_chart->setComponent(m_model->result(), sourceRow);
-    m_detail->setComponent(m_model->result(), sourceRow);
+    m_componentView->setComponent(id);
+    m_layout->selectComponent(id);
+    m_editor->setComponent(m_document->workload(), id, m_document->analysis());
 }
 
 void MainWindow::updateTitle()
@@ -250,20 +254,38 @@ void MainWindow::updateStatus()
     QString text;
     if (!m_lastError.isEmpty()) {
         text = tr("Analysis failed: %1").arg(m_lastError.section(QLatin1Char('\n'), 0, 0));
-    } else if (m_analysis->isRunning()) {
+    } else if (m_analysis->isRunning() && !result) {
         text = tr("Analysing %1\u2026").arg(componentCount(components));
     } else if (result) {
-        text = tr("Pricing: %1, %2 \u00B7 %3 \u00B7 layout %4/month")
-                   .arg(QString::fromStdString(result->pricing.catalogName),
-                        QString::fromStdString(result->pricing.catalogDate),
-                        componentCount(static_cast<int>(result->components.size())),
+        text = tr("%1 \u00B7 layout %2/month")
+                   .arg(componentCount(static_cast<int>(result->components.size())),
                         formatMoney(result->layout.monthlyCost, result->pricing.currency));
+        if (m_lastAnalysisMs >= 0)
+            text += tr(" \u00B7 re-scored in %1 ms").arg(m_lastAnalysisMs);
     } else if (!m_document->filePath().isEmpty()) {
         text = tr("%1 has no components").arg(m_document->displayName());
     } else {
         text = tr("No workload loaded");
     }
     m_statusLabel->setText(text);
+
+    m_catalogLabel->setText(result ? tr("Pricing: %1, %2")
+                                         .arg(QString::fromStdString(result->pricing.catalogName),
+                                              QString::fromStdString(result->pricing.catalogDate))
+                                   : QString());
+    QString coverage;
+    if (result) {
+        int measured = 0;
+        for (const ComponentResult& c : result->components)
+            measured += c.profile.measured ? 1 : 0;
+        coverage = tr("Traffic: %1 of %2 measured").arg(measured).arg(result->components.size());
+        const auto& traffic = m_document->traffic().traffic;
+        if (traffic && traffic->firstMinute() && traffic->lastMinute()) {
+            const double days = (*traffic->lastMinute() - *traffic->firstMinute() + 1) / 1440.0;
+            coverage += tr(" (%1 days of logs)").arg(formatNumber(days, 1));
+        }
+    }
+    m_coverageLabel->setText(coverage);
 }
 
 QString MainWindow::componentCount(int count)
@@ -283,10 +305,12 @@ void MainWindow::updateEmptyState()
         m_emptyLabel->setText(tr("Analysing %1\u2026").arg(m_document->displayName()));
     } else {
         m_emptyLabel->setTextFormat(Qt::RichText);
-        m_emptyLabel->setText(tr("Open a workload (File \u25B8 Open) or the "
-                                 "<a href=\"sample\">bundled sample</a> to begin"));
+        m_emptyLabel->setText(tr("<a href=\"import\">Import logs</a> or open the "
+                                 "<a href=\"sample\">sample</a> to begin<br><br>"
+                                 "<small>Drop access logs or a workload file here; "
+                                 "File \u25B8 Open reads workloads and .archfit projects.</small>"));
     }
-    m_stack->setCurrentWidget(hasRows ? static_cast<QWidget*>(m_mainSplitter) : m_emptyLabel);
+    m_stack->setCurrentWidget(hasRows ? static_cast<QWidget*>(m_portfolio) : m_emptyLabel);
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)
@@ -296,6 +320,7 @@ void MainWindow::closeEvent(QCloseEvent* event)
         return;
     }
     writeSettings();
+    m_autosave->discard();  // a clean shutdown leaves nothing to recover
     event->accept();
 }
 
@@ -304,25 +329,14 @@ void MainWindow::readSettings()
     const QByteArray geometry = settings::windowGeometry.get();
     if (geometry.isEmpty() || !restoreGeometry(geometry))
         resize(1400, 900);
-    restoreState(settings::windowState.get());
-    const QByteArray mainState = settings::mainSplitter.get();
-    if (mainState.isEmpty() || !m_mainSplitter->restoreState(mainState))
-        m_mainSplitter->setSizes({760, 640});
-    const QByteArray leftState = settings::leftSplitter.get();
-    if (leftState.isEmpty() || !m_leftSplitter->restoreState(leftState))
-        m_leftSplitter->setSizes({560, 280});
-    const QByteArray rightState = settings::rightSplitter.get();
-    if (rightState.isEmpty() || !m_rightSplitter->restoreState(rightState))
-        m_rightSplitter->setSizes({420, 420});
+    const QByteArray state = settings::dockState.get();
+    m_stateRestored = !state.isEmpty() && restoreState(state);
 }
 
 void MainWindow::writeSettings() const
 {
     settings::windowGeometry.set(saveGeometry());
-    settings::windowState.set(saveState());
-    settings::mainSplitter.set(m_mainSplitter->saveState());
-    settings::leftSplitter.set(m_leftSplitter->saveState());
-    settings::rightSplitter.set(m_rightSplitter->saveState());
+    settings::dockState.set(saveState());
 }
 
 QString MainWindow::startDirectory() const

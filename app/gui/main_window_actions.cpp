@@ -5,12 +5,18 @@
 #include "analysis_controller.h"
 #include "document.h"
 #include "export_report_dialog.h"
+#include "portfolio_view.h"
 #include "recent_files_menu.h"
+#include "scenario_panel.h"
 
+#include "archfit/pricing_catalog.h"
 #include "archfit/version.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QDockWidget>
+#include <QLineEdit>
+#include <QUndoStack>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -19,6 +25,8 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QStringList>
+
+#include <set>
 
 namespace archfit {
 
@@ -39,7 +47,12 @@ void MainWindow::createActions()
     fileMenu->addMenu(m_recentMenu);
 
     QAction* sampleAction = fileMenu->addAction(tr("Open &Sample"), this, &MainWindow::openSample);
+    sampleAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
     sampleAction->setStatusTip(tr("Open the bundled sample assessment"));
+
+    QAction* importAction = fileMenu->addAction(tr("&Import Logs\u2026"), this, &MainWindow::importDialog);
+    importAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    importAction->setStatusTip(tr("Measure traffic from access logs (plain or gzip)"));
 
     fileMenu->addSeparator();
     QAction* saveAction = fileMenu->addAction(tr("&Save"), this, &MainWindow::save);
@@ -52,13 +65,80 @@ void MainWindow::createActions()
     exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
 
     fileMenu->addSeparator();
+
     QAction* quitAction = fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
     quitAction->setShortcut(QKeySequence::Quit);
     quitAction->setMenuRole(QAction::QuitRole);
 
+    QMenu* editMenu = menuBar()->addMenu(tr("&Edit"));
+    QAction* undo = m_document->undoStack()->createUndoAction(this, tr("&Undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    QAction* redo = m_document->undoStack()->createRedoAction(this, tr("&Redo"));
+    redo->setShortcut(QKeySequence::Redo);
+    editMenu->addAction(undo);
+    editMenu->addAction(redo);
+    QAction* history = m_historyDock->toggleViewAction();
+    history->setText(tr("&History"));
+    history->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_H));
+    history->setStatusTip(tr("Every edit of this session; click one to go back to it"));
+    editMenu->addAction(history);
+    editMenu->addSeparator();
+    QAction* add = editMenu->addAction(tr("&Add Component"), this, &MainWindow::addComponent);
+    add->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
+    QAction* remove = editMenu->addAction(tr("&Remove Component"), this,
+                                          [this] { removeComponent(m_selectedId); });
+    remove->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Delete));
+    QAction* find = editMenu->addAction(tr("&Filter Components"), this, [this] {
+        m_portfolio->filterEdit()->setFocus();
+        m_portfolio->filterEdit()->selectAll();
+    });
+    find->setShortcut(QKeySequence::Find);
+
+    createScenarioMenu(menuBar()->addMenu(tr("&Scenarios")));
+
+    m_viewMenu = menuBar()->addMenu(tr("&View"));
+    int number = 1;
+    for (QDockWidget* dock : std::as_const(m_docks)) {
+        if (dock == m_historyDock)
+            continue;
+        QAction* toggle = dock->toggleViewAction();
+        toggle->setShortcut(QKeySequence(Qt::ALT | static_cast<Qt::Key>(Qt::Key_0 + number++)));
+        m_viewMenu->addAction(toggle);
+    }
+    m_viewMenu->addSeparator();
+    QAction* reset = m_viewMenu->addAction(tr("&Reset Layout"), this, &MainWindow::resetLayout);
+    reset->setShortcut(QKeySequence(Qt::ALT | Qt::Key_0));
+
     QMenu* helpMenu = menuBar()->addMenu(tr("&Help"));
     QAction* aboutAction = helpMenu->addAction(tr("&About ArchFit"), this, &MainWindow::about);
+    aboutAction->setShortcut(QKeySequence::HelpContents);
     aboutAction->setMenuRole(QAction::AboutRole);
+}
+
+void MainWindow::createScenarioMenu(QMenu* menu)
+{
+    QAction* save = menu->addAction(tr("&Save Current Assumptions\u2026"), this,
+                                    [this] { saveScenario(QString()); });
+    save->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_S));
+    QAction* compare = menu->addAction(tr("&Compare\u2026"), this,
+                                       [this] { compareScenarios(m_scenarios->selectedScenario()); });
+    compare->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_C));
+    m_applyScenarioMenu = menu->addMenu(tr("&Apply"));
+    const auto rebuild = [this] {
+        m_applyScenarioMenu->clear();
+        int number = 1;
+        for (const Scenario& s : m_document->scenarios()) {
+            QAction* a = m_applyScenarioMenu->addAction(s.name);
+            if (number <= 9)
+                a->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | static_cast<Qt::Key>(Qt::Key_0 + number)));
+            ++number;
+            const QString name = s.name;
+            connect(a, &QAction::triggered, this, [this, name] { applyScenario(name); });
+        }
+        m_applyScenarioMenu->setEnabled(!m_document->scenarios().isEmpty());
+    };
+    connect(m_document, &Document::scenariosChanged, this, rebuild);
+    rebuild();
 }
 
 void MainWindow::newDocument()
@@ -147,18 +227,35 @@ bool MainWindow::maybeSave()
 
 void MainWindow::about()
 {
-    QString pricing = tr("No pricing catalog loaded yet.");
-    if (const auto result = m_document->analysis()) {
-        pricing = tr("Pricing catalog: %1, dated %2.")
-                      .arg(QString::fromStdString(result->pricing.catalogName),
-                           QString::fromStdString(result->pricing.catalogDate))
-                      .toHtmlEscaped();
+    // Every catalog in the data directory, with its name and date, so the audience knows
+    // which prices they are looking at.
+    QString catalogs;
+    const QDir dir(m_analysis->dataDir() + QStringLiteral("/pricing"));
+    for (const QString& file : dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name)) {
+        const Result<PricingCatalog> c = readCatalogFile(dir.filePath(file).toStdString());
+        if (!c)
+            continue;
+        std::set<std::string> sources;
+        for (const auto& [id, price] : c->prices) {
+            const std::string& src = price.source;
+            const auto scheme = src.find("://");
+            sources.insert(scheme == std::string::npos ? src : src.substr(0, src.find('/', scheme + 3)));
+        }
+        QStringList hosts;
+        for (const std::string& s : sources)
+            hosts << QString::fromStdString(s).toHtmlEscaped();
+        catalogs += tr("<li><b>%1</b>, dated %2<br><small>%3</small></li>")
+                        .arg(QString::fromStdString(c->name).toHtmlEscaped(),
+                             QString::fromStdString(c->catalogDate).toHtmlEscaped(),
+                             hosts.join(QStringLiteral(", ")));
     }
+    if (catalogs.isEmpty())
+        catalogs = tr("<li>No pricing catalog found in %1</li>").arg(dir.path().toHtmlEscaped());
     QMessageBox::about(
         this, tr("About ArchFit"),
         tr("<h3>ArchFit %1</h3><p>Serverless, container or VM: a fit advisor built from real "
-           "traffic.</p><p>%2</p>")
-            .arg(QString::fromLatin1(versionString()), pricing));
+           "traffic.</p><p>Pricing catalogs and their sources:</p><ul>%2</ul>")
+            .arg(QString::fromLatin1(versionString()), catalogs));
 }
 
 void MainWindow::showDiagnostics(const QString& text, const Diagnostics& diagnostics)

@@ -36,13 +36,11 @@ struct Setting {
 namespace settings {
 
 inline const Setting<QByteArray> windowGeometry{"ui/windowGeometry", QByteArray()};
-inline const Setting<QByteArray> windowState{"ui/windowState", QByteArray()};
-inline const Setting<QByteArray> mainSplitter{"ui/mainSplitter", QByteArray()};
-inline const Setting<QByteArray> leftSplitter{"ui/leftSplitter", QByteArray()};
-inline const Setting<QByteArray> rightSplitter{"ui/rightSplitter", QByteArray()};
 inline const Setting<QStringList> recentFiles{"ui/recentFiles", QStringList()};
 inline const Setting<int> recentFilesLimit{"ui/recentFilesLimit", 10};
 inline const Setting<QString> lastDirectory{"ui/lastDirectory", QString()};
+inline const Setting<QByteArray> dockState{"ui/dockState", QByteArray()};
+inline const Setting<double> autosaveMinutes{"document/autosaveMinutes", 3.0};
 // File > Export report (the author, company and logo are the consultant's preferences).
 inline const Setting<QString> reportAuthor{"report/author", QString()};
 inline const Setting<QString> reportCompany{"report/company", QString()};

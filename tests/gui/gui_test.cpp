@@ -4,7 +4,7 @@
 #include "gui_test_util.h"
 
 #include "analysis_controller.h"
-#include "component_table_model.h"
+#include "portfolio_model.h"
 #include "cost_chart.h"
 #include "detail_view.h"
 #include "document.h"
@@ -65,7 +65,7 @@ QStringList rowIds(const MainWindow& window)
     QStringList ids;
     const QSortFilterProxyModel* proxy = window.proxyModel();
     for (int row = 0; row < proxy->rowCount(); ++row)
-        ids << proxy->index(row, 0).data(ComponentTableModel::IdRole).toString();
+        ids << proxy->index(row, 0).data(PortfolioModel::IdRole).toString();
     ids.sort();
     return ids;
 }
@@ -105,11 +105,17 @@ private slots:
                                               QStringLiteral("nightly")}));
         // Serverless cannot run a 30-minute job: the row says so.
         const int nightlyRow = sourceRowOf(window, QStringLiteral("nightly"));
-        QCOMPARE(window.tableModel()
-                     ->index(nightlyRow, ComponentTableModel::ServerlessColumn)
-                     .data()
-                     .toString(),
-                 QStringLiteral("blocked"));
+        const QVariantList fits = window.tableModel()
+                                      ->index(nightlyRow, PortfolioModel::FitColumn)
+                                      .data(PortfolioModel::FitsRole)
+                                      .toList();
+        QCOMPARE(fits.size(), 3);
+        QCOMPARE(fits[0].toDouble(), -1.0);  // drawn as a hatched stub
+        QVERIFY(window.tableModel()
+                    ->index(nightlyRow, PortfolioModel::BlockersColumn)
+                    .data(Qt::ToolTipRole)
+                    .toString()
+                    .contains(QStringLiteral("Serverless")));
 
         // Selecting the job shows it in the chart and the detail view (name escaped in HTML).
         selectSourceRow(window, nightlyRow);
@@ -244,9 +250,9 @@ private slots:
 private:
     static int sourceRowOf(const MainWindow& window, const QString& id)
     {
-        const ComponentTableModel* model = window.tableModel();
+        const PortfolioModel* model = window.tableModel();
         for (int row = 0; row < model->rowCount(); ++row) {
-            if (model->index(row, 0).data(ComponentTableModel::IdRole).toString() == id)
+            if (model->index(row, 0).data(PortfolioModel::IdRole).toString() == id)
                 return row;
         }
         return -1;
@@ -263,14 +269,14 @@ private:
     static void checkWindowShowsResult(MainWindow& window, int componentCount)
     {
         QVERIFY(!window.isEmptyStateShown());
-        const ComponentTableModel* model = window.tableModel();
+        const PortfolioModel* model = window.tableModel();
         QCOMPARE(model->rowCount(), componentCount);
         const QStringList families{QStringLiteral("Serverless"), QStringLiteral("Container"),
                                    QStringLiteral("VM"), QStringLiteral("blocked")};
         for (int row = 0; row < model->rowCount(); ++row) {
             const QString rec =
-                model->index(row, ComponentTableModel::RecommendedColumn).data().toString();
-            QVERIFY2(families.contains(rec), qPrintable(rec));
+                model->index(row, PortfolioModel::RecommendedColumn).data().toString();
+            QVERIFY2(families.contains(rec.section(QLatin1Char(' '), 0, 0)), qPrintable(rec));
         }
         // The first row is selected after load and shown on the right.
         QVERIFY(window.tableView()->selectionModel()->currentIndex().isValid());
