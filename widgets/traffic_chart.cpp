@@ -116,7 +116,7 @@ void TrafficChart::showComponent(const ComponentResult* component, const Traffic
     }
     const QColor accent = palette().color(QPalette::Highlight);
     m_idle = new QCPGraph(xAxis, yAxis2);
-    m_idle->setName(tr("Idle minutes (%1 % of the window)").arg(formatNumber(p.idleFraction * 100, 1)));
+    m_idle->setName(tr("Idle minutes (%1 %)").arg(formatNumber(p.idleFraction * 100, 1)));
     m_idle->setLineStyle(QCPGraph::lsStepLeft);
     m_idle->setPen(Qt::NoPen);
     m_idle->setBrush(mixColors(baseColor(), textColor(), 0.07));

@@ -123,9 +123,11 @@ void TrafficHeatMap::showComponent(const ComponentResult* component, const Traff
     yAxis->grid()->setVisible(false);
 
     const QString name = QString::fromStdString(component->name.empty() ? component->id : component->name);
-    setTitle(measured ? tr("%1: mean requests per minute by weekday and hour (measured)").arg(name)
-                      : tr("%1: mean requests per minute by hour \u2014 declared traffic: one "
-                           "representative day").arg(name));
+    // Short enough for a ~500 px dock; the axis and tooltips carry the unit (requests per minute).
+    // The component view names the component above; the title stays short enough for a narrow dock.
+    setTitle(measured ? tr("Requests/min by weekday, hour (measured)")
+                      : tr("Requests/min by hour (declared day)"));
+    setToolTip(tr("%1: mean requests per minute in each hour").arg(name));
     replot(rpQueuedReplot);
 }
 

@@ -53,11 +53,6 @@ void fillEnum(QComboBox* box, int count)
         box->addItem(QString::fromLatin1(toString(static_cast<Enum>(i))), i);
 }
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("archfit::ComponentEditor", text);
-}
-
 std::optional<double> parseNumber(const QString& text, bool& ok)
 {
     const QString t = text.trimmed();

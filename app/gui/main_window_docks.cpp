@@ -66,7 +66,7 @@ void MainWindow::createDocks()
     m_findings = new FindingsView;
     m_findings->setObjectName(QStringLiteral("findingsView"));
     connect(m_findings, &FindingsView::componentSelected, this, &MainWindow::selectComponent);
-    QDockWidget* findings = addDock(m_findings, tr("Findings"), QStringLiteral("findingsDock"),
+    addDock(m_findings, tr("Findings"), QStringLiteral("findingsDock"),
                                     Qt::BottomDockWidgetArea);
 
     m_assumptions = new AssumptionsPanel;

@@ -111,7 +111,7 @@ private slots:
         TrafficHeatMap* map = view.heatMap();
         QCOMPARE(map->rowCount(), 1);
         QVERIFY(map->showsDeclaredDay());
-        QVERIFY(map->titleText().contains(QStringLiteral("declared traffic: one representative day")));
+        QVERIFY(map->titleText().contains(QStringLiteral("(declared day)")));
         // Cell 14:00 is the mean of minutes 840..899 of the representative day.
         const std::vector<double>& m = m_result->find("storefront-api")->profile.requestsPerMinute;
         double sum = 0;
