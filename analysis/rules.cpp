@@ -46,6 +46,10 @@ public:
     {
         try {
             out = json::parse(text);
+            if (!out.is_object()) {
+                error(file, "$", "expected a JSON object at the top level");
+                return false;
+            }
             return true;
         } catch (const json::exception& e) {
             Diagnostic d;
@@ -219,12 +223,21 @@ Result<RuleSet> parseRules(const std::string& runtimesJson, const std::string& c
     RuleReader r;
     RuleSet out;
     json doc;
-    if (r.parse(runtimesJson, kRuntimesFile, doc))
-        readRuntimes(r, doc, out);
-    if (r.parse(complianceJson, kComplianceFile, doc))
-        readCompliance(r, doc, out);
-    if (r.parse(servicesJson, kServicesFile, doc))
-        readServices(r, doc, out);
+    // The readers check the shapes they rely on; a value of another type deeper down (a number
+    // where an object or a list of strings belongs) surfaces as a json type error, reported
+    // against its file instead of escaping (found by fuzz_rules, regression R1).
+    auto read = [&](const std::string& text, const char* file, void (*reader)(RuleReader&, const json&, RuleSet&)) {
+        if (!r.parse(text, file, doc))
+            return;
+        try {
+            reader(r, doc, out);
+        } catch (const json::exception& e) {
+            r.error(file, "$", std::string("a value has the wrong type: ") + e.what());
+        }
+    };
+    read(runtimesJson, kRuntimesFile, readRuntimes);
+    read(complianceJson, kComplianceFile, readCompliance);
+    read(servicesJson, kServicesFile, readServices);
     if (!r.errors.empty())
         return r.errors;
     return out;

@@ -15,7 +15,7 @@
 #   package    the .deb from BUILD_DIR (cpack), extracted into a clean prefix (dpkg -x); the
 #              installed archfit-cli prints its version and analyzes the installed sample
 #
-# Environment: SAN_BUILD_DIR (default BUILD_DIR-asan), FUZZ_SECONDS, JOBS, CI_STAGES (default
+# Environment: SAN_BUILD_DIR (default BUILD_DIR-asan), FUZZ_SECONDS, FUZZ_SEED, JOBS, CI_STAGES (default
 #              "ctest sanitize fuzz package"; a subset runs only those).
 set -uo pipefail
 
@@ -89,7 +89,9 @@ stage_fuzz() {
     cp -r tests/fuzz/corpus/"$name"/. "$work/$name/"
     printf '%-18s ' "$name"
     # New inputs go to the scratch copy; a crash writes crash-* there and fails the stage.
-    if "$exe" -max_total_time="$fuzz_seconds" -max_len=65536 -timeout=20 -rss_limit_mb=2048 \
+    # A fixed seed (FUZZ_SEED, default 1) makes a finding reproducible from the CI log; FUZZ_SEED=0
+    # lets libFuzzer pick one per run for wider exploration.
+    if "$exe" -seed="${FUZZ_SEED:-1}" -max_total_time="$fuzz_seconds" -max_len=65536 -timeout=20 -rss_limit_mb=2048 \
          -artifact_prefix="$work/$name-" -print_final_stats=1 "$work/$name" \
          >"$work/$name.log" 2>&1; then
       grep -E '^stat::number_of_executed_units' "$work/$name.log" | awk '{print $2 " executions"}'

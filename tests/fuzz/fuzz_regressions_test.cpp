@@ -2,6 +2,7 @@
 // Each crashing input is also kept in regressions/<target>/F<n>-* and replayed by ctest.
 
 #include "archfit/log_ingest.h"
+#include "archfit/rules.h"
 
 #include <gtest/gtest.h>
 
@@ -49,4 +50,28 @@ TEST(FuzzRegression, EmptyLineIsNotARecord)
         LogRecord r;
         EXPECT_NE(parser->parse("", r).kind, ParseResult::Ok) << name;
     }
+}
+
+// F4: a rule table whose top level is a number (the services table "3", found by fuzz_rules) made
+// the reader call json::value() on a non-object, and the type error escaped parseRules(). Now
+// each wrong shape is a diagnostic naming the table's file, at any depth.
+TEST(FuzzRegression, F4_RuleTablesOfTheWrongShapeAreDiagnosticsNotExceptions)
+{
+    const std::string runtimes = R"({"schema": "archfit/runtimes@1"})";
+    const std::string compliance = R"({"schema": "archfit/compliance@1"})";
+    // The other two tables are incomplete too (their own diagnostics); look for the services one.
+    auto names = [](const Result<RuleSet>& r, const std::string& file, const std::string& words) {
+        for (const Diagnostic& d : r.errors())
+            if (d.file == file && d.message.find(words) != std::string::npos)
+                return true;
+        return false;
+    };
+    Result<RuleSet> r = parseRules(runtimes, compliance, "3");
+    ASSERT_FALSE(r.ok());
+    EXPECT_TRUE(names(r, "rules/services.json", "JSON object")) << r.errorText();
+
+    // Deeper: residency areas that are a number instead of lists of regions.
+    r = parseRules(runtimes, R"({"data_residency": {"areas": {"eu": 5}}})", R"({})");
+    ASSERT_FALSE(r.ok());
+    EXPECT_TRUE(names(r, "rules/compliance.json", "wrong type")) << r.errorText();
 }
