@@ -42,6 +42,16 @@ public:
         m_items.pop_front();
         return c;
     }
+    // The front item, or null at once when there is none.
+    Chunk* tryPop()
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        if (m_items.empty())
+            return nullptr;
+        Chunk* c = m_items.front();
+        m_items.pop_front();
+        return c;
+    }
 
 private:
     std::mutex m_mutex;
@@ -151,14 +161,30 @@ FileOutcome ingestFile(const std::string& path, const Workload& workload, const 
         out.file.error = "unknown format \"" + format + "\"";
         return out;
     }
+    if (std::string bad = prototype->prepare(std::string_view(first->data(), first->size)); !bad.empty()) {
+        out.file.error = bad;
+        out.file.sha256 = src->finishSha256();
+        return out;
+    }
 
-    int threads = options.threads > 0 ? options.threads : static_cast<int>(std::thread::hardware_concurrency());
+    // Background workers: one per core less the reading thread, which hashes every byte and, when
+    // it is ahead of the workers, parses queued chunks itself (a third thread on two cores only
+    // adds switching: docs/benchmarks.md). A sequential format keeps the order: one worker, and
+    // the reader never helps.
+    const bool sequential = prototype->sequential();
+    int threads = options.threads > 0 ? options.threads
+                                      : static_cast<int>(std::thread::hardware_concurrency()) - 1;
     threads = std::clamp(threads, 1, 64);
-    if (prototype->sequential())
+    if (sequential)
         threads = 1;
     std::vector<std::unique_ptr<IngestWorker>> workers;
     for (int i = 0; i < threads; ++i)
         workers.push_back(std::make_unique<IngestWorker>(*prototype, router));
+    IngestWorker* helper = nullptr;
+    if (!sequential) {
+        workers.push_back(std::make_unique<IngestWorker>(*prototype, router));
+        helper = workers.back().get();
+    }
 
     // Buffers circulate reader -> work queue -> worker -> free queue.
     ChunkQueue work, freeList;
@@ -171,17 +197,19 @@ FileOutcome ingestFile(const std::string& path, const Workload& workload, const 
     std::mutex linesMutex;
     std::map<std::uint64_t, std::uint64_t> chunkLines;  // seq -> lines
 
+    auto processChunk = [&](IngestWorker& w, Chunk* c) {
+        const std::uint64_t lines = cancelled(options) ? 0 : w.process(*c);
+        {
+            std::lock_guard<std::mutex> lock(linesMutex);
+            chunkLines[c->seq] = lines;
+        }
+        freeList.push(c);
+    };
     std::vector<std::thread> pool;
     for (int i = 0; i < threads; ++i)
         pool.emplace_back([&, w = workers[static_cast<std::size_t>(i)].get()] {
-            while (Chunk* c = work.pop()) {
-                const std::uint64_t lines = cancelled(options) ? 0 : w->process(*c);
-                {
-                    std::lock_guard<std::mutex> lock(linesMutex);
-                    chunkLines[c->seq] = lines;
-                }
-                freeList.push(c);
-            }
+            while (Chunk* c = work.pop())
+                processChunk(*w, c);
         });
 
     std::uint64_t seq = 0;
@@ -201,11 +229,23 @@ FileOutcome ingestFile(const std::string& path, const Workload& workload, const 
         }
         if (eof)
             break;
-        c = freeList.pop();
+        // No free buffer means the workers are behind: parse a queued chunk here meanwhile.
+        c = freeList.tryPop();
+        while (!c && helper) {
+            Chunk* queued = work.tryPop();
+            if (!queued)
+                break;
+            processChunk(*helper, queued);
+            c = freeList.tryPop();
+        }
+        if (!c)
+            c = freeList.pop();
         more = readChunk(*src, *c, carry, capacity, eof, error);
         if (!error.empty())
             break;
     }
+    while (Chunk* queued = helper ? work.tryPop() : nullptr)  // help with the tail
+        processChunk(*helper, queued);
     for (int i = 0; i < threads; ++i)
         work.push(nullptr);
     for (std::thread& t : pool)
@@ -237,7 +277,7 @@ FileOutcome ingestFile(const std::string& path, const Workload& workload, const 
             if (series[i].totalRequests() == 0)
                 continue;
             const std::string& id = i < router.componentIds().size() ? router.componentIds()[i] : kUnmappedComponent;
-            out.traffic.component(id).merge(series[i]);
+            out.traffic.component(id).merge(std::move(series[i]));
         }
         for (const WorkerSkips& s : w->skips()) {
             SkipReason& r = out.skips[s.reason];
@@ -300,7 +340,7 @@ IngestResult ingestLogs(const std::vector<std::string>& paths, const Workload& w
         }
         seen.insert(f.file.sha256);
         firstPathOf[f.file.sha256] = path;
-        result.traffic.merge(f.traffic);
+        result.traffic.merge(std::move(f.traffic));
         result.linesParsed += f.file.parsed;
         result.linesSkipped += f.file.skipped;
         result.headerLines += f.headers;

@@ -112,7 +112,7 @@ public:
             const bool closed = std::memchr(lb, ']', static_cast<std::size_t>(end - lb)) != nullptr;
             return ParseResult::skip(closed ? "bad_timestamp" : "truncated");
         }
-        if (lb[27] != ']' || !ncsaTime(lb + 1, r.minute))
+        if (lb[27] != ']' || !m_time.minuteOf(lb + 1, r.minute))
             return ParseResult::skip("bad_timestamp");
 
         const char* q = lb + 28;
@@ -186,6 +186,7 @@ public:
 
 private:
     const char* m_format;
+    NcsaTimeCache m_time;
 };
 
 }  // namespace

@@ -3,6 +3,7 @@
 // ranges, never read past `end`, and accept arbitrary bytes.
 
 #include <cstdint>
+#include <cstring>
 #include <string_view>
 
 namespace archfit::logparse {
@@ -90,6 +91,35 @@ inline bool ncsaTime(const char* p, std::int64_t& minute)
     const int offset = (p[21] == '-' ? -1 : 1) * (zh * 60 + zm);
     return civilMinute(y, mo, static_cast<unsigned>(d), h, mi, s, offset, minute);
 }
+
+// ncsaTime() with a memory of the last timestamp: consecutive lines of a log mostly share their
+// minute, so a line whose timestamp equals the last one but for the seconds skips the calendar
+// arithmetic (the seconds are still checked as ncsaTime() checks them). One per parser (thread).
+class NcsaTimeCache {
+public:
+    bool minuteOf(const char* p, std::int64_t& minute)
+    {
+        if (m_valid && std::memcmp(p, m_last, 18) == 0 && std::memcmp(p + 20, m_last + 20, 6) == 0) {
+            const int s = digits(p + 18, 2);
+            if (s >= 0 && s <= 60) {
+                minute = m_minute;
+                return true;
+            }
+            return false;
+        }
+        if (!ncsaTime(p, minute))
+            return false;
+        std::memcpy(m_last, p, 26);
+        m_minute = minute;
+        m_valid = true;
+        return true;
+    }
+
+private:
+    char m_last[26] = {};
+    std::int64_t m_minute = 0;
+    bool m_valid = false;
+};
 
 // Unsigned decimal integer filling [p, end) entirely; false on anything else or overflow.
 inline bool parseUnsigned(const char* p, const char* end, std::uint64_t& v)

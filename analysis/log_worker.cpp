@@ -11,7 +11,7 @@ namespace archfit {
 namespace {
 
 constexpr std::size_t kMaxExamples = 5;
-constexpr std::size_t kMaxScratch = 8192;      // open (component, minute) cells before a flush
+constexpr std::size_t kMaxScratch = 256;       // open (component, minute) cells before a flush
 constexpr std::size_t kMaxDistinctPaths = 65536;
 constexpr std::size_t kMaxPathBytes = 200;
 constexpr std::int64_t kNoMinute = std::numeric_limits<std::int64_t>::min();
@@ -222,7 +222,16 @@ void IngestWorker::aggregate(const LogRecord& r)
         if (p95 < 0) p95 = p99 >= 0 ? p99 : p50;
         if (p99 < 0) p99 = p95;
         if (p50 < 0) p50 = p95;
-        if (p50 >= 0 && r.count > 0) {
+        if (r.latencyPairs > 0) {
+            for (int i = 0; i < r.latencyPairs; ++i) {
+                const int bucket = r.latencyPairBuckets[i];
+                s.lo = std::min(s.lo, bucket);
+                s.hi = std::max(s.hi, bucket);
+                s.latency[bucket] = static_cast<std::uint32_t>(
+                    std::min<std::uint64_t>(s.latency[bucket] + r.latencyPairCounts[i], 0xFFFFFFFFu));
+            }
+            s.hasLatency = true;
+        } else if (p50 >= 0 && r.count > 0) {
             const std::uint64_t n = r.count;
             const std::uint64_t a = (n + 1) / 2;
             const std::uint64_t b = static_cast<std::uint64_t>(std::ceil(0.95 * static_cast<double>(n) - 1e-9)) - a;
@@ -292,8 +301,8 @@ std::uint64_t IngestWorker::process(const Chunk& chunk)
             ++m_headers;
         }
     }
-    flush();
-    return line;
+    return line;  // open cells stay in the scratch for the next chunk; series() flushes them
+
 }
 
 }  // namespace archfit

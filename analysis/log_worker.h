@@ -73,8 +73,12 @@ public:
     std::uint64_t headers() const { return m_headers; }
     std::uint64_t unmapped() const { return m_unmapped; }
     std::uint64_t bytes() const { return m_bytes; }
-    // Per component index (router order, then "(unmapped)" last).
-    std::vector<ComponentTraffic>& series() { return m_series; }
+    // Per component index (router order, then "(unmapped)" last), with the cells still open in the scratch flushed into them.
+    std::vector<ComponentTraffic>& series()
+    {
+        flush();
+        return m_series;
+    }
     const std::vector<WorkerSkips>& skips() const { return m_skips; }
     const PathCounter& unmappedPaths() const { return m_paths; }
 

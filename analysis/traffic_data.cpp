@@ -209,6 +209,14 @@ void ComponentTraffic::merge(const ComponentTraffic& other)
         }
 }
 
+void ComponentTraffic::merge(ComponentTraffic&& other)
+{
+    if (m_days.empty() && m_requests == 0)
+        *this = std::move(other);
+    else
+        merge(static_cast<const ComponentTraffic&>(other));
+}
+
 std::optional<std::int64_t> ComponentTraffic::firstMinute() const
 {
     for (const auto& [day, page] : m_days)
@@ -285,6 +293,13 @@ void TrafficData::merge(const TrafficData& other)
 {
     for (const auto& [id, series] : other.m_components)
         m_components[id].merge(series);
+    addLineCounts(other.m_linesParsed, other.m_linesSkipped);
+}
+
+void TrafficData::merge(TrafficData&& other)
+{
+    for (auto& [id, series] : other.m_components)
+        m_components[id].merge(std::move(series));
     addLineCounts(other.m_linesParsed, other.m_linesSkipped);
 }
 

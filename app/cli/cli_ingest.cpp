@@ -74,7 +74,8 @@ const char* const kIngestHelp =
     "  --format F         auto (default), or one of the formats below\n"
     "  --json OUT|-       write the archfit/ingest@1 JSON document to OUT (- = stdout);\n"
     "                     without it a text summary is printed\n"
-    "  --threads N        worker threads (default: one per core)\n"
+    "  --threads N        background parsing threads (default: one per core less one; the\n"
+    "                     reading thread also parses when it is ahead of them)\n"
     "A LOG of - reads standard input; a named pipe is read as a stream.\n"
     "Exit status: 0 done, 1 bad input (unreadable workload, a file that is not a log), 2 usage.\n"
     "\n";

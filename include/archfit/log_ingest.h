@@ -36,6 +36,11 @@ struct LogRecord {
     std::uint64_t count = 1;          // requests this record stands for
     std::uint64_t errors = 0;         // of `count`, how many failed (counted as 5xx)
     double p50Ms = -1, p95Ms = -1, p99Ms = -1;  // -1 when absent
+    // Or the row's latency histogram (csv with le_<ms> columns): `latencyPairs` (bucket of
+    // traffic_data.h, request count) pairs, owned by the parser until its next parse().
+    int latencyPairs = 0;
+    const std::uint16_t* latencyPairBuckets = nullptr;
+    const std::uint64_t* latencyPairCounts = nullptr;
 
     void clear() { *this = LogRecord(); }
 };
@@ -67,6 +72,11 @@ public:
     // True when a line's meaning depends on earlier lines (W3C "#Fields:"): the file is then read
     // by one worker, in order. Stateless formats return false and are parsed in parallel.
     virtual bool sequential() const { return false; }
+    // Called once on the parser that workers are cloned from, with the file's first bytes
+    // (whole lines, possibly cut at the end), before any parse(): a format whose header sets
+    // the layout for the whole file (the csv's column names) reads it here. Returns an error
+    // message ("line 1: ...") when the header cannot be read, else "".
+    virtual std::string prepare(std::string_view /*head*/) { return {}; }
 };
 
 constexpr std::size_t kMaxLineBytes = 64 * 1024;
@@ -89,7 +99,7 @@ Result<std::string> detectLogFormat(std::string_view head, const std::string& fi
 
 struct IngestOptions {
     std::string format = "auto";      // "auto" or a name from knownLogFormats()
-    int threads = 0;                  // worker threads; 0 = one per core
+    int threads = 0;                  // background parsing threads; 0 = one per core less one
     // Read size; lines are never split between chunks. 1 MiB keeps a chunk in the shared L3 cache
     // from read() and hashing to parsing: less CPU and a third of the peak RSS of 8 MiB chunks
     // (docs/benchmarks.md).

@@ -86,6 +86,7 @@ public:
     void addMinute(std::int64_t minute, const MinuteTotals& totals, const std::uint32_t* latencyCounts,
                    int firstBucket = 0, int lastBucket = kLatencyBuckets - 1);
     void merge(const ComponentTraffic& other);
+    void merge(ComponentTraffic&& other);  // takes other's cells whole when this one is empty
 
     std::uint64_t totalRequests() const { return m_requests; }
     std::uint64_t totalBytes() const { return m_bytes; }
@@ -132,6 +133,7 @@ public:
     const ComponentTraffic* find(const std::string& id) const;
     const std::map<std::string, ComponentTraffic>& components() const { return m_components; }
     void merge(const TrafficData& other);
+    void merge(TrafficData&& other);
     std::optional<std::int64_t> firstMinute() const;  // over all components
     std::optional<std::int64_t> lastMinute() const;
     std::uint64_t totalRequests() const;
