@@ -8,7 +8,11 @@
 #include "text_format.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
+#include <functional>
+#include <mutex>
+#include <thread>
 
 namespace archfit {
 
@@ -65,51 +69,6 @@ FamilyEvaluation evaluation(FamilyCost fc, const AnalysisSettings& settings, con
     return e;
 }
 
-// Traffic multipliers around x1 over which each recommendation holds: the analysis re-run on a
-// log grid (16 steps a decade, x0.01..x100), without sweeps or nested sensitivity.
-void growthSensitivity(AnalysisResult& result, const Workload& workload, const PricingCatalog& catalog,
-                       const RuleSet& rules, const AnalysisSettings& settings, const TrafficData* traffic)
-{
-    constexpr int kStepsPerDecade = 16;
-    constexpr int kDecades = 2;
-    AnalysisSettings inner = settings;
-    inner.sensitivity = false;
-    inner.costSweeps = false;
-    const int n = 2 * kDecades * kStepsPerDecade + 1;
-    std::vector<double> grid(n);
-    std::vector<std::vector<std::optional<Family>>> picks(n);
-    for (int k = 0; k < n; ++k) {
-        grid[k] = std::pow(10.0, static_cast<double>(k - kDecades * kStepsPerDecade) / kStepsPerDecade);
-        inner.growth = settings.growth * grid[k];
-        const AnalysisResult r = analyze(workload, catalog, rules, inner, traffic);
-        for (const ComponentResult& c : r.components)
-            picks[k].push_back(c.recommended);
-    }
-    const int mid = kDecades * kStepsPerDecade;
-    for (std::size_t i = 0; i < result.components.size(); ++i) {
-        ComponentResult& c = result.components[i];
-        if (!c.recommended || c.forcedJustification)
-            continue;
-        GrowthInterval g;
-        g.gridStep = std::pow(10.0, 1.0 / kStepsPerDecade);
-        for (int k = mid - 1; k >= 0; --k) {
-            if (picks[k][i] != c.recommended) {
-                g.low = grid[k + 1];
-                g.flipsBelow = picks[k][i];
-                break;
-            }
-        }
-        for (int k = mid + 1; k < n; ++k) {
-            if (picks[k][i] != c.recommended) {
-                g.high = grid[k - 1];
-                g.flipsAbove = picks[k][i];
-                break;
-            }
-        }
-        c.growthInterval = g;
-    }
-}
-
 struct Membership {
     std::vector<bool> faas;     // in the account's function pool
     std::vector<bool> lb;       // behind the shared load balancer
@@ -127,26 +86,51 @@ struct RoundInputs {
     double granularity;
     const TrafficData* traffic;
     std::vector<LatencyMemo>& latency;  // per component, shared by every round
+    Progress* progress = nullptr;       // checked for cancel per component
+    std::function<void(std::size_t)> reportEach;  // optional: called after each component
 };
 
-// Who shares what under the layout the results recommend.
-Membership membershipOf(const Workload& w, const std::vector<ComponentResult>& results)
+bool cancelRequested(const Progress* p) { return p && p->cancel.load(std::memory_order_relaxed); }
+
+// What the next layout round needs of a component's result.
+struct Pick {
+    std::optional<Family> family;
+    bool kubernetes = false;  // recommended as a container on the shared cluster
+};
+
+Pick pickOf(const ComponentResult& r)
+{
+    return {r.recommended, r.recommended == Family::Container && r.family(Family::Container).variant == "kubernetes"};
+}
+
+// Who shares what under the layout the picks make.
+Membership membershipOf(const Workload& w, const std::vector<Pick>& picks)
 {
     Membership m;
-    for (std::size_t i = 0; i < results.size(); ++i) {
-        const std::optional<Family> f = results[i].recommended;
+    for (std::size_t i = 0; i < picks.size(); ++i) {
+        const std::optional<Family> f = picks[i].family;
         const bool serverless = f == Family::Serverless;
-        const bool container = f == Family::Container;
         m.faas.push_back(serverless);
         m.lb.push_back(isHttpService(w.components[i]) && f.has_value() && !serverless);
-        m.cluster.push_back(container && results[i].family(Family::Container).variant == "kubernetes");
+        m.cluster.push_back(picks[i].kubernetes);
     }
     return m;
 }
 
+Membership membershipOf(const Workload& w, const std::vector<ComponentResult>& results)
+{
+    std::vector<Pick> picks;
+    for (const ComponentResult& r : results)
+        picks.push_back(pickOf(r));
+    return membershipOf(w, picks);
+}
+
 // Prices, scores and recommends every component with the shares `members` defines; a component
-// outside a shared pool is priced as if it joined it.
-std::vector<ComponentResult> evaluateRound(const RoundInputs& in, const Membership& members)
+// outside a shared pool is priced as if it joined it. With `picksOnly`, each result is reduced to
+// its pick as soon as it is made and nothing is returned (the growth grid's rounds: memory of one
+// component's result, not of the portfolio's).
+std::vector<ComponentResult> evaluateRound(const RoundInputs& in, const Membership& members,
+                                           std::vector<Pick>* picksOnly = nullptr)
 {
     const Workload& workload = in.workload;
     const std::size_t n = workload.components.size();
@@ -161,8 +145,10 @@ std::vector<ComponentResult> evaluateRound(const RoundInputs& in, const Membersh
     const std::string& currency = in.catalog.currency;
     const AssessmentOptions& opt = workload.assessment.options;
     std::vector<ComponentResult> out;
-    out.reserve(n);
+    out.reserve(picksOnly ? 0 : n);
     for (std::size_t i = 0; i < n; ++i) {
+        if (cancelRequested(in.progress))
+            return {};  // the caller sees the cancel flag and discards the round
         const Component& c = workload.components[i];
         const Profile& p = in.profiles[i];
         PortfolioShares shares = base;
@@ -192,7 +178,12 @@ std::vector<ComponentResult> evaluateRound(const RoundInputs& in, const Membersh
         scoreFamilies(r, c, p, ScoringContext{workload, in.rules, in.settings.sizing, &in.latency[i]});
         recommend(r, c, workload.weights, currency);
         r.confidence = confidenceOf(p, p.measured && in.traffic ? in.traffic->skippedShare() : 0.0);
-        out.push_back(std::move(r));
+        if (picksOnly)
+            picksOnly->push_back(pickOf(r));
+        else
+            out.push_back(std::move(r));
+        if (in.reportEach)
+            in.reportEach(i);
     }
     return out;
 }
@@ -234,19 +225,23 @@ void sumLayout(AnalysisResult& result)
     }
 }
 
-}  // namespace
-
-AnalysisResult analyze(const Workload& workload, const PricingCatalog& catalog, const RuleSet& rules,
-                       const AnalysisSettings& settings, const TrafficData* traffic)
-{
-    AnalysisResult result;
-    result.assessmentName = workload.assessment.name;
-    result.client = workload.assessment.client;
-    result.settings = settings;
-    result.freeTier = workload.assessment.options.freeTier;
-    result.pricing = {catalog.provider, catalog.region, catalog.currency, catalog.catalogDate, catalog.name};
-
+// One layout: every component's profile at settings.growth, priced, scored and recommended in
+// rounds until the shared pools' members settle.
+struct LayoutRun {
+    std::vector<ComponentResult> components;  // empty when run for its picks only
+    std::vector<Pick> picks;
     std::vector<Profile> profiles;
+    Membership eligible;                // who could join each shared pool at all
+    std::vector<LatencyMemo> latency;   // per component, reusable by later evaluations
+    double granularity = 0;
+};
+
+LayoutRun runLayout(const Workload& workload, const PricingCatalog& catalog, const RuleSet& rules,
+                    const AnalysisSettings& settings, const TrafficData* traffic, bool picksOnly,
+                    Progress* progress, const std::function<void(int round, std::size_t i)>& report = {})
+{
+    LayoutRun run;
+    std::vector<Profile>& profiles = run.profiles;
     profiles.reserve(workload.components.size());
     const Window window = traffic ? Window{traffic->firstMinute(), traffic->lastMinute()} : Window{};
     for (const Component& c : workload.components)
@@ -257,7 +252,7 @@ AnalysisResult analyze(const Workload& workload, const PricingCatalog& catalog, 
     // that could use them; later rounds: the ones the layout assigns there, until the layout stops
     // changing, so a shared cost is only paid where it pays off.
     const std::size_t n = workload.components.size();
-    const double granularity = catalog.limit("faas.billing_granularity_ms");
+    run.granularity = catalog.limit("faas.billing_granularity_ms");
     Membership members;
     members.faas.resize(n);
     members.lb.resize(n);
@@ -268,24 +263,146 @@ AnalysisResult analyze(const Workload& workload, const PricingCatalog& catalog, 
         members.lb[i] = isHttpService(c);
         members.cluster[i] = blockers(Family::Container, c, profiles[i], catalog).empty();
     }
-    const Membership eligible = members;
-    std::vector<LatencyMemo> latency(n);
-    const RoundInputs in{workload, catalog, rules, settings, profiles, granularity, traffic, latency};
-    result.components = evaluateRound(in, members);
-    for (int round = 1; round < kMaxLayoutRounds; ++round) {
-        const Membership next = membershipOf(workload, result.components);
+    run.eligible = members;
+    run.latency.resize(n);
+    RoundInputs in{workload, catalog, rules, settings, profiles, run.granularity, traffic, run.latency, progress, {}};
+    int rounds = 0;
+    auto round = [&] {
+        if (report)
+            in.reportEach = [&report, r = rounds](std::size_t i) { report(r, i); };
+        ++rounds;
+        run.picks.clear();
+        run.components = evaluateRound(in, members, picksOnly ? &run.picks : nullptr);
+        if (!picksOnly)
+            for (const ComponentResult& r : run.components)
+                run.picks.push_back(pickOf(r));
+    };
+    round();
+    for (int k = 1; k < kMaxLayoutRounds && !cancelRequested(progress); ++k) {
+        const Membership next = membershipOf(workload, run.picks);
         if (next.faas == members.faas && next.lb == members.lb && next.cluster == members.cluster)
             break;
         members = next;
-        result.components = evaluateRound(in, members);
+        round();
     }
+    return run;
+}
+
+// Traffic multipliers around x1 over which each recommendation holds: the layout re-run on a log
+// grid (16 steps a decade, x0.01..x100), without sweeps, baselines or findings (only the picks
+// are read). The grid points are independent: they run on every core.
+void growthSensitivity(AnalysisResult& result, const Workload& workload, const PricingCatalog& catalog,
+                       const RuleSet& rules, const AnalysisSettings& settings, const TrafficData* traffic,
+                       Progress* progress, const std::function<void()>& gridPointDone)
+{
+    constexpr int kStepsPerDecade = 16;
+    constexpr int kDecades = 2;
+    const int n = 2 * kDecades * kStepsPerDecade + 1;
+    const int mid = kDecades * kStepsPerDecade;
+    std::vector<double> grid(n);
+    for (int k = 0; k < n; ++k)
+        grid[k] = std::pow(10.0, static_cast<double>(k - mid) / kStepsPerDecade);
+    std::vector<std::vector<std::optional<Family>>> picks(n);
+    std::atomic<int> next{0};
+    auto work = [&] {
+        AnalysisSettings inner = settings;
+        inner.sensitivity = false;
+        inner.costSweeps = false;
+        for (int k; (k = next.fetch_add(1)) < n && !cancelRequested(progress);) {
+            if (k == mid)
+                continue;  // x1 is the result itself
+            inner.growth = settings.growth * grid[k];
+            for (const Pick& p : runLayout(workload, catalog, rules, inner, traffic, true, progress).picks)
+                picks[k].push_back(p.family);
+            if (gridPointDone)
+                gridPointDone();
+        }
+    };
+    const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+    std::vector<std::thread> helpers;
+    for (unsigned t = 1; t < std::min<unsigned>(cores, 8); ++t)
+        helpers.emplace_back(work);
+    work();
+    for (std::thread& t : helpers)
+        t.join();
+    if (cancelRequested(progress))
+        return;
+    for (const ComponentResult& c : result.components)
+        picks[mid].push_back(c.recommended);
+
+    for (std::size_t i = 0; i < result.components.size(); ++i) {
+        ComponentResult& c = result.components[i];
+        if (!c.recommended || c.forcedJustification)
+            continue;
+        GrowthInterval g;
+        g.gridStep = std::pow(10.0, 1.0 / kStepsPerDecade);
+        for (int k = mid - 1; k >= 0; --k) {
+            if (picks[k][i] != c.recommended) {
+                g.low = grid[k + 1];
+                g.flipsBelow = picks[k][i];
+                break;
+            }
+        }
+        for (int k = mid + 1; k < n; ++k) {
+            if (picks[k][i] != c.recommended) {
+                g.high = grid[k - 1];
+                g.flipsAbove = picks[k][i];
+                break;
+            }
+        }
+        c.growthInterval = g;
+    }
+}
+
+}  // namespace
+
+AnalysisResult analyze(const Workload& workload, const PricingCatalog& catalog, const RuleSet& rules,
+                       const AnalysisSettings& settings, const TrafficData* traffic, Progress* progress)
+{
+    AnalysisResult result;
+    result.assessmentName = workload.assessment.name;
+    result.client = workload.assessment.client;
+    result.settings = settings;
+    result.freeTier = workload.assessment.options.freeTier;
+    result.pricing = {catalog.provider, catalog.region, catalog.currency, catalog.catalogDate, catalog.name};
+
+    // Progress in component evaluations: the layout's rounds and baselines count as 5 per
+    // component (usually 1-2 rounds + 3 baselines), the growth grid as 64.
+    const std::size_t n = workload.components.size();
+    const std::uint64_t mainUnits = 5 * static_cast<std::uint64_t>(n);
+    const std::uint64_t total = mainUnits + (settings.sensitivity ? 64 * static_cast<std::uint64_t>(n) : 0);
+    std::uint64_t done = 0;
+    std::mutex reportMutex;  // growth grid points finish on several threads
+    auto report = [&](std::uint64_t to) {
+        if (!progress || !progress->report)
+            return;
+        std::lock_guard<std::mutex> lock(reportMutex);
+        done = std::max(done, std::min(to, total));
+        progress->report(done, total);
+    };
+    std::function<void(int, std::size_t)> perComponent;
+    if (progress && progress->report)
+        perComponent = [&](int round, std::size_t i) {
+            if (i % 64 == 63 || i + 1 == n)
+                report(std::min<std::uint64_t>(static_cast<std::uint64_t>(round) * n + i + 1, mainUnits - 3 * n));
+        };
+    LayoutRun run = runLayout(workload, catalog, rules, settings, traffic, false, progress, perComponent);
+    if (cancelRequested(progress)) {
+        result.cancelled = true;
+        return result;
+    }
+    result.components = std::move(run.components);
+    const Membership& eligible = run.eligible;
+    std::vector<Profile>& profiles = run.profiles;
+    const double granularity = run.granularity;
+    std::vector<LatencyMemo>& latency = run.latency;
 
     Layout& layout = result.layout;
     // Baselines: every component in one family, with that family's shared costs split among all
     // of them (not among the layout's members).
     AnalysisSettings plain = settings;
     plain.costSweeps = false;
-    const RoundInputs baselineIn{workload, catalog, rules, plain, profiles, granularity, traffic, latency};
+    const RoundInputs baselineIn{workload, catalog, rules, plain, profiles, granularity, traffic, latency, progress, {}};
     for (Family f : kFamilies) {
         Membership all;
         for (std::size_t i = 0; i < n; ++i) {
@@ -297,6 +414,11 @@ AnalysisResult analyze(const Workload& workload, const PricingCatalog& catalog, 
         Baseline& b = layout.baselines[static_cast<int>(f)];
         for (ComponentResult& r : evaluateRound(baselineIn, all))
             b.evaluations.push_back(std::move(r.families[static_cast<int>(f)]));
+        report(mainUnits - static_cast<std::uint64_t>(2 - static_cast<int>(f)) * n);
+    }
+    if (cancelRequested(progress)) {
+        result.cancelled = true;
+        return result;
     }
     // The profiles (30 days of minutes for measured traffic) are copied once, not per round.
     for (std::size_t i = 0; i < n; ++i)
@@ -304,8 +426,21 @@ AnalysisResult analyze(const Workload& workload, const PricingCatalog& catalog, 
     sumLayout(result);
 
     result.findings = systemFindings(workload, result, rules, catalog.limit("faas.max_duration_s"));
-    if (settings.sensitivity)
-        growthSensitivity(result, workload, catalog, rules, settings, traffic);
+    report(mainUnits);
+    if (settings.sensitivity && !cancelRequested(progress)) {
+        std::uint64_t gridDone = mainUnits;
+        growthSensitivity(result, workload, catalog, rules, settings, traffic, progress, [&] {
+            std::lock_guard<std::mutex> lock(reportMutex);
+            gridDone += n;
+            if (progress && progress->report) {
+                done = std::max(done, std::min(gridDone, total));
+                progress->report(done, total);
+            }
+        });
+    }
+    result.cancelled = cancelRequested(progress);
+    if (!result.cancelled)
+        report(total);
     return result;
 }
 

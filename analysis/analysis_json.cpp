@@ -197,27 +197,9 @@ std::string analysisToJson(const AnalysisResult& result)
                                          {"container", s.labourHoursContainer},
                                          {"vm", s.labourHoursVm}}}};
 
-    ordered_json components = ordered_json::array();
-    for (const ComponentResult& r : result.components) {
-        ordered_json c;
-        c["id"] = r.id;
-        c["name"] = r.name;
-        c["profile"] = profileJson(r.profile);
-        c["recommended"] = r.recommended ? ordered_json(toString(*r.recommended)) : ordered_json(nullptr);
-        c["margin"] = r4(r.margin);
-        c["reasons"] = r.reasons;
-        ordered_json families;
-        for (Family f : kFamilies)
-            families[toString(f)] = evaluationJson(r.family(f));
-        c["families"] = families;
-        c["break_even"] = breakEvenJson(r.breakEven);
-        c["cost_range"] = costRangeJson(r.costRange);
-        c["forced_justification"] = r.forcedJustification ? ordered_json(*r.forcedJustification) : ordered_json(nullptr);
-        c["confidence"] = {{"level", toString(r.confidence.level)}, {"reason", r.confidence.reason}};
-        c["sensitivity"] = sensitivityJson(r);
-        components.push_back(c);
-    }
-    doc["components"] = components;
+    // Components are written one at a time into the text (a DOM of a 5,000-component portfolio
+    // would hold several hundred MB); the document keeps an empty array in their place.
+    doc["components"] = ordered_json::array();
 
     ordered_json assignment = ordered_json::object();
     for (const ComponentResult& r : result.components) {
@@ -242,7 +224,45 @@ std::string analysisToJson(const AnalysisResult& result)
     for (const Finding& f : result.findings)
         findings.push_back({{"severity", f.severity}, {"components", f.components}, {"text", f.text}});
     doc["findings"] = findings;
-    return doc.dump(2) + "\n";
+    const std::string text = doc.dump(2);
+    const std::string placeholder = "\n  \"components\": [],";
+    const std::size_t cut = text.find(placeholder) + placeholder.size() - 3;  // at its "[]"
+    std::string out = text.substr(0, cut);
+    if (result.components.empty())
+        out += "[]";
+    for (std::size_t i = 0; i < result.components.size(); ++i) {
+        const ComponentResult& r = result.components[i];
+        ordered_json c;
+        c["id"] = r.id;
+        c["name"] = r.name;
+        c["profile"] = profileJson(r.profile);
+        c["recommended"] = r.recommended ? ordered_json(toString(*r.recommended)) : ordered_json(nullptr);
+        c["margin"] = r4(r.margin);
+        c["reasons"] = r.reasons;
+        ordered_json families;
+        for (Family f : kFamilies)
+            families[toString(f)] = evaluationJson(r.family(f));
+        c["families"] = families;
+        c["break_even"] = breakEvenJson(r.breakEven);
+        c["cost_range"] = costRangeJson(r.costRange);
+        c["forced_justification"] = r.forcedJustification ? ordered_json(*r.forcedJustification) : ordered_json(nullptr);
+        c["confidence"] = {{"level", toString(r.confidence.level)}, {"reason", r.confidence.reason}};
+        c["sensitivity"] = sensitivityJson(r);
+        // As dump(2) nests it two levels deep: every line indented by four more spaces (a JSON
+        // string never holds a raw newline, so only structural lines are touched).
+        const std::string one = c.dump(2);
+        out += i == 0 ? "[\n    " : ",\n    ";
+        for (const char ch : one) {
+            out += ch;
+            if (ch == '\n')
+                out += "    ";
+        }
+        if (i + 1 == result.components.size())
+            out += "\n  ]";
+    }
+    out.append(text, cut + 2, std::string::npos);
+    out += "\n";
+    return out;
 }
 
 }  // namespace archfit

@@ -1,5 +1,7 @@
 #include "cli_ingest.h"
 
+#include "cli_progress.h"
+
 #include "archfit/workload_reader.h"
 
 #include <cerrno>
@@ -163,7 +165,12 @@ int runIngest(const std::vector<std::string>& args)
     IngestOptions options;
     options.format = format;
     options.threads = threads;
-    const IngestResult result = ingestLogs(logs, *workload, options);
+    IngestResult result;
+    {
+        TerminalProgress shown("reading logs");
+        options.progress = shown.get();
+        result = ingestLogs(logs, *workload, options);
+    }
     printErrors(result);
     if (!jsonOut.empty()) {
         const std::string json = ingestToJson(result);
@@ -189,7 +196,11 @@ bool ingestForAnalyze(const std::vector<std::string>& logs, const std::string& f
 {
     IngestOptions options;
     options.format = format;
-    out = ingestLogs(logs, workload, options);
+    {
+        TerminalProgress shown("reading logs");
+        options.progress = shown.get();
+        out = ingestLogs(logs, workload, options);
+    }
     printErrors(out);
     std::cerr << "archfit-cli: logs: " << out.linesParsed << " of " << out.linesTotal << " lines parsed, "
               << out.linesSkipped << " skipped, " << out.unmapped << " requests unmapped\n";

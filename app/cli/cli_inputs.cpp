@@ -1,6 +1,7 @@
 #include "cli_inputs.h"
 
 #include "cli_ingest.h"
+#include "cli_progress.h"
 #include "cli_text.h"
 
 #include "archfit/price_book.h"
@@ -173,7 +174,9 @@ int prepareAnalysis(const InputOptions& o, const char* argv0, Prepared& out, std
 
     AnalysisSettings settings;
     settings.growth = o.growth;
-    out.result = analyze(out.workload, out.catalog, out.rules, settings, o.logsGiven ? &out.ingested.traffic : nullptr);
+    TerminalProgress shown("analysing " + std::to_string(out.workload.components.size()) + " components");
+    out.result = analyze(out.workload, out.catalog, out.rules, settings, o.logsGiven ? &out.ingested.traffic : nullptr,
+                         shown.get());
     return kExitOk;
 }
 

@@ -138,8 +138,11 @@ AnalysisOutcome AnalysisController::run(const AnalysisRequest& request, const QS
     if (!rules)
         return out;
     try {
-        out.result = std::make_shared<const AnalysisResult>(
-            analyze(request.workload, *catalog, *rules, request.settings, request.traffic.get()));
+        auto result = std::make_shared<const AnalysisResult>(
+            analyze(request.workload, *catalog, *rules, request.settings, request.traffic.get(),
+                    request.progress.get()));
+        if (!result->cancelled)  // cancelled: superseded, nobody shows it
+            out.result = std::move(result);
     } catch (const std::exception& e) {
         // The engine reports expected failures as values; an exception here is a bug, but the
         // window must survive it and say what happened.
@@ -162,8 +165,16 @@ AnalysisController::AnalysisController(QObject* parent)
 
 AnalysisController::~AnalysisController() = default;
 
+void AnalysisController::cancelRunning()
+{
+    for (const std::shared_ptr<Progress>& p : {m_runProgress, m_detailProgress})
+        if (p)
+            p->cancel = true;
+}
+
 quint64 AnalysisController::start(AnalysisRequest request)
 {
+    cancelRunning();
     const quint64 generation = ++m_generation;
     m_awaiting = true;
     if (m_running) {
@@ -185,6 +196,7 @@ void AnalysisController::launch(AnalysisRequest request, quint64 generation)
         detail = request;
         request.settings.sensitivity = false;
     }
+    request.progress = m_runProgress = std::make_shared<Progress>();
     auto* watcher = new QFutureWatcher<AnalysisOutcome>(this);
     connect(watcher, &QFutureWatcher<AnalysisOutcome>::finished, this,
             [this, watcher, generation, detail] {
@@ -214,6 +226,9 @@ void AnalysisController::launchDetail(quint64 generation)
     AnalysisRequest request = std::move(*m_detail);
     m_detail.reset();
     ++m_runsStarted;
+    if (m_detailProgress)
+        m_detailProgress->cancel = true;
+    request.progress = m_detailProgress = std::make_shared<Progress>();
     auto* watcher = new QFutureWatcher<AnalysisOutcome>(this);
     connect(watcher, &QFutureWatcher<AnalysisOutcome>::finished, this, [this, watcher, generation] {
         const AnalysisOutcome outcome = watcher->result();
@@ -240,6 +255,7 @@ void AnalysisController::finish(quint64 generation, const AnalysisOutcome& outco
 
 void AnalysisController::cancel()
 {
+    cancelRunning();
     ++m_generation;
     m_pending.reset();
     m_detail.reset();

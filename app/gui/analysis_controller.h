@@ -35,6 +35,9 @@ struct AnalysisRequest {
     AnalysisSettings settings;
     QString priceBookPath;                       // empty: list prices
     std::shared_ptr<const TrafficData> traffic;  // measured traffic; null: declared only
+    // Set by the controller: a newer request cancels the run through it (a 5,000-component
+    // portfolio's growth grid takes about a minute; a stale one must not hold the cores).
+    std::shared_ptr<Progress> progress;
 };
 
 struct AnalysisOutcome {
@@ -55,7 +58,7 @@ public:
 
     // Queues `request` as the newest; supersedes any run in progress. Returns its generation.
     quint64 start(AnalysisRequest request);
-    quint64 start(const Workload& workload) { return start(AnalysisRequest{workload, {}, {}, {}}); }
+    quint64 start(const Workload& workload) { return start(AnalysisRequest{workload, {}, {}, {}, {}}); }
     // Supersedes any run in progress or pending without starting another.
     void cancel();
     // True while the newest request has not produced its result yet.
@@ -92,6 +95,9 @@ private:
     quint64 m_pendingGeneration = 0;
     int m_runsStarted = 0;
     std::optional<AnalysisRequest> m_detail;    // second stage of the newest request
+    std::shared_ptr<Progress> m_runProgress;     // of the first-stage run in flight
+    std::shared_ptr<Progress> m_detailProgress;  // of the newest second-stage run
+    void cancelRunning();
     QTimer* m_detailTimer = nullptr;
 };
 

@@ -5,6 +5,7 @@
 #include "archfit/cost_model.h"
 #include "archfit/cost_sweep.h"
 #include "archfit/pricing_catalog.h"
+#include "archfit/progress.h"
 #include "archfit/rules.h"
 #include "archfit/scoring.h"
 #include "archfit/traffic_profile.h"
@@ -130,6 +131,8 @@ struct AnalysisResult {
     PricingInfo pricing;
     AnalysisSettings settings;
     bool freeTier = true;
+    // The caller's Progress::cancel stopped the analysis: the result is incomplete, discard it.
+    bool cancelled = false;
 
     const ComponentResult* find(const std::string& id) const;
 };
@@ -138,8 +141,12 @@ struct AnalysisResult {
 // `traffic` (optional, not owned, read only during the call): components with requests in it get
 // a measured profile (measuredProfile()); the others keep their declared traffic.
 // `rules` holds the rule tables behind the latency, compliance, lock-in and operations scores.
+// `progress` (optional, not owned): reports component evaluations done of those planned (the
+// growth grid is 64 of the 69 units per component) and stops early when `cancel` is set, with
+// `cancelled` in the result. A 5,000-component portfolio takes about a minute on two cores.
 AnalysisResult analyze(const Workload& workload, const PricingCatalog& catalog, const RuleSet& rules,
-                       const AnalysisSettings& settings = {}, const TrafficData* traffic = nullptr);
+                       const AnalysisSettings& settings = {}, const TrafficData* traffic = nullptr,
+                       Progress* progress = nullptr);
 
 // Re-weighs an analysis after only `workload.weights` changed (the GUI's live sliders): the best
 // variant per family, fits, recommendations, margins, reasons, weight intervals, layout, baselines

@@ -203,3 +203,63 @@ TEST(Analysis, CarriesTheWorkloadsCallsAndSlo)
     EXPECT_DOUBLE_EQ(*storefront->latencySloMs, 300);
     EXPECT_FALSE(db->latencySloMs.has_value());
 }
+
+// ------------------------------------------------------------------ progress and cancel
+
+namespace {
+
+Workload shopWorkload()
+{
+    auto w = readWorkloadFile(std::string(ARCHFIT_SOURCE_DATA_DIR) + "/samples/shop.workload.json");
+    EXPECT_TRUE(w.ok()) << w.errorText();
+    return std::move(w).value();
+}
+
+}  // namespace
+
+TEST(AnalysisProgress, CountsEveryPlannedEvaluationAndChangesNothing)
+{
+    const Workload w = shopWorkload();
+    const std::uint64_t n = w.components.size();
+    Progress progress;
+    std::vector<std::pair<std::uint64_t, std::uint64_t>> seen;
+    progress.report = [&](std::uint64_t done, std::uint64_t total) { seen.emplace_back(done, total); };
+    const AnalysisResult with = analyze(w, aws(), testRules(), AnalysisSettings{}, nullptr, &progress);
+    const AnalysisResult without = analyze(w, aws(), testRules());
+    EXPECT_FALSE(with.cancelled);
+    EXPECT_EQ(analysisToJson(with), analysisToJson(without));
+    ASSERT_FALSE(seen.empty());
+    // 5 units per component for the layout and baselines, 64 for the growth grid's other points.
+    for (const auto& [done, total] : seen)
+        EXPECT_EQ(total, 69 * n);
+    for (std::size_t i = 1; i < seen.size(); ++i)
+        EXPECT_GE(seen[i].first, seen[i - 1].first);
+    EXPECT_EQ(seen.back().first, 69 * n);
+    // Every grid point reports once it is done: at least 64 reports after the layout's.
+    EXPECT_GE(std::count_if(seen.begin(), seen.end(), [&](const auto& s) { return s.first > 5 * n; }), 64);
+}
+
+TEST(AnalysisProgress, CancelStopsTheLayoutAndTheGrowthGrid)
+{
+    const Workload w = shopWorkload();
+    Progress before;
+    before.cancel = true;
+    const AnalysisResult none = analyze(w, aws(), testRules(), AnalysisSettings{}, nullptr, &before);
+    EXPECT_TRUE(none.cancelled);
+    EXPECT_TRUE(none.components.empty());
+
+    // Cancelled once the layout is done and the grid has started: no growth intervals.
+    Progress during;
+    int gridReports = 0;
+    const std::uint64_t layoutUnits = 5 * w.components.size();
+    during.report = [&](std::uint64_t done, std::uint64_t) {
+        if (done > layoutUnits && ++gridReports == 3)
+            during.cancel = true;
+    };
+    const AnalysisResult part = analyze(w, aws(), testRules(), AnalysisSettings{}, nullptr, &during);
+    EXPECT_TRUE(part.cancelled);
+    EXPECT_GE(gridReports, 3);
+    EXPECT_LT(gridReports, 64);  // the grid points in flight may finish; no new one starts
+    for (const ComponentResult& c : part.components)
+        EXPECT_FALSE(c.growthInterval.has_value()) << c.id;
+}
