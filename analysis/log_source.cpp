@@ -1,17 +1,31 @@
 #include "log_source.h"
 
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <zlib.h>
 
+#ifdef ARCHFIT_HAVE_ISAL
+#include <isa-l.h>
+#endif
+
 namespace archfit {
 
 namespace {
 constexpr std::size_t kRawBuffer = 1u << 20;
 }
+
+#ifdef ARCHFIT_HAVE_ISAL
+struct LogSource::IsalState {
+    inflate_state st;
+    bool memberStarted = false;  // input of the current gzip member consumed
+};
+#else
+struct LogSource::IsalState {};
+#endif
 
 LogSource::~LogSource()
 {
@@ -46,6 +60,16 @@ std::unique_ptr<LogSource> LogSource::open(const std::string& path, std::string&
     }
     if (s->m_rawLen >= 2 && s->m_raw[0] == 0x1f && s->m_raw[1] == 0x8b) {
         s->m_gzip = true;
+#ifdef ARCHFIT_HAVE_ISAL
+        // ARCHFIT_GZIP=zlib selects the fallback (the tests run both inflaters on the same files).
+        const char* forced = std::getenv("ARCHFIT_GZIP");
+        if (!forced || std::strcmp(forced, "zlib") != 0) {
+            s->m_isal = std::make_unique<IsalState>();
+            isal_inflate_init(&s->m_isal->st);
+            s->m_isal->st.crc_flag = ISAL_GZIP;  // parse the gzip wrapper, check the CRC
+            return s;
+        }
+#endif
         s->m_zs = std::make_unique<z_stream>();
         std::memset(s->m_zs.get(), 0, sizeof(z_stream));
         if (inflateInit2(s->m_zs.get(), 15 + 16) != Z_OK) {
@@ -99,6 +123,11 @@ long LogSource::read(char* out, std::size_t size)
         }
         return m_rawEof ? 0 : readRaw(out, size);
     }
+    return m_isal ? readIsal(out, size) : readZlib(out, size);
+}
+
+long LogSource::readZlib(char* out, std::size_t size)
+{
     z_stream& zs = *m_zs;
     std::size_t produced = 0;
     while (produced < size && !m_gzipDone) {
@@ -133,6 +162,63 @@ long LogSource::read(char* out, std::size_t size)
         }
     }
     return static_cast<long>(produced);
+}
+
+long LogSource::readIsal(char* out, std::size_t size)
+{
+#ifdef ARCHFIT_HAVE_ISAL
+    inflate_state& st = m_isal->st;
+    std::size_t produced = 0;
+    while (produced < size && !m_gzipDone) {
+        if (!fillRaw())
+            return -1;
+        // With the input used up ISA-L may still hold output of its own: call it once more.
+        const bool noInput = m_rawPos >= m_rawLen;
+        st.next_in = m_raw.data() + m_rawPos;
+        st.avail_in = static_cast<std::uint32_t>(m_rawLen - m_rawPos);
+        st.next_out = reinterpret_cast<std::uint8_t*>(out + produced);
+        st.avail_out = static_cast<std::uint32_t>(size - produced);
+        const std::size_t before = produced;
+        const int rc = isal_inflate(&st);
+        produced = size - st.avail_out;
+        if (m_rawLen - m_rawPos != st.avail_in)
+            m_isal->memberStarted = true;
+        m_rawPos = m_rawLen - st.avail_in;
+        if (rc < 0) {
+            m_error = std::string("corrupt gzip data: ") +
+                      (rc == ISAL_INCORRECT_CHECKSUM ? "incorrect data check"
+                       : rc == ISAL_INVALID_WRAPPER  ? "incorrect header"
+                       : rc == ISAL_UNSUPPORTED_METHOD ? "unknown compression method"
+                                                       : "invalid deflate data");
+            return -1;
+        }
+        if (st.block_state == ISAL_BLOCK_FINISH) {
+            // Another gzip member may follow (cat a.gz b.gz); anything else ends the data.
+            if (!fillRaw())
+                return -1;
+            if (m_rawPos < m_rawLen && m_raw[m_rawPos] == 0x1f) {
+                isal_inflate_reset(&st);
+                st.crc_flag = ISAL_GZIP;
+                m_isal->memberStarted = false;
+            } else {
+                m_gzipDone = true;
+            }
+            continue;
+        }
+        if (noInput && produced == before) {
+            if (produced == 0 && m_isal->memberStarted) {
+                m_error = "gzip data cut short (unexpected end of file)";
+                return -1;
+            }
+            break;
+        }
+    }
+    return static_cast<long>(produced);
+#else
+    (void)out;
+    (void)size;
+    return -1;
+#endif
 }
 
 std::string LogSource::finishSha256()

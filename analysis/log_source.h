@@ -1,7 +1,9 @@
 #pragma once
 // A log file as a stream of (decompressed) bytes, hashed as it is read (engine-internal).
 // Gzip is detected by its magic bytes (1f 8b), not by the file name; concatenated gzip members
-// are read one after the other, as zcat does. Not thread-safe: one reader thread owns it.
+// are read one after the other, as zcat does. Inflated with ISA-L's igzip where the build found
+// it (ARCHFIT_HAVE_ISAL: 2.9x zlib's speed here, docs/benchmarks.md), else with zlib; both check
+// each member's CRC. Not thread-safe: one reader thread owns it.
 
 #include "sha256.h"
 
@@ -11,6 +13,7 @@
 #include <vector>
 
 typedef struct z_stream_s z_stream;
+struct inflate_state;  // ISA-L
 
 namespace archfit {
 
@@ -38,6 +41,8 @@ private:
     LogSource() = default;
     long readRaw(char* out, std::size_t size);  // hashes as it reads
     bool fillRaw();
+    long readZlib(char* out, std::size_t size);
+    long readIsal(char* out, std::size_t size);
 
     int m_fd = -1;
     bool m_gzip = false;
@@ -48,6 +53,8 @@ private:
     Sha256 m_sha;
     std::string m_error;
     std::unique_ptr<z_stream> m_zs;
+    struct IsalState;
+    std::unique_ptr<IsalState> m_isal;  // set instead of m_zs when built with ISA-L
     std::vector<unsigned char> m_raw;   // gzip input buffer
     std::size_t m_rawPos = 0, m_rawLen = 0;
 };

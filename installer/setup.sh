@@ -40,11 +40,12 @@ step() { printf '\n==> %s\n' "$*"; }
 # googletest + libgtest-dev give GoogleTest; python3-jsonschema validates JSON outputs in tests;
 # xvfb/xauth run GUI checks without a screen; poppler-utils (pdftoppm) checks PDF reports;
 # clang + libclang-rt-14-dev give libFuzzer and the sanitizer runtimes (CI sanitize/fuzz stages);
-# dpkg-dev (dpkg-shlibdeps) and desktop-file-utils build and check the .deb.
+# dpkg-dev (dpkg-shlibdeps) and desktop-file-utils build and check the .deb; libisal-dev inflates
+# gzip logs (ISA-L igzip, zlib is the fallback when absent).
 packages=(
   build-essential cmake pkg-config
   qt6-base-dev qt6-svg-dev libgl-dev libqcustomplot-dev
-  nlohmann-json3-dev libsqlite3-dev zlib1g-dev
+  nlohmann-json3-dev libsqlite3-dev zlib1g-dev libisal-dev
   googletest libgtest-dev libbenchmark-dev
   python3 python3-jsonschema
   xvfb xauth poppler-utils

@@ -8,6 +8,9 @@
 #include "ingest_test_support.h"
 
 #include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <iterator>
 #include <zlib.h>
 
 #include <filesystem>
@@ -172,6 +175,63 @@ TEST(LogIngest, GzipReimportAndRefusal)
     const IngestResult r2 = ingestLogs({plain.string()}, shopWorkload(), again);
     EXPECT_EQ(r2.files[0].duplicateOf, "an earlier import");
     EXPECT_EQ(r2.linesTotal, 0u);
+}
+
+// Run once per inflater: ISA-L when the build has it, and zlib (ARCHFIT_GZIP=zlib).
+class LogIngestGzip : public ::testing::TestWithParam<const char*> {
+protected:
+    void SetUp() override { ::setenv("ARCHFIT_GZIP", GetParam(), 1); }
+    void TearDown() override { ::unsetenv("ARCHFIT_GZIP"); }
+};
+
+INSTANTIATE_TEST_SUITE_P(Inflaters, LogIngestGzip, ::testing::Values("default", "zlib"));
+
+TEST_P(LogIngestGzip, LargerThanTheBuffersCorruptAndCutShort)
+{
+    // 20,000 lines (~1.6 MB) in three gzip members: more than the 1 MiB input and output buffers,
+    // so members end mid-buffer and the inflater's own buffered output must be drained.
+    std::string log;
+    for (int i = 0; i < 20000; ++i) {
+        char t[32];
+        std::snprintf(t, sizeof t, "02/Nov/2026:%02d:%02d:%02d", i / 3600 % 24, i / 60 % 60, i % 60);
+        const std::string request = "GET /api/x" + std::to_string(i) + " HTTP/1.1";
+        log += line(t, request.c_str(), 200);
+    }
+    const fs::path gz = tempDir() / "three.log.gz";
+    const std::size_t cut[4] = {0, 7000, 7001, log.size()};  // a member of a single byte too
+    for (int member = 0; member < 3; ++member) {
+        gzFile f = gzopen(gz.string().c_str(), member == 0 ? "wb" : "ab");
+        ASSERT_NE(f, nullptr);
+        gzwrite(f, log.data() + cut[member], static_cast<unsigned>(cut[member + 1] - cut[member]));
+        gzclose(f);
+    }
+    const IngestResult r = ingestLogs({gz.string()}, shopWorkload());
+    ASSERT_EQ(r.outcome, Outcome::Success) << (r.errors.empty() ? "" : r.errors[0].message);
+    EXPECT_TRUE(r.files.at(0).gzip);
+    EXPECT_EQ(r.linesParsed, 20000u);
+    EXPECT_EQ(r.linesSkipped, 0u);
+
+    std::string bytes;
+    {
+        std::ifstream in(gz, std::ios::binary);
+        bytes.assign(std::istreambuf_iterator<char>(in), {});
+    }
+    ASSERT_GT(bytes.size(), 1000u);
+    // Cut in the middle of the first member's data: the reader says so, naming no line.
+    const fs::path shortGz = writeFile("short.log.gz", bytes.substr(0, bytes.size() / 3));
+    const IngestResult cutShort = ingestLogs({shortGz.string()}, shopWorkload());
+    EXPECT_EQ(cutShort.outcome, Outcome::Error);
+    ASSERT_EQ(cutShort.errors.size(), 1u);
+    EXPECT_NE(cutShort.errors[0].message.find("gzip data cut short"), std::string::npos) << cutShort.errors[0].message;
+    // A flipped byte inside the compressed data: invalid data or a failed CRC, never a crash.
+    std::string damaged = bytes;
+    for (std::size_t i = 200; i < 260; ++i)
+        damaged[i] = static_cast<char>(damaged[i] ^ 0x5A);
+    const fs::path badGz = writeFile("bad.log.gz", damaged);
+    const IngestResult bad = ingestLogs({badGz.string()}, shopWorkload());
+    EXPECT_EQ(bad.outcome, Outcome::Error);
+    ASSERT_EQ(bad.errors.size(), 1u);
+    EXPECT_NE(bad.errors[0].message.find("corrupt gzip data"), std::string::npos) << bad.errors[0].message;
 }
 
 TEST(LogIngest, OverlongLineLongerThanAChunkAndCancel)
