@@ -17,7 +17,14 @@ TrafficChart::TrafficChart(QWidget* parent)
     setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     axisRect()->setRangeDrag(Qt::Horizontal);
     axisRect()->setRangeZoom(Qt::Horizontal);
-    axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    // The legend sits in a row of its own under the plot: inside it would hide the peak's label.
+    if (axisRect()->insetLayout()->take(legend)) {
+        axisRect()->insetLayout()->simplify();
+        plotLayout()->addElement(plotLayout()->rowCount(), 0, legend);
+        plotLayout()->setRowStretchFactor(plotLayout()->rowCount() - 1, 0.001);
+        legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+        legend->setMargins(QMargins(6, 0, 6, 2));
+    }
     yAxis2->setRange(0, 1);
     connect(xAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this,
             &TrafficChart::clampRange);
@@ -152,7 +159,10 @@ void TrafficChart::showComponent(const ComponentResult* component, const Traffic
         tracer->setPen(QPen(familyColor(Family::Serverless), 2));
         auto* label = addLabel(keys[peakIndex], peak,
                                tr("peak %1 req/min at %2").arg(formatNumber(peak, 0), timeText(keys[peakIndex])),
-                               (peakIndex > minutes * 3 / 4 ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignBottom);
+                               (peakIndex > minutes * 2 / 3   ? Qt::AlignRight
+                                : peakIndex > minutes / 3 ? Qt::AlignHCenter
+                                                          : Qt::AlignLeft) |
+                                   Qt::AlignBottom);
         label->setPadding(QMargins(6, 0, 6, 4));
         label->setClipToAxisRect(true);
     }

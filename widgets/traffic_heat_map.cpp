@@ -107,8 +107,9 @@ void TrafficHeatMap::showComponent(const ComponentResult* component, const Traff
     m_map->setDataRange(QCPRange(0, maxValue > 0 ? maxValue : 1.0));
 
     auto hours = QSharedPointer<QCPAxisTickerText>::create();
-    for (int h = 0; h < 24; h += 2)
-        hours->addTick(h, QStringLiteral("%1:00").arg(h, 2, 10, QLatin1Char('0')));
+    // Every third hour as a bare number (the axis says "Hour of day"): fits a narrow dock.
+    for (int h = 0; h < 24; h += 3)
+        hours->addTick(h, QString::number(h));
     xAxis->setTicker(hours);
     xAxis->setRange(-0.5, 23.5);
     xAxis->setLabel(tr("Hour of day (UTC)"));
