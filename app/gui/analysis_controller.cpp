@@ -4,6 +4,7 @@
 #include "archfit/pricing_catalog.h"
 #include "archfit/rules.h"
 #include "archfit/version.h"
+#include "archfit/workload_reader.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -17,6 +18,7 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <exception>
+#include <sstream>
 
 namespace archfit {
 
@@ -108,6 +110,26 @@ std::shared_ptr<const PricingCatalog> loadCatalog(const AnalysisRequest& request
     }, error);
 }
 
+// Everything a first-stage result depends on except the weights: equal keys mean that result can
+// be re-weighed instead of recomputed. The traffic is compared by identity (the document
+// replaces the shared object on every import).
+std::string inputsKeyButWeights(const AnalysisRequest& request)
+{
+    Workload w = request.workload;
+    w.weights = Weights();
+    const SizingSettings& z = request.settings.sizing;
+    std::ostringstream numbers;
+    numbers.precision(17);
+    for (const double v : {request.settings.growth, z.targetUtilisation, z.requestCpuFraction, z.vmHeadroom,
+                           z.labourHoursServerless, z.labourHoursContainer, z.labourHoursVm, z.provisionedPercentile,
+                           z.k8sNodeReserve, z.trafficSpread, z.sweepMin, z.sweepMax})
+        numbers << v << ' ';
+    numbers << request.settings.costSweeps << request.settings.sensitivity << z.vmNPlusOne << ' ' << z.minReplicas
+            << ' ' << z.requestsPerConnection << ' ' << z.sweepStepsPerDecade << ' '
+            << static_cast<const void*>(request.traffic.get());
+    return writeWorkload(w) + '\n' + request.priceBookPath.toStdString() + '\n' + numbers.str();
+}
+
 }  // namespace
 
 AnalysisOutcome AnalysisController::run(const AnalysisRequest& request, const QString& dataDir)
@@ -137,7 +159,18 @@ AnalysisOutcome AnalysisController::run(const AnalysisRequest& request, const QS
     }, out.error);
     if (!rules)
         return out;
+    out.catalog = catalog;
+    out.rules = rules;
     try {
+        if (request.rescoreFrom && request.rescoreCatalog == out.catalog && request.rescoreRules == out.rules &&
+            !request.settings.sensitivity) {
+            AnalysisResult copy = *request.rescoreFrom;
+            if (rescore(copy, request.workload, *catalog, *rules)) {
+                out.result = std::make_shared<const AnalysisResult>(std::move(copy));
+                out.rescored = true;
+                return out;
+            }
+        }
         auto result = std::make_shared<const AnalysisResult>(
             analyze(request.workload, *catalog, *rules, request.settings, request.traffic.get(),
                     request.progress.get()));
@@ -197,12 +230,23 @@ void AnalysisController::launch(AnalysisRequest request, quint64 generation)
         request.settings.sensitivity = false;
     }
     request.progress = m_runProgress = std::make_shared<Progress>();
+    const std::string key = inputsKeyButWeights(request);
+    if (m_lastFirstStage.result && key == m_lastFirstStageKey) {
+        request.rescoreFrom = m_lastFirstStage.result;
+        request.rescoreCatalog = m_lastFirstStage.catalog;
+        request.rescoreRules = m_lastFirstStage.rules;
+    }
     auto* watcher = new QFutureWatcher<AnalysisOutcome>(this);
     connect(watcher, &QFutureWatcher<AnalysisOutcome>::finished, this,
-            [this, watcher, generation, detail] {
+            [this, watcher, generation, detail, key] {
         const AnalysisOutcome outcome = watcher->result();
         watcher->deleteLater();
         m_running = false;
+        if (outcome.result) {
+            m_lastFirstStage = outcome;
+            m_lastFirstStageKey = key;
+            m_runsRescored += outcome.rescored ? 1 : 0;
+        }
         if (m_pending) {
             // A newer request arrived meanwhile: this result is stale; run the newest.
             AnalysisRequest next = std::move(*m_pending);

@@ -6,7 +6,10 @@
 // Two stages: the recommendation itself (settings.sensitivity off: tens of milliseconds on the
 // sample) is shown first; the growth sensitivity, which re-runs the analysis over a grid of
 // traffic multipliers (about a second on the sample), follows as a second result once the
-// requests have been quiet for kDetailDelayMs, so dragging a slider never waits for it.
+// requests have been quiet for kDetailDelayMs, so dragging a slider never waits for it. When
+// only the weights changed since the last first-stage result, the first stage re-weighs that
+// result (archfit::rescore: ~10 ms for 500 components instead of seconds) unless the change
+// moves a component between shared pools. A newer request cancels runs it supersedes.
 //
 // The last request wins: at most one first-stage run is in flight; a request made meanwhile waits as the
 // single pending request (replacing any older pending one) and starts when the run in flight
@@ -24,6 +27,7 @@
 
 #include <memory>
 #include <optional>
+#include <string>
 
 class QTimer;
 
@@ -38,11 +42,18 @@ struct AnalysisRequest {
     // Set by the controller: a newer request cancels the run through it (a 5,000-component
     // portfolio's growth grid takes about a minute; a stale one must not hold the cores).
     std::shared_ptr<Progress> progress;
+    // Set by the controller when only the weights differ from an earlier first-stage result:
+    // run() re-weighs that result (rescore(), ~1000x cheaper) if it was made with the same
+    // catalog and rules objects, and analyses in full otherwise or when rescore() declines.
+    std::shared_ptr<const AnalysisResult> rescoreFrom;
+    std::shared_ptr<const void> rescoreCatalog, rescoreRules;
 };
 
 struct AnalysisOutcome {
     std::shared_ptr<const AnalysisResult> result;  // null on failure
     QString error;                                  // translated, when result is null
+    std::shared_ptr<const void> catalog, rules;     // the inputs it was made with
+    bool rescored = false;                          // made by rescore(), not analyze()
 };
 
 class AnalysisController : public QObject {
@@ -58,7 +69,12 @@ public:
 
     // Queues `request` as the newest; supersedes any run in progress. Returns its generation.
     quint64 start(AnalysisRequest request);
-    quint64 start(const Workload& workload) { return start(AnalysisRequest{workload, {}, {}, {}, {}}); }
+    quint64 start(const Workload& workload)
+    {
+        AnalysisRequest request;
+        request.workload = workload;
+        return start(std::move(request));
+    }
     // Supersedes any run in progress or pending without starting another.
     void cancel();
     // True while the newest request has not produced its result yet.
@@ -66,6 +82,8 @@ public:
     quint64 generation() const { return m_generation; }
     // Runs started on the thread pool since construction (for tests of the coalescing).
     int runsStarted() const { return m_runsStarted; }
+    // First-stage runs answered by re-weighing the previous result (only the weights changed).
+    int runsRescored() const { return m_runsRescored; }
 
     // Blocks until the newest request has finished and its signal was emitted.
     // For the --screenshot mode and tests; `timeoutMs` < 0 waits forever. False on timeout.
@@ -94,8 +112,12 @@ private:
     std::optional<AnalysisRequest> m_pending;   // the newest request, waiting for that run
     quint64 m_pendingGeneration = 0;
     int m_runsStarted = 0;
+    int m_runsRescored = 0;
     std::optional<AnalysisRequest> m_detail;    // second stage of the newest request
     std::shared_ptr<Progress> m_runProgress;     // of the first-stage run in flight
+    // The newest first-stage outcome and the key of its inputs but the weights (for rescore()).
+    AnalysisOutcome m_lastFirstStage;
+    std::string m_lastFirstStageKey;
     std::shared_ptr<Progress> m_detailProgress;  // of the newest second-stage run
     void cancelRunning();
     QTimer* m_detailTimer = nullptr;

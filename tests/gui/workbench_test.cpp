@@ -153,6 +153,32 @@ private slots:
         QCOMPARE(slider->value(), static_cast<int>(std::lround(raw[criterion] * 100)));
     }
 
+    // A weight change re-weighs the last result (rescore) for the first stage; any other change,
+    // or a change that moves a component between shared pools, analyses in full.
+    void weightChangeIsRescoredOtherChangesAreNot()
+    {
+        MainWindow window;
+        QVERIFY(window.loadFile(m_workload).empty());
+        QVERIFY(waitForAnalysis(window));
+        const int rescoredBefore = window.analysisController()->runsRescored();
+        window.assumptionsPanel()->weightSlider(AssumptionsPanel::Operations)->setValue(16);
+        QVERIFY(waitForAnalysis(window));
+        QCOMPARE(window.analysisController()->runsRescored(), rescoredBefore + 1);
+        // The final (second-stage) result is a full analysis with the new weights.
+        const auto shown = window.document()->analysis();
+        QVERIFY(shown);
+        AnalysisRequest fresh = window.document()->analysisRequest();
+        const AnalysisOutcome full = AnalysisController::run(fresh, window.analysisController()->dataDir());
+        QVERIFY(full.result);
+        QCOMPARE(QString::fromStdString(analysisToJson(*shown)), QString::fromStdString(analysisToJson(*full.result)));
+        // Growth is not a weight: a full analysis.
+        Assumptions a = window.document()->assumptions();
+        a.growth = 1.5;
+        window.document()->setAssumptions(a);
+        QVERIFY(waitForAnalysis(window));
+        QCOMPARE(window.analysisController()->runsRescored(), rescoredBefore + 1);
+    }
+
     // Dragging a slider through many positions is one undo step and costs few analyses.
     void sliderDragMergesAndCoalesces()
     {
