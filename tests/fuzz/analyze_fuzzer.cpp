@@ -2,6 +2,7 @@
 // with the shipped catalog of their provider/region (AWS us-east-1 when there is none) and rule
 // tables, and serialised. Every figure in the result must be finite: extreme but valid inputs
 // (128 GB of memory, 10^15 requests a day, a 604,800 s job) must not produce NaN or inf costs.
+// Growth sensitivity (64 more layouts) runs for inputs whose size is a multiple of 8.
 
 #include "fuzz_util.h"
 
@@ -60,8 +61,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (!parsed.ok() || parsed->components.size() > 12)
         return 0;
     const Workload& w = *parsed;
+    // The growth grid repeats the layout 64 times (and starts a thread): run it for one input in
+    // eight, chosen by size, so the rest of the engine gets the executions.
+    AnalysisSettings settings;
+    settings.sensitivity = size % 8 == 0;
     const AnalysisResult result =
-        analyze(w, catalogFor(w.assessment.provider, w.assessment.region), rules());
+        analyze(w, catalogFor(w.assessment.provider, w.assessment.region), rules(), settings);
     for (const ComponentResult& c : result.components) {
         for (const FamilyEvaluation& f : c.families) {
             checkFinite(f.cost.total, c.id + " monthly cost");
