@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
+#include <exception>
 #include <functional>
 #include <mutex>
 #include <thread>
@@ -304,18 +305,29 @@ void growthSensitivity(AnalysisResult& result, const Workload& workload, const P
         grid[k] = std::pow(10.0, static_cast<double>(k - mid) / kStepsPerDecade);
     std::vector<std::vector<std::optional<Family>>> picks(n);
     std::atomic<int> next{0};
+    // An exception on a helper thread would end the program: keep the first one and rethrow it
+    // on the calling thread once all have stopped, as the single-threaded code would have.
+    std::exception_ptr failure;
+    std::mutex failureMutex;
     auto work = [&] {
         AnalysisSettings inner = settings;
         inner.sensitivity = false;
         inner.costSweeps = false;
-        for (int k; (k = next.fetch_add(1)) < n && !cancelRequested(progress);) {
-            if (k == mid)
-                continue;  // x1 is the result itself
-            inner.growth = settings.growth * grid[k];
-            for (const Pick& p : runLayout(workload, catalog, rules, inner, traffic, true, progress).picks)
-                picks[k].push_back(p.family);
-            if (gridPointDone)
-                gridPointDone();
+        try {
+            for (int k; (k = next.fetch_add(1)) < n && !cancelRequested(progress);) {
+                if (k == mid)
+                    continue;  // x1 is the result itself
+                inner.growth = settings.growth * grid[k];
+                for (const Pick& p : runLayout(workload, catalog, rules, inner, traffic, true, progress).picks)
+                    picks[k].push_back(p.family);
+                if (gridPointDone)
+                    gridPointDone();
+            }
+        } catch (...) {
+            std::lock_guard<std::mutex> lock(failureMutex);
+            if (!failure)
+                failure = std::current_exception();
+            next = n;  // the others stop at their next grid point
         }
     };
     const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
@@ -325,6 +337,8 @@ void growthSensitivity(AnalysisResult& result, const Workload& workload, const P
     work();
     for (std::thread& t : helpers)
         t.join();
+    if (failure)
+        std::rethrow_exception(failure);
     if (cancelRequested(progress))
         return;
     for (const ComponentResult& c : result.components)
