@@ -61,20 +61,10 @@ private:
     std::string m_file;
 };
 
-}  // namespace
-
-Result<PriceBook> parsePriceBook(const std::string& text, const std::string& fileName)
+// The book object's fields; a value of the wrong JSON type deep down makes nlohmann throw,
+// which parsePriceBook() turns into a diagnostic.
+Result<PriceBook> readPriceBookDocument(const json& doc, const std::string& fileName)
 {
-    json doc;
-    try {
-        doc = json::parse(text);
-    } catch (const json::exception& e) {
-        Diagnostic d;
-        d.file = fileName;
-        d.code = "syntax";
-        d.message = std::string("not valid JSON: ") + e.what();
-        return d;
-    }
     BookReader r(fileName);
     PriceBook book;
     if (!doc.is_object()) {
@@ -144,6 +134,31 @@ Result<PriceBook> parsePriceBook(const std::string& text, const std::string& fil
     if (!r.errors.empty())
         return r.errors;
     return book;
+}
+
+}  // namespace
+
+Result<PriceBook> parsePriceBook(const std::string& text, const std::string& fileName)
+{
+    json doc;
+    try {
+        doc = json::parse(text);
+    } catch (const json::exception& e) {
+        Diagnostic d;
+        d.file = fileName;
+        d.code = "syntax";
+        d.message = std::string("not valid JSON: ") + e.what();
+        return d;
+    }
+    try {
+        return readPriceBookDocument(doc, fileName);
+    } catch (const json::exception& e) {
+        Diagnostic d;
+        d.file = fileName;
+        d.code = "type";
+        d.message = std::string("a value has the wrong type: ") + e.what();
+        return d;
+    }
 }
 
 Result<PriceBook> readPriceBookFile(const std::string& path)

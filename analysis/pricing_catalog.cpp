@@ -195,21 +195,10 @@ private:
     std::string m_file;
 };
 
-}  // namespace
-
-Result<PricingCatalog> parseCatalog(const std::string& text, const std::string& fileName)
+// The catalog object's fields; a value of the wrong JSON type deep down makes nlohmann throw,
+// which parseCatalog() turns into a diagnostic.
+Result<PricingCatalog> readCatalogDocument(const json& doc, const std::string& fileName)
 {
-    json doc;
-    try {
-        doc = json::parse(text);
-    } catch (const json::parse_error& e) {
-        Diagnostic d;
-        d.file = fileName;
-        d.code = "syntax";
-        d.message = std::string("not valid JSON: ") + e.what();
-        return d;
-    }
-
     CatalogReader r(fileName);
     PricingCatalog cat;
     cat.fileName = fileName;
@@ -326,6 +315,31 @@ Result<PricingCatalog> parseCatalog(const std::string& text, const std::string& 
     if (!r.errors.empty())
         return r.errors;
     return cat;
+}
+
+}  // namespace
+
+Result<PricingCatalog> parseCatalog(const std::string& text, const std::string& fileName)
+{
+    json doc;
+    try {
+        doc = json::parse(text);
+    } catch (const json::exception& e) {  // syntax, and numbers out of range (1e400)
+        Diagnostic d;
+        d.file = fileName;
+        d.code = "syntax";
+        d.message = std::string("not valid JSON: ") + e.what();
+        return d;
+    }
+    try {
+        return readCatalogDocument(doc, fileName);
+    } catch (const json::exception& e) {
+        Diagnostic d;
+        d.file = fileName;
+        d.code = "type";
+        d.message = std::string("a value has the wrong type: ") + e.what();
+        return d;
+    }
 }
 
 Result<PricingCatalog> readCatalogFile(const std::string& path)

@@ -2,6 +2,8 @@
 // Each crashing input is also kept in regressions/<target>/F<n>-* and replayed by ctest.
 
 #include "archfit/log_ingest.h"
+#include "archfit/price_book.h"
+#include "archfit/pricing_catalog.h"
 #include "archfit/rules.h"
 
 #include <gtest/gtest.h>
@@ -74,4 +76,33 @@ TEST(FuzzRegression, F4_RuleTablesOfTheWrongShapeAreDiagnosticsNotExceptions)
     r = parseRules(runtimes, R"({"data_residency": {"areas": {"eu": 5}}})", R"({})");
     ASSERT_FALSE(r.ok());
     EXPECT_TRUE(names(r, "rules/compliance.json", "wrong type")) << r.errorText();
+}
+
+// F5 (CI fuzz stage, 2026-11-23): a catalog with a number too large for a double
+// ("1.1e2222...") made nlohmann throw out_of_range.406, which parseCatalog() did not catch (it
+// caught only parse errors); values of the wrong type (a numeric "schema") threw type_error from
+// json::value(). Both are now diagnostics naming the file; the price book reader had the same
+// two holes.
+TEST(FuzzRegression, F5_CatalogAndPriceBookNumberOverflowAndWrongTypesAreDiagnostics)
+{
+    const std::string overflow =
+        R"({"schema": "archfit/pricing@1", "prices": {"faas.requests": {"value": 1.1e222222222222222222222222222}}})";
+    Result<PricingCatalog> c = parseCatalog(overflow, "pricing/x.json");
+    ASSERT_FALSE(c.ok());
+    EXPECT_EQ(c.errors().front().file, "pricing/x.json");
+    EXPECT_EQ(c.errors().front().code, "syntax");
+    EXPECT_NE(c.errors().front().message.find("number overflow"), std::string::npos) << c.errorText();
+
+    c = parseCatalog(R"({"schema": 7, "provider": ["aws"], "prices": 3})", "pricing/y.json");
+    ASSERT_FALSE(c.ok());
+    EXPECT_EQ(c.errors().front().file, "pricing/y.json");
+
+    Result<PriceBook> b = parsePriceBook(R"({"schema": 7})", "book.json");
+    ASSERT_FALSE(b.ok());
+    EXPECT_EQ(b.errors().front().file, "book.json");
+    EXPECT_EQ(b.errors().front().code, "type");
+    b = parsePriceBook(R"({"schema": "archfit/price-book@1", "name": "n", "source": "s", "prices": {"a": 1e999}})",
+                       "book.json");
+    ASSERT_FALSE(b.ok());
+    EXPECT_EQ(b.errors().front().code, "syntax");
 }
