@@ -1,5 +1,6 @@
 #include "archfit/price_book.h"
 
+#include "json_document.h"
 #include "text_format.h"
 
 #include <nlohmann/json.hpp>
@@ -140,25 +141,7 @@ Result<PriceBook> readPriceBookDocument(const json& doc, const std::string& file
 
 Result<PriceBook> parsePriceBook(const std::string& text, const std::string& fileName)
 {
-    json doc;
-    try {
-        doc = json::parse(text);
-    } catch (const json::exception& e) {
-        Diagnostic d;
-        d.file = fileName;
-        d.code = "syntax";
-        d.message = std::string("not valid JSON: ") + e.what();
-        return d;
-    }
-    try {
-        return readPriceBookDocument(doc, fileName);
-    } catch (const json::exception& e) {
-        Diagnostic d;
-        d.file = fileName;
-        d.code = "type";
-        d.message = std::string("a value has the wrong type: ") + e.what();
-        return d;
-    }
+    return readJsonDocument<PriceBook>(text, fileName, [&](const json& doc) { return readPriceBookDocument(doc, fileName); });
 }
 
 Result<PriceBook> readPriceBookFile(const std::string& path)

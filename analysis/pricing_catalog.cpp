@@ -1,5 +1,7 @@
 #include "archfit/pricing_catalog.h"
 
+#include "json_document.h"
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -321,25 +323,7 @@ Result<PricingCatalog> readCatalogDocument(const json& doc, const std::string& f
 
 Result<PricingCatalog> parseCatalog(const std::string& text, const std::string& fileName)
 {
-    json doc;
-    try {
-        doc = json::parse(text);
-    } catch (const json::exception& e) {  // syntax, and numbers out of range (1e400)
-        Diagnostic d;
-        d.file = fileName;
-        d.code = "syntax";
-        d.message = std::string("not valid JSON: ") + e.what();
-        return d;
-    }
-    try {
-        return readCatalogDocument(doc, fileName);
-    } catch (const json::exception& e) {
-        Diagnostic d;
-        d.file = fileName;
-        d.code = "type";
-        d.message = std::string("a value has the wrong type: ") + e.what();
-        return d;
-    }
+    return readJsonDocument<PricingCatalog>(text, fileName, [&](const json& doc) { return readCatalogDocument(doc, fileName); });
 }
 
 Result<PricingCatalog> readCatalogFile(const std::string& path)
