@@ -442,15 +442,9 @@ AnalysisResult analyze(const Workload& workload, const PricingCatalog& catalog, 
     result.findings = systemFindings(workload, result, rules, catalog.limit("faas.max_duration_s"));
     report(mainUnits);
     if (settings.sensitivity && !cancelRequested(progress)) {
-        std::uint64_t gridDone = mainUnits;
-        growthSensitivity(result, workload, catalog, rules, settings, traffic, progress, [&] {
-            std::lock_guard<std::mutex> lock(reportMutex);
-            gridDone += n;
-            if (progress && progress->report) {
-                done = std::max(done, std::min(gridDone, total));
-                progress->report(done, total);
-            }
-        });
+        std::atomic<std::uint64_t> gridDone{mainUnits};
+        growthSensitivity(result, workload, catalog, rules, settings, traffic, progress,
+                          [&] { report(gridDone += n); });
     }
     result.cancelled = cancelRequested(progress);
     if (!result.cancelled)

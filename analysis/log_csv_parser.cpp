@@ -186,9 +186,7 @@ public:
                 break;
             pos = nl + 1;
         }
-        if (first.size() >= 3 && static_cast<unsigned char>(first[0]) == 0xEF &&
-            static_cast<unsigned char>(first[1]) == 0xBB && static_cast<unsigned char>(first[2]) == 0xBF)
-            first.remove_prefix(3);  // a byte-order mark (spreadsheet exports)
+        first = withoutBom(first);
         m_prepared = true;
         if (first.substr(0, 7) != "minute,")
             return {};
@@ -204,9 +202,7 @@ public:
     ParseResult parse(std::string_view line, LogRecord& r) override
     {
         r.clear();
-        if (line.size() >= 3 && static_cast<unsigned char>(line[0]) == 0xEF &&
-            static_cast<unsigned char>(line[1]) == 0xBB && static_cast<unsigned char>(line[2]) == 0xBF)
-            line.remove_prefix(3);
+        line = withoutBom(line);
         if (line.substr(0, 7) == "minute,")
             return headerRow(line);
         if (m_layout.columns.empty())

@@ -3,6 +3,7 @@
 #include "archfit/log_ingest.h"
 
 #include "log_parsers.h"
+#include "log_parse_util.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -111,13 +112,8 @@ Result<std::string> detectLogFormat(std::string_view head, const std::string& fi
         return std::string("combined");  // an empty file: nothing to read, nothing to refuse
     // "minute,..." first is the pre-aggregated CSV's header, whatever its rows look like: the csv
     // reader then names the column it cannot read (LineParser::prepare) instead of "not a log".
-    {
-        std::string_view first = lines.front();
-        if (first.substr(0, 3) == "\xEF\xBB\xBF")
-            first.remove_prefix(3);
-        if (first.substr(0, 7) == "minute,")
-            return std::string("csv");
-    }
+    if (logparse::withoutBom(lines.front()).substr(0, 7) == "minute,")
+        return std::string("csv");
 
     std::string best, headersOnly;
     std::size_t bestOk = 0, bestRecords = 0;

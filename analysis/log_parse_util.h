@@ -121,6 +121,12 @@ private:
     bool m_valid = false;
 };
 
+// `line` without a leading UTF-8 byte-order mark (spreadsheet and Windows exports).
+inline std::string_view withoutBom(std::string_view line)
+{
+    return line.substr(0, 3) == "\xEF\xBB\xBF" ? line.substr(3) : line;
+}
+
 // Unsigned decimal integer filling [p, end) entirely; false on anything else or overflow.
 inline bool parseUnsigned(const char* p, const char* end, std::uint64_t& v)
 {

@@ -111,6 +111,18 @@ bool LogSource::fillRaw()
     return true;
 }
 
+// After a gzip member's end: 1 when another member follows (cat a.gz b.gz), 0 when the data ends
+// there (anything else after it is ignored, as zcat does; m_gzipDone set), -1 on a read error.
+int LogSource::nextGzipMember()
+{
+    if (!fillRaw())
+        return -1;
+    if (m_rawPos < m_rawLen && m_raw[m_rawPos] == 0x1f)
+        return 1;
+    m_gzipDone = true;
+    return 0;
+}
+
 long LogSource::read(char* out, std::size_t size)
 {
     if (!m_gzip) {
@@ -148,14 +160,11 @@ long LogSource::readZlib(char* out, std::size_t size)
         produced = size - zs.avail_out;
         m_rawPos = m_rawLen - zs.avail_in;
         if (rc == Z_STREAM_END) {
-            // Another gzip member may follow (cat a.gz b.gz); anything else ends the data.
-            if (!fillRaw())
+            const int next = nextGzipMember();
+            if (next < 0)
                 return -1;
-            if (m_rawPos < m_rawLen && m_raw[m_rawPos] == 0x1f) {
+            if (next > 0)
                 inflateReset(&zs);
-            } else {
-                m_gzipDone = true;
-            }
         } else if (rc != Z_OK && rc != Z_BUF_ERROR) {
             m_error = std::string("corrupt gzip data: ") + (zs.msg ? zs.msg : "inflate failed");
             return -1;
@@ -193,15 +202,13 @@ long LogSource::readIsal(char* out, std::size_t size)
             return -1;
         }
         if (st.block_state == ISAL_BLOCK_FINISH) {
-            // Another gzip member may follow (cat a.gz b.gz); anything else ends the data.
-            if (!fillRaw())
+            const int next = nextGzipMember();
+            if (next < 0)
                 return -1;
-            if (m_rawPos < m_rawLen && m_raw[m_rawPos] == 0x1f) {
+            if (next > 0) {
                 isal_inflate_reset(&st);
                 st.crc_flag = ISAL_GZIP;
                 m_isal->memberStarted = false;
-            } else {
-                m_gzipDone = true;
             }
             continue;
         }

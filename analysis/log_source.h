@@ -41,6 +41,7 @@ private:
     LogSource() = default;
     long readRaw(char* out, std::size_t size);  // hashes as it reads
     bool fillRaw();
+    int nextGzipMember();
     long readZlib(char* out, std::size_t size);
     long readIsal(char* out, std::size_t size);
 

@@ -161,9 +161,11 @@ AnalysisOutcome AnalysisController::run(const AnalysisRequest& request, const QS
         return out;
     out.catalog = catalog;
     out.rules = rules;
+    if (!request.settings.sensitivity)
+        out.key = std::make_shared<const std::string>(inputsKeyButWeights(request));
     try {
-        if (request.rescoreFrom && request.rescoreCatalog == out.catalog && request.rescoreRules == out.rules &&
-            !request.settings.sensitivity) {
+        if (out.key && request.rescoreFrom && request.rescoreKey && *request.rescoreKey == *out.key &&
+            request.rescoreCatalog == out.catalog && request.rescoreRules == out.rules) {
             AnalysisResult copy = *request.rescoreFrom;
             if (rescore(copy, request.workload, *catalog, *rules)) {
                 out.result = std::make_shared<const AnalysisResult>(std::move(copy));
@@ -230,21 +232,20 @@ void AnalysisController::launch(AnalysisRequest request, quint64 generation)
         request.settings.sensitivity = false;
     }
     request.progress = m_runProgress = std::make_shared<Progress>();
-    const std::string key = inputsKeyButWeights(request);
-    if (m_lastFirstStage.result && key == m_lastFirstStageKey) {
+    if (m_lastFirstStage.result && m_lastFirstStage.key) {  // run() re-weighs it if the key matches
         request.rescoreFrom = m_lastFirstStage.result;
+        request.rescoreKey = m_lastFirstStage.key;
         request.rescoreCatalog = m_lastFirstStage.catalog;
         request.rescoreRules = m_lastFirstStage.rules;
     }
     auto* watcher = new QFutureWatcher<AnalysisOutcome>(this);
     connect(watcher, &QFutureWatcher<AnalysisOutcome>::finished, this,
-            [this, watcher, generation, detail, key] {
+            [this, watcher, generation, detail] {
         const AnalysisOutcome outcome = watcher->result();
         watcher->deleteLater();
         m_running = false;
         if (outcome.result) {
             m_lastFirstStage = outcome;
-            m_lastFirstStageKey = key;
             m_runsRescored += outcome.rescored ? 1 : 0;
         }
         if (m_pending) {

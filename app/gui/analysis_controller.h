@@ -47,12 +47,16 @@ struct AnalysisRequest {
     // catalog and rules objects, and analyses in full otherwise or when rescore() declines.
     std::shared_ptr<const AnalysisResult> rescoreFrom;
     std::shared_ptr<const void> rescoreCatalog, rescoreRules;
+    std::shared_ptr<const std::string> rescoreKey;  // inputs but the weights of rescoreFrom
 };
 
 struct AnalysisOutcome {
     std::shared_ptr<const AnalysisResult> result;  // null on failure
     QString error;                                  // translated, when result is null
     std::shared_ptr<const void> catalog, rules;     // the inputs it was made with
+    // First stage: its inputs but the weights, computed on the worker (a portfolio's workload
+    // text can be megabytes), so that the next request can be re-weighed from this result.
+    std::shared_ptr<const std::string> key;
     bool rescored = false;                          // made by rescore(), not analyze()
 };
 
@@ -115,9 +119,8 @@ private:
     int m_runsRescored = 0;
     std::optional<AnalysisRequest> m_detail;    // second stage of the newest request
     std::shared_ptr<Progress> m_runProgress;     // of the first-stage run in flight
-    // The newest first-stage outcome and the key of its inputs but the weights (for rescore()).
+    // The newest first-stage outcome (its key says which inputs it was made with; rescore()).
     AnalysisOutcome m_lastFirstStage;
-    std::string m_lastFirstStageKey;
     std::shared_ptr<Progress> m_detailProgress;  // of the newest second-stage run
     void cancelRunning();
     QTimer* m_detailTimer = nullptr;
