@@ -205,8 +205,11 @@ FileOutcome ingestFile(const std::string& path, const Workload& workload, const 
         }
         freeList.push(c);
     };
+    // A file that fits in the first chunk (most of 10,000 small logs) is parsed on this thread:
+    // starting and joining a thread would cost more than the parse.
+    const int poolThreads = eof ? 0 : threads;
     std::vector<std::thread> pool;
-    for (int i = 0; i < threads; ++i)
+    for (int i = 0; i < poolThreads; ++i)
         pool.emplace_back([&, w = workers[static_cast<std::size_t>(i)].get()] {
             while (Chunk* c = work.pop())
                 processChunk(*w, c);
@@ -244,9 +247,11 @@ FileOutcome ingestFile(const std::string& path, const Workload& workload, const 
         if (!error.empty())
             break;
     }
-    while (Chunk* queued = helper ? work.tryPop() : nullptr)  // help with the tail
-        processChunk(*helper, queued);
-    for (int i = 0; i < threads; ++i)
+    // Help with the tail; without a pool, this thread parses everything.
+    IngestWorker* tail = poolThreads == 0 ? workers.front().get() : helper;
+    while (Chunk* queued = tail ? work.tryPop() : nullptr)
+        processChunk(*tail, queued);
+    for (int i = 0; i < poolThreads; ++i)
         work.push(nullptr);
     for (std::thread& t : pool)
         t.join();

@@ -298,7 +298,9 @@ long unescapeJson(std::string_view raw, char* out)
     return out - begin;
 }
 
-JsonTextBuffer::JsonTextBuffer() : m_bytes(kMaxLineBytes + 8) {}
+namespace {
+constexpr std::size_t kTextBufferBytes = kMaxLineBytes + 8;
+}
 
 bool JsonTextBuffer::text(const JsonValue& v, std::string_view& out)
 {
@@ -310,9 +312,11 @@ bool JsonTextBuffer::text(const JsonValue& v, std::string_view& out)
     }
     // Escapes never lengthen the text (\uXXXX is 6 bytes for at most 3, a pair 12 for 4), so the
     // strings of one line always fit; the guard only protects against misuse.
-    if (v.raw.size() > m_bytes.size() - m_used)
+    if (v.raw.size() > kTextBufferBytes - m_used)
         return false;
-    char* dest = m_bytes.data() + m_used;
+    if (!m_bytes)
+        m_bytes.reset(new char[kTextBufferBytes]);
+    char* dest = m_bytes.get() + m_used;
     const long n = unescapeJson(v.raw, dest);
     if (n < 0)
         return false;

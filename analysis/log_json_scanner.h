@@ -7,6 +7,7 @@
 // nlohmann::json document per line.
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -57,13 +58,14 @@ long unescapeJson(std::string_view raw, char* out);
 // Per-line text buffer for unescaped strings: views into it stay valid until reset().
 class JsonTextBuffer {
 public:
-    JsonTextBuffer();
     void reset() { m_used = 0; }
     // The text of a String value (unescaped when needed); false for another type or a bad escape.
     bool text(const JsonValue& v, std::string_view& out);
 
 private:
-    std::vector<char> m_bytes;   // kMaxLineBytes: a line's strings never unescape to more
+    // kMaxLineBytes + 8 (a line's strings never unescape to more), allocated at the first escaped
+    // string and never zero-filled: format detection builds every parser for every file.
+    std::unique_ptr<char[]> m_bytes;
     std::size_t m_used = 0;
 };
 

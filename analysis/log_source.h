@@ -10,7 +10,6 @@
 #include <cstdint>
 #include <memory>
 #include <string>
-#include <vector>
 
 typedef struct z_stream_s z_stream;
 struct inflate_state;  // ISA-L
@@ -34,7 +33,8 @@ public:
     bool gzip() const { return m_gzip; }
     std::uint64_t fileSize() const { return m_fileSize; }
     std::uint64_t rawBytesRead() const { return m_rawRead; }
-    // SHA-256 of the bytes on disk. Reads (and hashes) whatever was not read yet; call once.
+    // SHA-256 of the bytes on disk. Reads (and hashes) whatever was not read yet; call once, and
+    // read no more after it (the rest of the file passes through the input buffer).
     std::string finishSha256();
 
 private:
@@ -56,8 +56,10 @@ private:
     std::unique_ptr<z_stream> m_zs;
     struct IsalState;
     std::unique_ptr<IsalState> m_isal;  // set instead of m_zs when built with ISA-L
-    std::vector<unsigned char> m_raw;   // gzip input buffer
-    std::size_t m_rawPos = 0, m_rawLen = 0;
+    // The first read (the magic check) and, for gzip, the input buffer: uninitialised (no
+    // zero-fill pass per file) and no larger than a regular file needs.
+    std::unique_ptr<unsigned char[]> m_raw;
+    std::size_t m_rawCap = 0, m_rawPos = 0, m_rawLen = 0;
 };
 
 }  // namespace archfit

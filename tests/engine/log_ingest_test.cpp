@@ -15,6 +15,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <random>
 
 using namespace archfit;
 using namespace std::string_literals;
@@ -188,13 +189,20 @@ INSTANTIATE_TEST_SUITE_P(Inflaters, LogIngestGzip, ::testing::Values("default", 
 
 TEST_P(LogIngestGzip, LargerThanTheBuffersCorruptAndCutShort)
 {
-    // 20,000 lines (~1.6 MB) in three gzip members: more than the 1 MiB input and output buffers,
-    // so members end mid-buffer and the inflater's own buffered output must be drained.
+    // 40,000 lines in three gzip members, each line with 32 random bytes (as hex) that do not
+    // compress: the compressed file is larger than the 1 MiB input buffer and the text larger
+    // than a chunk, so the input is refilled mid-member, members end mid-buffer and the
+    // inflater's own buffered output must be drained.
     std::string log;
-    for (int i = 0; i < 20000; ++i) {
+    std::mt19937_64 random(42);
+    for (int i = 0; i < 40000; ++i) {
         char t[32];
         std::snprintf(t, sizeof t, "02/Nov/2026:%02d:%02d:%02d", i / 3600 % 24, i / 60 % 60, i % 60);
-        const std::string request = "GET /api/x" + std::to_string(i) + " HTTP/1.1";
+        char key[72];
+        std::snprintf(key, sizeof key, "%016llx%016llx%016llx%016llx", static_cast<unsigned long long>(random()),
+                      static_cast<unsigned long long>(random()), static_cast<unsigned long long>(random()),
+                      static_cast<unsigned long long>(random()));
+        const std::string request = "GET /api/x" + std::to_string(i) + "?k=" + key + " HTTP/1.1";
         log += line(t, request.c_str(), 200);
     }
     const fs::path gz = tempDir() / "three.log.gz";
@@ -208,7 +216,7 @@ TEST_P(LogIngestGzip, LargerThanTheBuffersCorruptAndCutShort)
     const IngestResult r = ingestLogs({gz.string()}, shopWorkload());
     ASSERT_EQ(r.outcome, Outcome::Success) << (r.errors.empty() ? "" : r.errors[0].message);
     EXPECT_TRUE(r.files.at(0).gzip);
-    EXPECT_EQ(r.linesParsed, 20000u);
+    EXPECT_EQ(r.linesParsed, 40000u);
     EXPECT_EQ(r.linesSkipped, 0u);
 
     std::string bytes;
@@ -216,8 +224,8 @@ TEST_P(LogIngestGzip, LargerThanTheBuffersCorruptAndCutShort)
         std::ifstream in(gz, std::ios::binary);
         bytes.assign(std::istreambuf_iterator<char>(in), {});
     }
-    ASSERT_GT(bytes.size(), 1000u);
-    // Cut in the middle of the first member's data: the reader says so, naming no line.
+    ASSERT_GT(bytes.size(), std::size_t{1} << 20);
+    // Cut in the middle of the compressed data: the reader says so, naming no line.
     const fs::path shortGz = writeFile("short.log.gz", bytes.substr(0, bytes.size() / 3));
     const IngestResult cutShort = ingestLogs({shortGz.string()}, shopWorkload());
     EXPECT_EQ(cutShort.outcome, Outcome::Error);
