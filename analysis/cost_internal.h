@@ -19,10 +19,14 @@ inline const char* archSuffix(Architecture a) { return a == Architecture::Arm64 
 
 // Ceil that ignores floating-point dust (ceil(2.0000000001) == 2). Truncation instead of
 // std::ceil: without SSE4.1 std::ceil is a library call, and this runs once per minute per
-// component and variant (tests/bench/cost_bench.cpp). Valid for |x| < 9.2e18.
+// component and variant (tests/bench/cost_bench.cpp). From 2^52 on every double is a whole
+// number, and past 9.2e18 the cast would overflow (undefined behaviour: fuzz finding F6), so
+// such figures, inf and NaN are returned as they are.
 inline double ceilTo(double x)
 {
     const double y = x - 1e-9;
+    if (!(std::fabs(y) < 4503599627370496.0))  // 2^52
+        return y;
     const double t = static_cast<double>(static_cast<long long>(y));  // toward zero
     return t < y ? t + 1.0 : t;
 }

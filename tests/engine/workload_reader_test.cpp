@@ -403,7 +403,7 @@ TEST(WorkloadReader, ReportsEveryErrorInOneRun)
         EXPECT_EQ(r.errors()[i].code, codes[i]) << r.errors()[i].toString();
         EXPECT_EQ(r.errors()[i].line, static_cast<int>(7 + i));
     }
-    EXPECT_EQ(r.errors()[4].message, "expected a number >= 0, got -1");
+    EXPECT_EQ(r.errors()[4].message, "expected a number 0..1e+15, got -1");
 }
 
 TEST(WorkloadReader, SyntaxErrorStopsWithItsPosition)

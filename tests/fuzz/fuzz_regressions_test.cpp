@@ -1,13 +1,19 @@
 // Regression tests for the bugs the fuzz targets found (docs/reliability.md, "Findings": F1, ...).
 // Each crashing input is also kept in regressions/<target>/F<n>-* and replayed by ctest.
 
+#include "archfit/analysis.h"
 #include "archfit/log_ingest.h"
 #include "archfit/price_book.h"
 #include "archfit/pricing_catalog.h"
 #include "archfit/rules.h"
+#include "archfit/workload_reader.h"
+
+#include "../../analysis/cost_internal.h"
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+#include <limits>
 #include <memory>
 #include <string>
 
@@ -105,4 +111,54 @@ TEST(FuzzRegression, F5_CatalogAndPriceBookNumberOverflowAndWrongTypesAreDiagnos
                        "book.json");
     ASSERT_FALSE(b.ok());
     EXPECT_EQ(b.errors().front().code, "syntax");
+}
+
+// F6 (fuzz_analyze, campaign of the fourth session): a batch component with
+// "requests_per_month": 2e90 was accepted, and the replica count 1.9e82 reached ceilTo(), whose
+// cast to long long overflowed (undefined behaviour, stopped by UBSan). The reader now bounds
+// declared traffic (10^15 a day, 3e16 a month), and ceilTo() returns figures from 2^52 on, inf
+// and NaN unchanged instead of casting them.
+TEST(FuzzRegression, F6_DeclaredTrafficIsBoundedAndCeilingNeverOverflows)
+{
+    const Result<Workload> refused = parseWorkload(
+        R"({"schema":"archfit/workload@1","components":[{"id":"a","kind":"batch","requests_per_month":2e90}]})",
+        "f6.json");
+    ASSERT_FALSE(refused.ok());
+    ASSERT_EQ(refused.errors().size(), 1u) << refused.errorText();
+    EXPECT_EQ(refused.errors().front().code, "range");
+    EXPECT_EQ(refused.errors().front().jsonPath, "$.components[0].requests_per_month");
+    EXPECT_NE(refused.errors().front().message.find("expected a number 0.."), std::string::npos)
+        << refused.errorText();
+    const Result<Workload> perDay = parseWorkload(
+        R"({"schema":"archfit/workload@1","components":[{"id":"a","kind":"batch","requests_per_day":1.1e15}]})");
+    ASSERT_FALSE(perDay.ok());
+    EXPECT_EQ(perDay.errors().front().jsonPath, "$.components[0].requests_per_day");
+
+    using costimpl::ceilTo;
+    EXPECT_EQ(ceilTo(2.0000000001), 2.0);
+    EXPECT_EQ(ceilTo(2.5), 3.0);
+    EXPECT_EQ(ceilTo(-2.5), -2.0);
+    EXPECT_EQ(ceilTo(4503599627370497.0), 4503599627370497.0);  // 2^52 + 1, already whole
+    EXPECT_EQ(ceilTo(1.9e82), 1.9e82);
+    EXPECT_EQ(ceilTo(-1e300), -1e300);
+    EXPECT_TRUE(std::isinf(ceilTo(std::numeric_limits<double>::infinity())));
+    EXPECT_TRUE(std::isnan(ceilTo(std::numeric_limits<double>::quiet_NaN())));
+
+    // The largest traffic the reader accepts, through the whole engine: every figure finite.
+    const Result<Workload> largest = parseWorkload(R"({"schema":"archfit/workload@1","components":[
+        {"id":"jobs","kind":"batch","requests_per_month":3e16,"memory_mb":1048576,"vcpu":192,
+         "avg_duration_ms":86400000,"max_duration_s":604800},
+        {"id":"api","kind":"http_api","requests_per_day":1e15,"avg_duration_ms":86400000,"max_duration_s":604800}]})");
+    ASSERT_TRUE(largest.ok()) << largest.errorText();
+    const Result<RuleSet> rules = loadRules(ARCHFIT_SOURCE_DATA_DIR);
+    ASSERT_TRUE(rules.ok()) << rules.errorText();
+    const Result<PricingCatalog> catalog =
+        readCatalogFile(catalogPath(ARCHFIT_SOURCE_DATA_DIR, Provider::Aws, "us-east-1"));
+    ASSERT_TRUE(catalog.ok()) << catalog.errorText();
+    const AnalysisResult result = analyze(*largest, *catalog, *rules);
+    ASSERT_EQ(result.components.size(), 2u);
+    for (const ComponentResult& c : result.components)
+        for (const FamilyEvaluation& f : c.families)
+            EXPECT_TRUE(std::isfinite(f.cost.total)) << c.id;
+    EXPECT_TRUE(std::isfinite(result.layout.monthlyCost));
 }
