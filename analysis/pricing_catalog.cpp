@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cassert>
 #include <cmath>
+#include <cstdio>
 #include <fstream>
 #include <sstream>
 
@@ -91,6 +92,16 @@ double PricingCatalog::limit(const std::string& id) const
 }
 
 namespace {
+
+// Memory choices of one task size in a min/max/step grid (Fargate's widest has 23: 8..30 GB).
+constexpr int kMaxMemorySizes = 1024;
+
+std::string formatCount(double n)
+{
+    char text[32];
+    std::snprintf(text, sizeof text, n < 1e15 ? "%.0f" : "%.3g", n);
+    return text;
+}
 
 // Collects diagnostics while walking the catalog, each with its JSON path.
 class CatalogReader {
@@ -262,6 +273,7 @@ Result<PricingCatalog> readCatalogDocument(const json& doc, const std::string& f
         for (std::size_t i = 0; i < sizes.size(); ++i) {
             const std::string path = "$.container_sizes.sizes[" + std::to_string(i) + "]";
             ContainerSize size;
+            bool tooMany = false;
             size.vcpu = r.number(sizes[i], "vcpu", path, 1e-6);
             if (auto list = sizes[i].find("memory_gb"); list != sizes[i].end() && list->is_array()) {
                 for (const json& m : *list)
@@ -271,10 +283,21 @@ Result<PricingCatalog> readCatalogDocument(const json& doc, const std::string& f
                 const double lo = r.number(sizes[i], "memory_gb_min", path, 1e-6);
                 const double hi = r.number(sizes[i], "memory_gb_max", path, 1e-6);
                 const double step = r.number(sizes[i], "memory_gb_step", path, 1e-6);
-                for (double m = lo; step > 0 && m <= hi + 1e-9; m += step)
-                    size.memoryGb.push_back(m);
+                // Counted, not accumulated: a step below the spacing of doubles at `lo` would never
+                // advance, and a tiny step over a wide range would fill the memory (found by
+                // profiling fuzz_pricing_catalog: F7).
+                const double count = step > 0 && hi >= lo ? std::floor((hi - lo + 1e-9) / step) + 1 : 0;
+                if (count > kMaxMemorySizes) {
+                    tooMany = true;
+                    r.error(path + ".memory_gb_step", "range",
+                            "memory_gb_min..memory_gb_max in steps of memory_gb_step gives " + formatCount(count)
+                                + " memory sizes; expected at most " + std::to_string(kMaxMemorySizes));
+                } else {
+                    for (int k = 0; k < static_cast<int>(count); ++k)
+                        size.memoryGb.push_back(lo + k * step);
+                }
             }
-            if (size.memoryGb.empty())
+            if (size.memoryGb.empty() && !tooMany)
                 r.error(path, "missing", "expected memory sizes (memory_gb list or min/max/step)");
             std::sort(size.memoryGb.begin(), size.memoryGb.end());
             cat.containerSizes.push_back(size);

@@ -13,9 +13,12 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <fstream>
+#include <iterator>
 #include <limits>
 #include <memory>
 #include <string>
+#include <vector>
 
 using namespace archfit;
 
@@ -161,4 +164,49 @@ TEST(FuzzRegression, F6_DeclaredTrafficIsBoundedAndCeilingNeverOverflows)
         for (const FamilyEvaluation& f : c.families)
             EXPECT_TRUE(std::isfinite(f.cost.total)) << c.id;
     EXPECT_TRUE(std::isfinite(result.layout.monthlyCost));
+}
+
+// F7 (found by profiling the pricing_catalog campaign of the fourth session, whose executions had
+// slowed twelvefold): a container size given as memory_gb_min/max/step expanded its grid by
+// adding the step to a running total, so a tiny step filled the memory (1..4 GB in steps of
+// 1e-6: three million sizes per catalog read) and a step below the spacing of doubles at the
+// minimum (1 at 1e17) never advanced at all: an endless loop. The grid is now counted, and more than 1,024 sizes is a range diagnostic at
+// the step.
+TEST(FuzzRegression, F7_ContainerMemoryGridIsCountedAndBounded)
+{
+    std::ifstream in(catalogPath(ARCHFIT_SOURCE_DATA_DIR, Provider::Aws, "us-east-1"), std::ios::binary);
+    ASSERT_TRUE(in);
+    const std::string shipped{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    const std::string grid = R"("memory_gb_min": 1,
+        "memory_gb_max": 4,
+        "memory_gb_step": 1)";
+    const std::size_t at = shipped.find(grid);
+    ASSERT_NE(at, std::string::npos);
+    const Result<PricingCatalog> ok = parseCatalog(shipped, "aws.json");
+    ASSERT_TRUE(ok.ok()) << ok.errorText();
+
+    const auto withGrid = [&](const std::string& replacement) {
+        std::string text = shipped;
+        text.replace(at, grid.size(), replacement);
+        return parseCatalog(text, "aws.json");
+    };
+    for (const char* bad : {R"("memory_gb_min": 1, "memory_gb_max": 4, "memory_gb_step": 1e-6)",
+                            R"("memory_gb_min": 1e17, "memory_gb_max": 2e17, "memory_gb_step": 1)"}) {
+        const Result<PricingCatalog> r = withGrid(bad);
+        ASSERT_FALSE(r.ok()) << bad;
+        ASSERT_EQ(r.errors().size(), 1u) << r.errorText();
+        EXPECT_EQ(r.errors().front().code, "range");
+        EXPECT_EQ(r.errors().front().jsonPath, "$.container_sizes.sizes[1].memory_gb_step") << r.errorText();
+        EXPECT_NE(r.errors().front().message.find("expected at most 1024"), std::string::npos) << r.errorText();
+    }
+    // 1..4 GB in steps of 0.5 counts 7 sizes, each a whole multiple of the step from the minimum.
+    const Result<PricingCatalog> half = withGrid(R"("memory_gb_min": 1, "memory_gb_max": 4, "memory_gb_step": 0.5)");
+    ASSERT_TRUE(half.ok()) << half.errorText();
+    bool found = false;
+    for (const ContainerSize& s : half->containerSizes)
+        if (s.vcpu == 0.5) {
+            found = true;
+            EXPECT_EQ(s.memoryGb, (std::vector<double>{1, 1.5, 2, 2.5, 3, 3.5, 4}));
+        }
+    EXPECT_TRUE(found);
 }
