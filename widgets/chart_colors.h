@@ -4,8 +4,8 @@
 // The hues are mid-lightness so they read on both a light and a dark palette; backgrounds,
 // text and grid lines are derived from the widget's QPalette.
 
-#include "archfit/scoring.h"
-#include "archfit/workload.h"
+#include "archfit/score/scoring.h"
+#include "archfit/workload/workload.h"
 
 #include <QColor>
 #include <QIcon>

@@ -3,7 +3,7 @@
 // family, the recommendation and its margin. data() only looks values up and formats them;
 // the raw numbers are exposed under SortRole for a QSortFilterProxyModel.
 
-#include "archfit/analysis.h"
+#include "archfit/score/analysis_result.h"
 
 #include <QAbstractTableModel>
 

@@ -5,8 +5,8 @@
 // scores by criterion, what flips the recommendation, and the reasons and blockers as text.
 // Display only: every figure comes from the result.
 
-#include "archfit/analysis.h"
-#include "archfit/traffic_data.h"
+#include "archfit/score/analysis_result.h"
+#include "archfit/ingest/traffic_data.h"
 
 #include <QWidget>
 

@@ -3,7 +3,7 @@
 // feasibility (or blockers), variant, cost items with their arithmetic, operations labour,
 // total and reasons, and the recommendation. Every engine string is HTML-escaped.
 
-#include "archfit/analysis.h"
+#include "archfit/score/analysis_result.h"
 
 #include <QTextBrowser>
 

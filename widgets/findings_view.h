@@ -3,7 +3,7 @@
 // the components it names as children. Clicking a finding selects its first component;
 // clicking a component line selects that component.
 
-#include "archfit/analysis.h"
+#include "archfit/score/analysis_result.h"
 
 #include <QWidget>
 

@@ -2,7 +2,7 @@
 // Display helpers shared by the widgets: translated names for families and cost items, and
 // money formatting with QLocale. Formatting only; no figure is computed here.
 
-#include "archfit/workload.h"
+#include "archfit/workload/workload.h"
 
 #include <QString>
 

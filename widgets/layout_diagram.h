@@ -5,7 +5,7 @@
 // Kubernetes cluster grouped in a dashed frame, boxes coloured by confidence, and a badge with
 // the number of findings that name the component. Clicking a box emits componentSelected().
 
-#include "archfit/analysis.h"
+#include "archfit/score/analysis_result.h"
 
 #include <QGraphicsView>
 #include <QHash>

@@ -7,7 +7,7 @@
 
 #include "chart_base.h"
 
-#include "archfit/analysis.h"
+#include "archfit/score/analysis_result.h"
 
 namespace archfit {
 

@@ -2,7 +2,7 @@
 // Portfolio summary of one AnalysisResult: the recommended layout's monthly cost, the
 // all-serverless / all-container / all-VM baselines and the system findings. Display only.
 
-#include "archfit/analysis.h"
+#include "archfit/score/analysis_result.h"
 
 #include <QTextBrowser>
 

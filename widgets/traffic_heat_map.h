@@ -5,8 +5,8 @@
 
 #include "chart_base.h"
 
-#include "archfit/analysis.h"
-#include "archfit/traffic_data.h"
+#include "archfit/score/analysis_result.h"
+#include "archfit/ingest/traffic_data.h"
 
 #include <array>
 

@@ -2,7 +2,7 @@
 
 #include "cli_progress.h"
 
-#include "archfit/workload_reader.h"
+#include "archfit/workload/workload_reader.h"
 
 #include <cerrno>
 #include <cstdio>

@@ -1,7 +1,7 @@
 #pragma once
 // archfit-cli ingest, and the log options of analyze (DESIGN.md §7).
 
-#include "archfit/log_ingest.h"
+#include "archfit/ingest/log_ingest.h"
 
 #include <string>
 #include <vector>

@@ -4,10 +4,11 @@
 #include "cli_progress.h"
 #include "cli_text.h"
 
-#include "archfit/price_book.h"
-#include "archfit/project_store.h"
-#include "archfit/version.h"
-#include "archfit/workload_reader.h"
+#include "archfit/cost/price_book.h"
+#include "archfit/store/project_store.h"
+#include "archfit/util/version.h"
+#include "archfit/workload/workload_reader.h"
+#include "archfit/score/analyze.h"
 
 #include <cstdlib>
 #include <filesystem>

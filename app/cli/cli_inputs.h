@@ -2,11 +2,11 @@
 // What `analyze` and `report` share: the input options (workload or project, logs, weights,
 // growth, price book, data directory) and the steps from them to an analysis result.
 
-#include "archfit/analysis.h"
-#include "archfit/log_ingest.h"
-#include "archfit/pricing_catalog.h"
-#include "archfit/rules.h"
-#include "archfit/workload.h"
+#include "archfit/score/analysis_result.h"
+#include "archfit/ingest/log_ingest.h"
+#include "archfit/cost/pricing_catalog.h"
+#include "archfit/score/rules.h"
+#include "archfit/workload/workload.h"
 
 #include <string>
 #include <vector>

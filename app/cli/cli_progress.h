@@ -2,7 +2,7 @@
 // Progress of long CLI work on standard error ("analyzing: 42%"), only when standard error is a
 // terminal: pipes, files and the tests see nothing. The line is cleared when the work ends.
 
-#include "archfit/progress.h"
+#include "archfit/util/progress.h"
 
 #include <chrono>
 #include <cstdint>

@@ -2,7 +2,7 @@
 
 #include "cli_inputs.h"
 
-#include "archfit/report.h"
+#include "archfit/report/report.h"
 
 #ifdef ARCHFIT_HAVE_PDF
 #include "report_writer.h"

@@ -1,7 +1,7 @@
 #pragma once
 // Text output of archfit-cli (the human summary; JSON comes from the engine).
 
-#include "archfit/analysis.h"
+#include "archfit/score/analysis_result.h"
 
 #include <string>
 

@@ -5,13 +5,13 @@
 #include "cli_report.h"
 #include "cli_text.h"
 
-#include "archfit/analysis.h"
-#include "archfit/pricing_catalog.h"
-#include "archfit/price_book.h"
-#include "archfit/project_store.h"
-#include "archfit/rules.h"
-#include "archfit/version.h"
-#include "archfit/workload_reader.h"
+#include "archfit/report/analysis_json.h"
+#include "archfit/cost/pricing_catalog.h"
+#include "archfit/cost/price_book.h"
+#include "archfit/store/project_store.h"
+#include "archfit/score/rules.h"
+#include "archfit/util/version.h"
+#include "archfit/workload/workload_reader.h"
 
 #include <cerrno>
 #include <cstdlib>

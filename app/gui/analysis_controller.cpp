@@ -1,10 +1,11 @@
 #include "analysis_controller.h"
 
-#include "archfit/price_book.h"
-#include "archfit/pricing_catalog.h"
-#include "archfit/rules.h"
-#include "archfit/version.h"
-#include "archfit/workload_reader.h"
+#include "archfit/cost/price_book.h"
+#include "archfit/cost/pricing_catalog.h"
+#include "archfit/score/rules.h"
+#include "archfit/util/version.h"
+#include "archfit/workload/workload_reader.h"
+#include "archfit/score/analyze.h"
 
 #include <QCoreApplication>
 #include <QDateTime>

@@ -18,9 +18,9 @@
 // costs at most two analyses, not twenty.
 // The controller itself lives on the GUI thread; its signals are emitted there.
 
-#include "archfit/analysis.h"
-#include "archfit/traffic_data.h"
-#include "archfit/workload.h"
+#include "archfit/score/analyze.h"
+#include "archfit/ingest/traffic_data.h"
+#include "archfit/workload/workload.h"
 
 #include <QObject>
 #include <QString>

@@ -5,8 +5,8 @@
 // labour), the rest only in the project; fromWorkload()/applyTo() move between the two.
 // JSON (QJsonObject) is the scenario format stored in the project file.
 
-#include "archfit/analysis.h"
-#include "archfit/workload.h"
+#include "archfit/score/analysis_result.h"
+#include "archfit/workload/workload.h"
 
 #include <QJsonObject>
 #include <QString>

@@ -2,7 +2,7 @@
 
 #include "format.h"
 
-#include "archfit/workload_reader.h"
+#include "archfit/workload/workload_reader.h"
 
 #include <QComboBox>
 #include <QCoreApplication>

@@ -7,9 +7,9 @@
 // Decisions (waive a blocker, force a family) need a written justification and are committed
 // at once.
 
-#include "archfit/analysis.h"
-#include "archfit/result.h"
-#include "archfit/workload.h"
+#include "archfit/score/analysis_result.h"
+#include "archfit/util/result.h"
+#include "archfit/workload/workload.h"
 
 #include <QHash>
 #include <QString>

@@ -1,7 +1,7 @@
 #include "document.h"
 
-#include "archfit/analysis.h"
-#include "archfit/workload_reader.h"
+#include "archfit/report/analysis_json.h"
+#include "archfit/workload/workload_reader.h"
 
 #include <QFileInfo>
 #include <QJsonArray>

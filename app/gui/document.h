@@ -8,10 +8,10 @@
 #include "analysis_controller.h"
 #include "assumptions.h"
 
-#include "archfit/analysis.h"
-#include "archfit/project_store.h"
-#include "archfit/result.h"
-#include "archfit/workload.h"
+#include "archfit/score/analysis_result.h"
+#include "archfit/store/project_store.h"
+#include "archfit/util/result.h"
+#include "archfit/workload/workload.h"
 
 #include <QList>
 #include <QObject>

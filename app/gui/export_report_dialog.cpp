@@ -6,8 +6,8 @@
 #include "pdf_renderer.h"
 #include "report_writer.h"
 
-#include "archfit/pricing_catalog.h"
-#include "archfit/rules.h"
+#include "archfit/cost/pricing_catalog.h"
+#include "archfit/score/rules.h"
 
 #include <QComboBox>
 #include <QDate>

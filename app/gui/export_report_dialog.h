@@ -4,9 +4,9 @@
 // the file is written off the GUI thread. The dialog works on a snapshot of the document's
 // workload and analysis taken when it opens.
 
-#include "archfit/analysis.h"
-#include "archfit/report.h"
-#include "archfit/workload.h"
+#include "archfit/score/analysis_result.h"
+#include "archfit/report/report.h"
+#include "archfit/workload/workload.h"
 
 #include <QDialog>
 #include <QString>

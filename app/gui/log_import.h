@@ -7,7 +7,7 @@
 
 #include "document.h"
 
-#include "archfit/log_ingest.h"
+#include "archfit/ingest/log_ingest.h"
 
 #include <QElapsedTimer>
 #include <QObject>

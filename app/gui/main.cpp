@@ -6,7 +6,7 @@
 #include "document.h"
 #include "main_window.h"
 
-#include "archfit/version.h"
+#include "archfit/util/version.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

@@ -10,7 +10,7 @@
 // actions), main_window_docks.cpp (docks and palette), main_window_edit.cpp (edits, scenarios,
 // log import, drag & drop, crash recovery).
 
-#include "archfit/result.h"
+#include "archfit/util/result.h"
 
 #include <QElapsedTimer>
 #include <QMainWindow>

@@ -9,8 +9,8 @@
 #include "recent_files_menu.h"
 #include "scenario_panel.h"
 
-#include "archfit/pricing_catalog.h"
-#include "archfit/version.h"
+#include "archfit/cost/pricing_catalog.h"
+#include "archfit/util/version.h"
 
 #include <QAction>
 #include <QApplication>

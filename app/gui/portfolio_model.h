@@ -4,7 +4,7 @@
 // confidence, whether the traffic was measured, and the blockers. data() only looks values up
 // and formats them; raw numbers are under SortRole for the QSortFilterProxyModel.
 
-#include "archfit/analysis.h"
+#include "archfit/score/analysis_result.h"
 
 #include <QAbstractTableModel>
 

@@ -4,7 +4,7 @@
 // Selection is by component id: currentComponentChanged() when the user picks a row,
 // selectComponent() when another view does.
 
-#include "archfit/analysis.h"
+#include "archfit/score/analysis_result.h"
 
 #include <QString>
 #include <QWidget>

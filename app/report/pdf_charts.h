@@ -3,7 +3,7 @@
 // same ReportChart / LaneDiagram the HTML report turns into SVG). Rectangles and heights are in
 // device units (Style::k per point).
 
-#include "archfit/report.h"
+#include "archfit/report/report.h"
 
 #include "pdf_style.h"
 

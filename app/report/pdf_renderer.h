@@ -4,7 +4,7 @@
 // first only measures (page count, the page of every section for the contents), the second
 // paints. The device's page layout must have zero margins. One renderer per document and thread.
 
-#include "archfit/report.h"
+#include "archfit/report/report.h"
 
 #include "pdf_style.h"
 

@@ -1,6 +1,6 @@
 #include "report_writer.h"
 
-#include "archfit/version.h"
+#include "archfit/util/version.h"
 
 #include "pdf_links.h"
 #include "pdf_renderer.h"

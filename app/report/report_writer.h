@@ -1,9 +1,9 @@
 #pragma once
 // Report export for the GUI (File > Export report...) and archfit-cli report: the PDF painted
 // with Qt (QPdfWriter, vector charts, fonts embedded, contents with links, page numbers), the
-// other formats written by the engine (archfit/report.h). No Qt types in this header.
+// other formats written by the engine (archfit/report/report.h). No Qt types in this header.
 
-#include "archfit/report.h"
+#include "archfit/report/report.h"
 
 #include <string>
 

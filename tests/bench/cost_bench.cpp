@@ -1,12 +1,12 @@
 // Cost engine speed (#5): 500 components x 3 families x every variant over 30 days of
 // per-minute series (43,200 minutes each). Target: <= 1 s for the full costing.
 
-#include "archfit/analysis.h"
-#include "archfit/cost_model.h"
-#include "archfit/cost_sweep.h"
-#include "archfit/pricing_catalog.h"
-#include "archfit/rules.h"
-#include "archfit/traffic_data.h"
+#include "archfit/score/analyze.h"
+#include "archfit/cost/cost_model.h"
+#include "archfit/cost/cost_sweep.h"
+#include "archfit/cost/pricing_catalog.h"
+#include "archfit/score/rules.h"
+#include "archfit/ingest/traffic_data.h"
 
 #include <benchmark/benchmark.h>
 

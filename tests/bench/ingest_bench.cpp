@@ -3,12 +3,12 @@
 // whole ingest of that file per chunk size (process CPU time: all threads). The end-to-end figure
 // comes from tests/bench/ingest_bench.sh (docs/benchmarks.md).
 
-#include "archfit/log_ingest.h"
-#include "archfit/log_router.h"
-#include "archfit/traffic_data.h"
-#include "archfit/workload_reader.h"
+#include "archfit/ingest/log_ingest.h"
+#include "archfit/ingest/log_router.h"
+#include "archfit/ingest/traffic_data.h"
+#include "archfit/workload/workload_reader.h"
 
-#include "../../analysis/sha256.h"
+#include "util/sha256.h"
 #include "bench_lines.h"
 
 #include <benchmark/benchmark.h>

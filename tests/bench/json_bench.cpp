@@ -4,7 +4,7 @@
 // only, no conversion). Built when libsimdjson-dev is installed. CPU time per line:
 //   build/tests/bench/archfit_json_bench
 
-#include "archfit/log_ingest.h"
+#include "archfit/ingest/log_ingest.h"
 
 #include "bench_lines.h"
 

@@ -3,11 +3,11 @@
 
 #include "report_writer.h"
 
-#include "archfit/analysis.h"
-#include "archfit/pricing_catalog.h"
-#include "archfit/report.h"
-#include "archfit/rules.h"
-#include "archfit/workload_reader.h"
+#include "archfit/score/analyze.h"
+#include "archfit/cost/pricing_catalog.h"
+#include "archfit/report/report.h"
+#include "archfit/score/rules.h"
+#include "archfit/workload/workload_reader.h"
 
 #include <QGuiApplication>
 

@@ -2,8 +2,8 @@
 // Bundled data the engine tests share: the AWS us-east-1 catalog and the rule tables, loaded
 // once from the source tree's data/ folder.
 
-#include "archfit/pricing_catalog.h"
-#include "archfit/rules.h"
+#include "archfit/cost/pricing_catalog.h"
+#include "archfit/score/rules.h"
 
 namespace archfit::testdata {
 

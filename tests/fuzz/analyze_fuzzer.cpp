@@ -6,10 +6,11 @@
 
 #include "fuzz_util.h"
 
-#include "archfit/analysis.h"
-#include "archfit/pricing_catalog.h"
-#include "archfit/rules.h"
-#include "archfit/workload_reader.h"
+#include "archfit/score/analyze.h"
+#include "archfit/report/analysis_json.h"
+#include "archfit/cost/pricing_catalog.h"
+#include "archfit/score/rules.h"
+#include "archfit/workload/workload_reader.h"
 
 #include <cmath>
 #include <map>

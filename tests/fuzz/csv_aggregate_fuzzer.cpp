@@ -6,7 +6,7 @@
 
 #include "fuzz_util.h"
 
-#include "archfit/log_ingest.h"
+#include "archfit/ingest/log_ingest.h"
 
 #include <cmath>
 

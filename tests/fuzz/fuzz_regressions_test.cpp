@@ -1,14 +1,14 @@
 // Regression tests for the bugs the fuzz targets found (docs/reliability.md, "Findings": F1, ...).
 // Each crashing input is also kept in regressions/<target>/F<n>-* and replayed by ctest.
 
-#include "archfit/analysis.h"
-#include "archfit/log_ingest.h"
-#include "archfit/price_book.h"
-#include "archfit/pricing_catalog.h"
-#include "archfit/rules.h"
-#include "archfit/workload_reader.h"
+#include "archfit/score/analyze.h"
+#include "archfit/ingest/log_ingest.h"
+#include "archfit/cost/price_book.h"
+#include "archfit/cost/pricing_catalog.h"
+#include "archfit/score/rules.h"
+#include "archfit/workload/workload_reader.h"
 
-#include "../../analysis/cost_internal.h"
+#include "cost/cost_internal.h"
 
 #include <gtest/gtest.h>
 

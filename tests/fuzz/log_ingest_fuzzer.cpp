@@ -9,8 +9,8 @@
 
 #include "fuzz_util.h"
 
-#include "archfit/log_ingest.h"
-#include "archfit/workload_reader.h"
+#include "archfit/ingest/log_ingest.h"
+#include "archfit/workload/workload_reader.h"
 
 using namespace archfit;
 

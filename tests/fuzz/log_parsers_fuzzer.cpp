@@ -1,4 +1,4 @@
-// Fuzz target: every log format in the LineParser registry (archfit/log_ingest.h), so a format
+// Fuzz target: every log format in the LineParser registry (archfit/ingest/log_ingest.h), so a format
 // added to the registry is fuzzed without touching this file. The input is a log file: each line
 // goes to a fresh parser of every format (sequential formats see the lines in order), then the
 // whole input goes to format detection. The workload carries a JSON-lines log_mapping (keys of
@@ -10,7 +10,7 @@
 
 #include "fuzz_util.h"
 
-#include "archfit/log_ingest.h"
+#include "archfit/ingest/log_ingest.h"
 
 #include <cmath>
 #include <cstring>

@@ -4,7 +4,7 @@
 
 #include "fuzz_util.h"
 
-#include "archfit/pricing_catalog.h"
+#include "archfit/cost/pricing_catalog.h"
 
 #include <cmath>
 

@@ -5,7 +5,7 @@
 
 #include "fuzz_util.h"
 
-#include "archfit/project_store.h"
+#include "archfit/store/project_store.h"
 
 using namespace archfit;
 

@@ -7,7 +7,7 @@
 
 #include "fuzz_util.h"
 
-#include "archfit/rules.h"
+#include "archfit/score/rules.h"
 
 #include <nlohmann/json.hpp>
 

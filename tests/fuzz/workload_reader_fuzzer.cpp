@@ -5,7 +5,7 @@
 
 #include "fuzz_util.h"
 
-#include "archfit/workload_reader.h"
+#include "archfit/workload/workload_reader.h"
 
 using namespace archfit;
 

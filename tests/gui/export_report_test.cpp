@@ -8,7 +8,7 @@
 #include "export_report_dialog.h"
 #include "main_window.h"
 
-#include "archfit/report.h"
+#include "archfit/report/report.h"
 
 #include <QFile>
 #include <QSignalSpy>

@@ -11,7 +11,7 @@
 #include "main_window.h"
 #include "recent_files_menu.h"
 
-#include "archfit/workload_reader.h"
+#include "archfit/workload/workload_reader.h"
 
 #include <QDir>
 #include <QItemSelectionModel>

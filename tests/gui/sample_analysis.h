@@ -4,11 +4,11 @@
 
 #include "gui_test_util.h"
 
-#include "archfit/analysis.h"
-#include "archfit/pricing_catalog.h"
-#include "archfit/rules.h"
-#include "archfit/traffic_data.h"
-#include "archfit/workload_reader.h"
+#include "archfit/score/analyze.h"
+#include "archfit/cost/pricing_catalog.h"
+#include "archfit/score/rules.h"
+#include "archfit/ingest/traffic_data.h"
+#include "archfit/workload/workload_reader.h"
 
 #include <QString>
 

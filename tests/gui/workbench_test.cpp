@@ -14,7 +14,8 @@
 #include "portfolio_model.h"
 #include "scenario_compare.h"
 
-#include "archfit/workload_reader.h"
+#include "archfit/workload/workload_reader.h"
+#include "archfit/report/analysis_json.h"
 
 #include <QCheckBox>
 #include <QDoubleSpinBox>

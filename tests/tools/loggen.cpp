@@ -11,8 +11,8 @@
 // from our own xoshiro256** generator and transforms, never from <random>'s distributions, whose
 // output differs between standard libraries.
 
-#include "archfit/traffic_profile.h"
-#include "archfit/workload_reader.h"
+#include "archfit/profile/traffic_profile.h"
+#include "archfit/workload/workload_reader.h"
 #include "loggen_support.h"
 
 #include <algorithm>

@@ -1,0 +1,116 @@
+// Container family: serverless containers (Fargate, Container Apps, Cloud Run) here;
+// Kubernetes nodes in cost_kubernetes.cpp.
+
+#include "archfit/cost/cost_model.h"
+
+#include "cost/cost_internal.h"
+#include "util/text_format.h"
+
+#include <algorithm>
+#include <cmath>
+#include <optional>
+
+namespace archfit {
+
+using namespace costimpl;
+
+namespace {
+
+struct TaskSize {
+    double vcpu = 0;
+    double memoryGb = 0;
+    double perSecond = 0;  // currency per task-second
+};
+
+std::optional<TaskSize> pickTaskSize(const Component& c, const PricingCatalog& cat)
+{
+    const std::string arch = archSuffix(c.architecture);
+    const double pv = cat.price("container.vcpu_second." + arch).unitPrice();
+    const double pg = cat.price("container.gb_second." + arch).unitPrice();
+    const double needGb = c.memoryMb / kMbPerGb;
+    std::optional<TaskSize> best;
+    for (const ContainerSize& size : cat.containerSizes) {
+        if (size.vcpu + 1e-9 < c.vcpu)
+            continue;
+        auto mem = std::find_if(size.memoryGb.begin(), size.memoryGb.end(),
+                                [&](double m) { return m + 1e-9 >= needGb; });
+        if (mem == size.memoryGb.end())
+            continue;
+        TaskSize t{size.vcpu, *mem, size.vcpu * pv + *mem * pg};
+        if (!best || t.perSecond < best->perSecond)
+            best = t;
+    }
+    return best;
+}
+
+}  // namespace
+
+FamilyCost costContainer(const Component& c, const Profile& p, const PricingCatalog& cat,
+                         const PortfolioShares& shares, const SizingSettings& s)
+{
+    FamilyCost fc;
+    fc.family = Family::Container;
+    fc.blockers = blockers(Family::Container, c, p, cat);
+    const std::optional<TaskSize> task = pickTaskSize(c, cat);
+    if (!task) {
+        bool fits = false;
+        VariantCost k8s = kubernetesVariant(c, p, cat, shares, s, fits);
+        if (fits)
+            fc.variants.push_back(std::move(k8s));
+        return fc;  // the size blocker says why the serverless container is not priced
+    }
+
+    const std::string arch = archSuffix(c.architecture);
+    const Price& pv = cat.price("container.vcpu_second." + arch);
+    const Price& pg = cat.price("container.gb_second." + arch);
+    const std::string product = containerProduct(cat.provider);
+    VariantCost v;
+    v.variant = "serverless_container";
+
+    double taskSeconds = 0;
+    std::string how;
+    if (isJob(c)) {
+        const double billedS = std::max(cat.limit("container.min_billed_seconds"), p.meanDurationMs / 1000.0);
+        taskSeconds = p.requestsPerMonth * billedS;
+        how = text::count(p.requestsPerMonth) + " runs x " + text::count(billedS) + " s";
+        v.reasons.push_back("One task per run, billed per second with a " +
+                            text::count(cat.limit("container.min_billed_seconds")) + " s minimum; nothing runs between runs.");
+    } else {
+        const int minReplicas = minReplicasFor(c, s);
+        const double durationS = p.meanDurationMs / 1000.0;
+        double taskMinutes = 0;
+        double peakTasks = 0;
+        for (double arrivals : p.requestsPerMinute) {
+            const double tasks = replicasForMinute(arrivals, durationS, task->vcpu, minReplicas, s);
+            taskMinutes += tasks;
+            peakTasks = std::max(peakTasks, tasks);
+        }
+        taskSeconds = taskMinutes * 60.0 * p.monthScale;
+        const double meanTasks = taskSeconds / kSecondsPerMonth;
+        how = text::number(meanTasks, 1) + " tasks on average x 730 h";
+        v.reasons.push_back("Tasks follow the traffic minute by minute: " + text::number(meanTasks, 1) + " on average, " +
+                            text::count(peakTasks) + " at peak (" + text::percent(s.requestCpuFraction, 0) +
+                            " of each request's time on CPU, " + text::percent(s.targetUtilisation, 0) +
+                            " target utilisation, at least " + std::to_string(minReplicas) + ").");
+    }
+    v.cost.add("compute", taskSeconds * task->vcpu * pv.unitPrice(),
+               how + " x " + text::number(task->vcpu, 2) + " vCPU x " + text::price(pv.unitPrice()) + " " +
+                   cat.currency + " per vCPU-s");
+    v.cost.add("memory", taskSeconds * task->memoryGb * pg.unitPrice(),
+               how + " x " + text::number(task->memoryGb, 2) + " GB x " + text::price(pg.unitPrice()) + " " +
+                   cat.currency + " per GB-s");
+    v.reasons.insert(v.reasons.begin(),
+                     "Task size " + text::number(task->vcpu, 2) + " vCPU / " + text::number(task->memoryGb, 2) +
+                         " GB: the cheapest " + product + " size with at least " + text::number(c.vcpu, 2) +
+                         " vCPU and " + text::count(c.memoryMb) + " MB (" + arch + ").");
+    addLoadBalancer(v.cost, v.reasons, c, p, cat, shares, s);
+    fc.variants.push_back(std::move(v));
+    bool fits = false;
+    VariantCost k8s = kubernetesVariant(c, p, cat, shares, s, fits);
+    if (fits)
+        fc.variants.push_back(std::move(k8s));
+    return fc;
+}
+
+
+}  // namespace archfit

@@ -1,0 +1,87 @@
+// Container family, variant "kubernetes": pods on managed Kubernetes nodes (EKS, AKS, GKE).
+//   pods per minute  = max(min replicas, ceil(CPU demand / (pod vCPU x target utilisation)))
+//   pods per node    = floor(min(node vCPU x (1 - reserve) / pod vCPU, node GiB x (1 - reserve) / pod GiB))
+//   node-seconds     = pod-seconds / pods per node   (identical pods bin-pack exactly; what a pod
+//                      strands on its node is charged to it)
+//   control plane    = hourly fee x 730 / components on the cluster (portfolio share)
+// The node type is the one with the lowest price per packed pod.
+
+#include "archfit/cost/cost_model.h"
+
+#include "cost/cost_internal.h"
+#include "util/text_format.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace archfit::costimpl {
+
+VariantCost kubernetesVariant(const Component& c, const Profile& p, const PricingCatalog& cat,
+                              const PortfolioShares& shares, const SizingSettings& s, bool& fits)
+{
+    VariantCost v;
+    v.variant = "kubernetes";
+    const double podVcpu = c.vcpu;
+    const double podGib = c.memoryMb / kMbPerGb;
+    const double keep = 1.0 - std::clamp(s.k8sNodeReserve, 0.0, 0.9);
+
+    const InstanceType* node = nullptr;
+    double podsPerNode = 0;
+    double perPodHour = 0;
+    for (const InstanceType& t : cat.instances) {
+        if (t.arch != c.architecture || t.burstable || (t.gpus > 0) != c.hasNeed(Need::Gpu))
+            continue;
+        const double n = std::floor(std::min(t.vcpu * keep / podVcpu, t.memoryGib * keep / podGib) + 1e-9);
+        if (n < 1)
+            continue;
+        const double cost = t.onDemandHourly.unitPrice() / n;
+        if (!node || cost < perPodHour) {
+            node = &t;
+            podsPerNode = n;
+            perPodHour = cost;
+        }
+    }
+    fits = node != nullptr;
+    if (!node)
+        return v;
+
+    double podSeconds = 0;
+    double peakPods = 0;
+    if (isJob(c)) {
+        podSeconds = p.requestsPerMonth * p.meanDurationMs / 1000.0;
+    } else {
+        const int minReplicas = minReplicasFor(c, s);
+        const double durationS = p.meanDurationMs / 1000.0;
+        double podMinutes = 0;
+        for (double arrivals : p.requestsPerMinute) {
+            const double pods = replicasForMinute(arrivals, durationS, podVcpu, minReplicas, s);
+            podMinutes += pods;
+            peakPods = std::max(peakPods, pods);
+        }
+        podSeconds = podMinutes * 60.0 * p.monthScale;
+    }
+    const double nodeHours = podSeconds / podsPerNode / 3600.0;
+    const std::string& cur = cat.currency;
+    v.cost.add("compute", nodeHours * node->onDemandHourly.unitPrice(),
+               text::number(nodeHours, 1) + " " + node->name + " node-hours (" + text::count(podSeconds / 3600.0) +
+                   " pod-hours / " + text::count(podsPerNode) + " pods per node) x " +
+                   text::price(node->onDemandHourly.value) + " " + cur + "/h");
+    const Price& plane = cat.price("k8s.control_plane_hourly");
+    const int sharers = std::max(1, shares.clusterComponents);
+    v.cost.add("platform", plane.unitPrice() * kHoursPerMonth / sharers,
+               "1/" + std::to_string(sharers) + " of a " + kubernetesProduct(cat.provider) + " control plane (" +
+                   text::price(plane.value) + " " + cur + "/h x 730 h)");
+    v.reasons.push_back("Pods of " + text::number(podVcpu, 2) + " vCPU / " + text::number(podGib, 2) + " GiB packed " +
+                        text::count(podsPerNode) + " to a " + node->name + " node (" + text::percent(s.k8sNodeReserve, 0) +
+                        " of each node reserved), the node type with the lowest price per pod.");
+    if (!isJob(c))
+        v.reasons.push_back("Pods follow the traffic minute by minute (" + text::count(peakPods) + " at peak, at least " +
+                            std::to_string(minReplicasFor(c, s)) + "); the cluster autoscaler is assumed to "
+                            "release idle node capacity to other pods on the cluster.");
+    v.reasons.push_back("The control plane is shared by the " + std::to_string(sharers) +
+                        " components that could run on the cluster.");
+    addLoadBalancer(v.cost, v.reasons, c, p, cat, shares, s);
+    return v;
+}
+
+}  // namespace archfit::costimpl

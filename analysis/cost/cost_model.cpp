@@ -1,0 +1,247 @@
+#include "archfit/cost/cost_model.h"
+
+#include "cost/cost_internal.h"
+#include "util/text_format.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace archfit {
+
+namespace costimpl {
+
+const char* functionProduct(Provider p)
+{
+    switch (p) {
+    case Provider::Aws: return "Lambda";
+    case Provider::Azure: return "Azure Functions";
+    case Provider::Gcp: return "Cloud Run functions";
+    }
+    return "functions";
+}
+
+const char* containerProduct(Provider p)
+{
+    switch (p) {
+    case Provider::Aws: return "Fargate";
+    case Provider::Azure: return "Container Apps";
+    case Provider::Gcp: return "Cloud Run";
+    }
+    return "serverless containers";
+}
+
+const char* kubernetesProduct(Provider p)
+{
+    switch (p) {
+    case Provider::Aws: return "EKS";
+    case Provider::Azure: return "AKS";
+    case Provider::Gcp: return "GKE";
+    }
+    return "Kubernetes";
+}
+
+int minReplicasFor(const Component& c, const SizingSettings& s)
+{
+    return (isHttpService(c) || c.kind == ComponentKind::Database) ? s.minReplicas : 1;
+}
+
+// Shared load balancer: hourly fee split across the HTTP services, plus this service's capacity units.
+void addLoadBalancer(MonthlyCost& cost, std::vector<std::string>& reasons, const Component& c,
+                     const Profile& p, const PricingCatalog& cat, const PortfolioShares& shares,
+                     const SizingSettings& s)
+{
+    if (!isHttpService(c))
+        return;
+    const int sharers = std::max(1, shares.httpServices);
+    const Price& hourly = cat.price("lb.hourly");
+    const Price& lcu = cat.price("lb.capacity_unit_hour");
+    const double lcus = p.meanRps / (kLbNewConnectionsPerLcu * std::max(1, s.requestsPerConnection));
+    const double amount = hourly.unitPrice() * kHoursPerMonth / sharers + lcus * lcu.unitPrice() * kHoursPerMonth;
+    cost.add("load_balancer", amount,
+             "1/" + std::to_string(sharers) + " of a shared load balancer (" + text::price(hourly.value) + " " +
+                 cat.currency + "/h x 730 h) + " + text::number(lcus, 2) + " capacity units x " +
+                 text::price(lcu.value) + " " + cat.currency + "/h x 730 h");
+    reasons.push_back("One load balancer is shared by the " + std::to_string(sharers) +
+                      " HTTP services; capacity units from " + text::number(p.meanRps, 1) + " requests/s at " +
+                      std::to_string(s.requestsPerConnection) + " requests per keep-alive connection.");
+}
+
+
+}  // namespace costimpl
+
+using namespace costimpl;
+
+double roundCents(double amount)
+{
+    return std::round(amount * 100.0 + (amount >= 0 ? 1e-9 : -1e-9)) / 100.0;
+}
+
+void MonthlyCost::add(std::string key, double amount, std::string detail)
+{
+    const double rounded = roundCents(amount);  // vendors round each line item to cents
+    items.push_back({std::move(key), rounded, std::move(detail)});
+    infrastructure = roundCents(infrastructure + rounded);
+    total = roundCents(infrastructure + operations);
+}
+
+double MonthlyCost::item(const std::string& key) const
+{
+    double sum = 0;
+    for (const CostItem& i : items)
+        if (i.key == key)
+            sum += i.amount;
+    return sum;
+}
+
+const VariantCost* FamilyCost::cheapest() const
+{
+    const VariantCost* best = nullptr;
+    for (const VariantCost& v : variants)
+        if (!best || v.cost.total < best->cost.total)
+            best = &v;
+    return best;
+}
+
+void FaasPool::add(const FaasUsage& u)
+{
+    requests += u.requests;
+    gbSeconds[static_cast<int>(u.arch)] += u.gbSeconds;
+    gatewayRequests[static_cast<int>(u.gateway)] += u.requests;
+    ++functions;
+}
+
+void FaasPool::remove(const FaasUsage& u)
+{
+    requests -= u.requests;
+    gbSeconds[static_cast<int>(u.arch)] -= u.gbSeconds;
+    gatewayRequests[static_cast<int>(u.gateway)] -= u.requests;
+    --functions;
+}
+
+bool isHttpService(const Component& c)
+{
+    return c.kind == ComponentKind::HttpApi || c.kind == ComponentKind::WebFrontend;
+}
+
+bool isJob(const Component& c)
+{
+    return c.kind == ComponentKind::ScheduledJob || c.kind == ComponentKind::Batch;
+}
+
+FaasUsage faasUsage(const Component& c, const Profile& p, double granularityMs)
+{
+    FaasUsage u;
+    u.requests = p.requestsPerMonth;
+    const double g = granularityMs > 0 ? granularityMs : 1.0;
+    const double billedMs = ceilTo(p.meanDurationMs / g) * g;
+    u.gbSeconds = u.requests * (billedMs / 1000.0) * (c.memoryMb / kMbPerGb);
+    u.arch = c.architecture;
+    u.gateway = c.gateway;
+    return u;
+}
+
+std::vector<Blocker> blockers(Family family, const Component& c, const Profile& /*p*/,
+                              const PricingCatalog& cat)
+{
+    std::vector<Blocker> out;
+    const bool gpu = c.hasNeed(Need::Gpu);
+    const bool dedicated = c.hasNeed(Need::DedicatedTenancy) || c.hasCompliance("dedicated-tenancy");
+    switch (family) {
+    case Family::Serverless: {
+        const std::string product = functionProduct(cat.provider);
+        const double maxS = cat.limit("faas.max_duration_s");
+        if (c.maxDurationS > maxS)
+            out.push_back({"max_duration", "Runs take up to " + text::count(c.maxDurationS) + " s; " + product +
+                                               " stops a function after " + text::count(maxS) + " s."});
+        const double maxMb = cat.limit("faas.max_memory_mb");
+        if (c.memoryMb > maxMb)
+            out.push_back({"memory", "Needs " + text::count(c.memoryMb) + " MB of memory; " + product +
+                                         " allows at most " + text::count(maxMb) + " MB."});
+        if (gpu)
+            out.push_back({"gpu", "Needs a GPU; " + product + " offers none."});
+        if (c.hasNeed(Need::WebSockets))
+            out.push_back({"websockets", "Holds WebSocket connections open; a function cannot keep a "
+                                         "connection between invocations (a managed WebSocket gateway "
+                                         "would mean a redesign, not a port)."});
+        if (dedicated)
+            out.push_back({"dedicated_tenancy", "Requires dedicated tenancy; " + product +
+                                                    " runs on shared multi-tenant hosts."});
+        if (c.state == StateModel::InMemory)
+            out.push_back({"state", "Keeps state in memory; function instances are recycled without "
+                                    "notice, so that state would be lost."});
+        break;
+    }
+    case Family::Container: {
+        const std::string product = containerProduct(cat.provider);
+        if (gpu)
+            out.push_back({"gpu", "Needs a GPU; " + product + " tasks have none."});
+        if (dedicated)
+            out.push_back({"dedicated_tenancy", "Requires dedicated tenancy; " + product +
+                                                    " runs tasks on shared hosts."});
+        if (c.kind == ComponentKind::Database)
+            out.push_back({"storage", "A database needs durable block storage; " + product +
+                                          " task storage is lost when a task stops."});
+        const double maxVcpu = cat.limit("container.max_vcpu");
+        const double maxGb = cat.limit("container.max_memory_gb");
+        if (c.vcpu > maxVcpu || c.memoryMb / kMbPerGb > maxGb)
+            out.push_back({"size", "Needs " + text::number(c.vcpu, 2) + " vCPU and " + text::count(c.memoryMb) +
+                                       " MB; the largest " + product + " task has " + text::count(maxVcpu) +
+                                       " vCPU and " + text::count(maxGb) + " GB."});
+        break;
+    }
+    case Family::Vm:
+        break;  // instance fit is checked while sizing (costVm adds a blocker when none fits)
+    }
+    return out;
+}
+
+std::optional<double> cheapestTotal(Family family, const Component& c, const Profile& p,
+                                    const PricingCatalog& cat, const PortfolioShares& shares,
+                                    bool freeTier, const SizingSettings& s, const AssessmentOptions& options)
+{
+    FamilyCost fc = family == Family::Serverless ? costServerless(c, p, cat, shares, freeTier, s)
+                    : family == Family::Container ? costContainer(c, p, cat, shares, s)
+                                                  : costVm(c, p, cat, shares, s);
+    for (VariantCost& v : fc.variants)
+        addOperations(v.cost, family, options, s, cat.currency);
+    if (const VariantCost* best = fc.cheapest())
+        return best->cost.total;
+    return std::nullopt;
+}
+
+void addOperations(MonthlyCost& cost, Family family, const AssessmentOptions& options,
+                   const SizingSettings& s, const std::string& currency)
+{
+    if (!options.operationsLabour) {
+        cost.operations = 0;
+        cost.operationsDetail = "operations labour not counted (options.operations_labour is false)";
+    } else {
+        const double hours = family == Family::Serverless ? s.labourHoursServerless
+                             : family == Family::Container ? s.labourHoursContainer
+                                                           : s.labourHoursVm;
+        cost.operations = roundCents(hours * options.labourRateUsdPerHour);
+        cost.operationsDetail = text::number(hours, 1) + " h x " + text::number(options.labourRateUsdPerHour, 2) + " " +
+                                currency + "/h";
+    }
+    cost.total = roundCents(cost.infrastructure + cost.operations);
+}
+
+void addEgress(FamilyCost& cost, const Profile& p, const PricingCatalog& catalog, const PortfolioShares& shares)
+{
+    const Price* price = catalog.findPrice("egress.internet_gb");
+    if (!price || p.bytesPerMonth <= 0)
+        return;
+    constexpr double kBytesPerGb = 1024.0 * 1024.0 * 1024.0;
+    const double ownGb = p.bytesPerMonth / kBytesPerGb;
+    const double accountGb = std::max(ownGb, shares.egressBytes / kBytesPerGb);
+    const double free = catalog.allowance("egress.internet_gb");
+    const double amount = price->charge(std::max(0.0, accountGb - free)) * (ownGb / accountGb);
+    const std::string detail = text::number(ownGb, 1) + " GB out (" + text::percent(ownGb / accountGb) +
+                               " of the account's " + text::number(accountGb, 1) + " GB, after " +
+                               text::count(free) + " GB free) x " + text::price(price->value) + " " +
+                               catalog.currency + " per GB";
+    for (VariantCost& v : cost.variants)
+        v.cost.add("egress", amount, detail);
+}
+
+}  // namespace archfit

@@ -1,0 +1,337 @@
+// The report's closing chapters: findings, assumptions, data sources, method notes, glossary;
+// and the helpers that gather what they print (sources, imported logs).
+
+#include "archfit/ingest/log_ingest.h"
+#include "archfit/cost/pricing_catalog.h"
+#include "archfit/score/rules.h"
+
+#include "report/report_internal.h"
+#include "util/text_format.h"
+
+#include <map>
+#include <set>
+
+namespace archfit {
+
+std::string fileNameOnly(const std::string& path)
+{
+    const std::size_t slash = path.find_last_of("/\\");
+    return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+std::vector<ImportedLog> importedLogs(const IngestResult& ingest)
+{
+    std::vector<ImportedLog> out;
+    for (const IngestedFile& f : ingest.files) {
+        if (!f.error.empty() || !f.duplicateOf.empty())
+            continue;
+        ImportedLog log;
+        log.fileName = fileNameOnly(f.path);
+        log.sha256 = f.sha256;
+        log.format = f.format + (f.gzip ? " (gzip)" : "");
+        log.lines = f.lines;
+        log.parsed = f.parsed;
+        log.skipped = f.skipped;
+        if (ingest.firstMinute)
+            log.firstMinute = minuteToIso(*ingest.firstMinute);
+        if (ingest.lastMinute)
+            log.lastMinute = minuteToIso(*ingest.lastMinute);
+        out.push_back(log);
+    }
+    return out;
+}
+
+namespace {
+
+struct SourceGroup {
+    std::vector<std::string> ids;
+    std::set<std::string> asOf;
+};
+
+void addSource(std::map<std::string, SourceGroup>& groups, const std::string& source, const std::string& id,
+               const std::string& asOf)
+{
+    if (source.empty())
+        return;
+    SourceGroup& g = groups[source];
+    g.ids.push_back(id);
+    if (!asOf.empty())
+        g.asOf.insert(asOf);
+}
+
+void flush(const std::map<std::string, SourceGroup>& groups, const std::string& what, std::vector<SourceRef>& out)
+{
+    for (const auto& [source, g] : groups) {
+        std::string topic = what + ": ";
+        for (std::size_t i = 0; i < g.ids.size() && i < 5; ++i)
+            topic += (i ? ", " : "") + g.ids[i];
+        if (g.ids.size() > 5)
+            topic += " and " + std::to_string(g.ids.size() - 5) + " more";
+        std::string asOf;
+        for (const std::string& a : g.asOf)
+            asOf += (asOf.empty() ? "" : "; ") + a;
+        out.push_back({topic, source, asOf.empty() ? "not dated" : asOf});
+    }
+}
+
+}  // namespace
+
+std::vector<SourceRef> reportSources(const PricingCatalog& catalog, const RuleSet& rules)
+{
+    std::map<std::string, SourceGroup> prices;
+    for (const auto& [id, p] : catalog.prices)
+        addSource(prices, p.source, id, p.asOf);
+    for (const auto& [id, a] : catalog.allowances)
+        addSource(prices, a.source, "free " + id, a.asOf);
+    for (const auto& [id, l] : catalog.limits)
+        addSource(prices, l.source, "limit " + id, l.asOf);
+    for (const InstanceType& t : catalog.instances) {
+        addSource(prices, t.onDemandHourly.source, t.name, t.onDemandHourly.asOf);
+        if (t.commit1yHourly)
+            addSource(prices, t.commit1yHourly->source, t.name + " 1y", t.commit1yHourly->asOf);
+        if (t.commit3yHourly)
+            addSource(prices, t.commit3yHourly->source, t.name + " 3y", t.commit3yHourly->asOf);
+    }
+    std::map<std::string, SourceGroup> ruleSources;
+    for (const auto& [runtime, rule] : rules.runtimes)
+        addSource(ruleSources, rule.source, std::string("cold start ") + toString(runtime), rule.asOf);
+    addSource(ruleSources, rules.keepWarmSource, "keep-warm window", "");
+    addSource(ruleSources, rules.containerScaleOutSource, "container scale-out time", "");
+    std::vector<SourceRef> out;
+    flush(prices, "Prices", out);
+    flush(ruleSources, "Rules", out);
+    return out;
+}
+
+namespace report {
+
+namespace {
+
+std::string onOff(bool v) { return v ? "on" : "off"; }
+
+ReportSection findingsSection(const AnalysisResult& result, const std::string& number)
+{
+    ReportSection s;
+    s.anchor = "findings";
+    s.number = number;
+    s.title = "Findings";
+    s.blocks.push_back(paragraph("Findings that only show across the portfolio: connection limits, call chains, "
+                                 "functions that would be cheaper as containers, idle VMs, residency."));
+    if (result.findings.empty()) {
+        s.blocks.push_back(paragraph("No portfolio-level findings for this assessment."));
+        return s;
+    }
+    ReportTable t;
+    t.header = {"Severity", "Components", "Finding"};
+    t.widths = {0.12, 0.22, 0.66};
+    t.numeric = {false, false, false};
+    for (const char* severity : {"critical", "warning", "info"})
+        for (const Finding& f : result.findings) {
+            if (f.severity != severity)
+                continue;
+            std::string ids;
+            for (const std::string& id : f.components)
+                ids += (ids.empty() ? "" : ", ") + id;
+            t.rows.push_back({f.severity, ids, f.text});
+        }
+    s.blocks.push_back(tableBlock(t));
+    return s;
+}
+
+ReportSection assumptionsSection(const AnalysisResult& result, const Workload& workload, const ReportOptions& options,
+                                 const std::string& number)
+{
+    const Assessment& a = workload.assessment;
+    const Weights& w = workload.weights;
+    const SizingSettings& z = result.settings.sizing;
+    ReportSection s;
+    s.anchor = "assumptions";
+    s.number = number;
+    s.title = "Assumptions";
+    s.blocks.push_back(paragraph("Every figure in this report follows from the workload, the settings below and the "
+                                 "price catalog. Change any of them and the figures change with them."));
+    s.blocks.push_back(subheading("Criterion weights"));
+    ReportTable wt;
+    wt.header = {"Criterion", "Weight", "Share of the fit"};
+    wt.numeric = {false, true, true};
+    wt.widths = {0.4, 0.3, 0.3};
+    const double sum = w.cost + w.latency + w.compliance + w.lockIn + w.operations;
+    const std::pair<const char*, double> weights[] = {{"cost", w.cost}, {"latency", w.latency},
+                                                      {"compliance", w.compliance}, {"lock-in", w.lockIn},
+                                                      {"operations", w.operations}};
+    for (const auto& [name, value] : weights)
+        wt.rows.push_back({name, text::number(value, 2), sum > 0 ? text::percent(value / sum) : "-"});
+    s.blocks.push_back(tableBlock(wt));
+
+    s.blocks.push_back(subheading("Assessment and pricing"));
+    s.blocks.push_back(factsBlock({
+        {"Provider and region", std::string(toString(result.pricing.provider)) + " " + result.pricing.region},
+        {"Currency", result.pricing.currency + "; months of 730 hours"},
+        {"Horizon", std::to_string(a.horizonMonths) + " months"},
+        {"Free tier", result.freeTier ? "on: the always-free monthly allowances apply, shared by use"
+                                      : "off: every request and GB-second is billed"},
+        {"Operations labour", a.options.operationsLabour
+                                  ? "on: " + text::number(a.options.labourRateUsdPerHour, 2) + " USD per hour, " +
+                                        text::number(z.labourHoursServerless, 1) + " / " +
+                                        text::number(z.labourHoursContainer, 1) + " / " +
+                                        text::number(z.labourHoursVm, 1) +
+                                        " hours per component-month (serverless / container / VM)"
+                                  : std::string("off: costs are infrastructure only")},
+        {"Traffic growth", multiplier(result.settings.growth) + " applied to every component's traffic"},
+        {"Price catalog", result.pricing.catalogName + ", dated " + result.pricing.catalogDate +
+                              (options.catalogFile.empty() ? "" : " (" + fileNameOnly(options.catalogFile) + ")")},
+    }));
+
+    s.blocks.push_back(subheading("Sizing settings"));
+    ReportTable st;
+    st.header = {"Setting", "Value", "Meaning"};
+    st.numeric = {false, true, false};
+    st.widths = {0.3, 0.14, 0.56};
+    st.rows = {
+        {"target utilisation", text::percent(z.targetUtilisation, 0), "containers and VMs run at most this busy"},
+        {"minimum replicas", std::to_string(z.minReplicas), "tasks kept by HTTP services and databases (HA)"},
+        {"request CPU share", text::percent(z.requestCpuFraction, 0), "share of a request's duration on CPU"},
+        {"VM headroom", text::percent(z.vmHeadroom, 0), "VM fleet sized for peak plus this"},
+        {"VM N+1", onOff(z.vmNPlusOne), "one spare VM per service"},
+        {"requests per connection", std::to_string(z.requestsPerConnection), "keep-alive reuse at the load balancer"},
+        {"provisioned percentile", text::percent(z.provisionedPercentile, 0),
+         "per-minute concurrency covered by provisioned functions"},
+        {"Kubernetes node reserve", text::percent(z.k8sNodeReserve, 0), "share of each node kept free"},
+        {"traffic spread", text::percent(z.trafficSpread, 0), "uncertainty of declared traffic for the cost range"},
+        {"break-even sweep", multiplier(z.sweepMin) + " - " + multiplier(z.sweepMax),
+         std::to_string(z.sweepStepsPerDecade) + " steps a decade"},
+    };
+    s.blocks.push_back(tableBlock(st));
+
+    s.blocks.push_back(subheading("Price and rule sources"));
+    if (options.sources.empty()) {
+        s.blocks.push_back(paragraph("Sources are listed in the catalog file named above."));
+    } else {
+        ReportTable t;
+        t.header = {"What", "Source", "As of"};
+        t.numeric = {false, false, false};
+        t.widths = {0.32, 0.48, 0.2};
+        for (const SourceRef& r : options.sources)
+            t.rows.push_back({r.topic, r.source, r.asOf});
+        s.blocks.push_back(tableBlock(t));
+    }
+    return s;
+}
+
+// "2026-11-02T00:00:00Z" -> "2026-11-02 00:00" (the table says UTC); other text unchanged.
+std::string shortMinute(const std::string& iso)
+{
+    if (iso.size() == 20 && iso[10] == 'T' && iso.compare(16, 4, ":00Z") == 0)
+        return iso.substr(0, 10) + " " + iso.substr(11, 5);
+    return iso;
+}
+
+ReportSection dataSourcesSection(const AnalysisResult& result, const ReportOptions& options, const std::string& number)
+{
+    ReportSection s;
+    s.anchor = "data-sources";
+    s.number = number;
+    s.title = "Data sources";
+    if (options.logs.empty()) {
+        s.blocks.push_back(paragraph("No access logs were imported: every component's traffic is the declared "
+                                     "traffic of the workload, shaped by its declared pattern."));
+    } else {
+        s.blocks.push_back(paragraph("Access logs imported for this report (file names only; the SHA-256 "
+                                     "identifies each file exactly):"));
+        ReportTable t;
+        t.header = {"File", "SHA-256", "Format", "Lines", "Parsed", "Skipped", "Window (UTC)"};
+        t.numeric = {false, false, false, true, true, true, false};
+        t.widths = {0.14, 0.32, 0.09, 0.09, 0.09, 0.1, 0.17};
+        for (const ImportedLog& l : options.logs)
+            t.rows.push_back({fileNameOnly(l.fileName), l.sha256, l.format, text::count(static_cast<double>(l.lines)),
+                              text::count(static_cast<double>(l.parsed)), text::count(static_cast<double>(l.skipped)),
+                              l.firstMinute.empty() ? "-" : shortMinute(l.firstMinute) + " to " + shortMinute(l.lastMinute)});
+        s.blocks.push_back(tableBlock(t));
+    }
+    ReportTable t;
+    t.header = {"Component", "Traffic", "Confidence"};
+    t.numeric = {false, false, false};
+    t.widths = {0.28, 0.47, 0.25};
+    for (const ComponentResult& r : result.components)
+        t.rows.push_back({r.id, r.profile.source, toString(r.confidence.level)});
+    s.blocks.push_back(subheading("Traffic per component"));
+    s.blocks.push_back(tableBlock(t));
+    return s;
+}
+
+ReportSection methodSection(const std::string& number)
+{
+    ReportSection s;
+    s.anchor = "method";
+    s.number = number;
+    s.title = "Method notes";
+    s.blocks.push_back(paragraph(
+        "Each component is priced as serverless functions (on demand and with provisioned concurrency), as "
+        "containers (serverless containers and Kubernetes) and on VMs (on demand, 1-year and 3-year commitments), "
+        "per 730-hour month from its per-minute traffic. Functions bill requests and GB-seconds (duration rounded "
+        "up to the billing increment times memory) after the account's free tier; containers run tasks from "
+        "concurrency (arrivals times duration times the CPU share) at the target utilisation, with minimum "
+        "replicas; VMs are sized for peak with headroom and one spare. Data transfer out is billed per GB after "
+        "the account's free allowance. Each line item is rounded to cents. The "
+        "formulas, units and defaults are in docs/cost-model.md of the ArchFit distribution.", "Cost."));
+    s.blocks.push_back(paragraph(
+        "Each family gets five scores from 0 to 100: cost (cheapest feasible total divided by this family's "
+        "total), latency (estimated p99 against the SLO, with simulated cold starts and scale-out waits), "
+        "compliance and lock-in (rule tables with their rationale) and operations (judgement values). The fit is "
+        "the weighted mean with the weights divided by their sum; the recommendation is the feasible family "
+        "with the highest fit, the margin its lead in fit points. See docs/scoring.md.", "Scores."));
+    s.blocks.push_back(paragraph(
+        "The layout places every component in its recommended family; the baselines place every component in "
+        "one family and count only those it can run. Sensitivity re-runs the analysis over traffic multipliers "
+        "from x0.01 to x100 and moves each weight alone; the cost range prices the low and high end of the "
+        "traffic uncertainty.", "Layout and sensitivity."));
+    s.blocks.push_back(paragraph(
+        "Not modelled: private discounts and savings plans on functions or serverless containers (a private "
+        "price book can set them), spot capacity, data transfer between components. Declared traffic gives low confidence until logs are imported.", "Limits."));
+    return s;
+}
+
+ReportSection glossarySection(const std::string& number)
+{
+    ReportSection s;
+    s.anchor = "glossary";
+    s.number = number;
+    s.title = "Glossary";
+    s.blocks.push_back(factsBlock({
+        {"Serverless", "functions as a service (AWS Lambda, Azure Functions, Cloud Functions), billed per request and "
+                       "GB-second"},
+        {"Container", "serverless containers (Fargate, Container Apps, Cloud Run) or pods on a Kubernetes cluster"},
+        {"VM", "virtual machines sized for peak, on demand or with a 1- or 3-year commitment"},
+        {"Fit", "weighted mean of the five criterion scores (0-100); higher is better"},
+        {"Margin", "fit points between the recommended family and the next feasible one"},
+        {"Blocker", "a hard reason a family cannot run a component (time limit, GPU, tenancy, state, compliance)"},
+        {"Waiver", "a blocker set aside by the user, with a written justification"},
+        {"Baseline", "the whole portfolio in one family, counting only the components that family can run"},
+        {"SLO", "service level objective: the p99 latency target of a component"},
+        {"p99", "the latency 99% of requests stay under"},
+        {"Cold start", "a request served by a new function instance, slower by the runtime's start-up time"},
+        {"GB-second", "one second of a function with 1 GB of memory, the unit functions are billed in"},
+        {"Confidence", "low for declared traffic, high for at least 7 days of logs with measured latency"},
+        {"Operations labour", "hours per component-month times the labour rate, shown apart from infrastructure"},
+    }));
+    return s;
+}
+
+}  // namespace
+
+std::vector<ReportSection> appendixSections(const AnalysisResult& result, const Workload& workload,
+                                            const ReportOptions& options, int firstChapter)
+{
+    int n = firstChapter;
+    std::vector<ReportSection> out;
+    out.push_back(findingsSection(result, std::to_string(n++)));
+    out.push_back(assumptionsSection(result, workload, options, std::to_string(n++)));
+    out.push_back(dataSourcesSection(result, options, std::to_string(n++)));
+    out.push_back(methodSection(std::to_string(n++)));
+    out.push_back(glossarySection(std::to_string(n++)));
+    return out;
+}
+
+}  // namespace report
+
+}  // namespace archfit

@@ -1,0 +1,471 @@
+#include "archfit/report/report.h"
+#include "archfit/util/version.h"
+
+#include "report/report_internal.h"
+#include "util/text_format.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <map>
+
+namespace archfit {
+
+const char* toString(PaperSize paper) { return paper == PaperSize::Letter ? "letter" : "a4"; }
+
+std::optional<PaperSize> paperSizeFromString(const std::string& s)
+{
+    if (s == "a4" || s == "A4")
+        return PaperSize::A4;
+    if (s == "letter" || s == "Letter")
+        return PaperSize::Letter;
+    return std::nullopt;
+}
+
+namespace report {
+
+const char* familyTitle(Family f)
+{
+    switch (f) {
+    case Family::Serverless: return "Serverless";
+    case Family::Container: return "Container";
+    case Family::Vm: return "VM";
+    }
+    return "?";
+}
+
+const char* familyPhrase(Family f)
+{
+    switch (f) {
+    case Family::Serverless: return "as serverless functions";
+    case Family::Container: return "in containers";
+    case Family::Vm: return "on VMs";
+    }
+    return "?";
+}
+
+std::string variantTitle(const std::string& variant)
+{
+    if (variant == "faas_on_demand") return "functions, on demand";
+    if (variant == "faas_provisioned") return "functions with provisioned concurrency";
+    if (variant == "serverless_container") return "serverless containers";
+    if (variant == "kubernetes") return "Kubernetes";
+    if (variant == "vm_on_demand") return "VMs, on demand";
+    if (variant == "vm_1y") return "VMs, 1-year commitment";
+    if (variant == "vm_3y") return "VMs, 3-year commitment";
+    return variant;
+}
+
+std::string money(double amount, const std::string& currency) { return text::money(amount, currency); }
+
+std::string multiplier(double m)
+{
+    return "x" + text::number(m, m < 0.1 ? 3 : 2);
+}
+
+std::string componentLabel(const ComponentResult& r)
+{
+    return r.name.empty() || r.name == r.id ? r.id : r.name + " (" + r.id + ")";
+}
+
+std::string componentAnchor(const std::string& id) { return "component-" + id; }
+
+ReportBlock paragraph(std::string text, std::string lead)
+{
+    ReportBlock b;
+    b.kind = ReportBlock::Kind::Paragraph;
+    b.text = std::move(text);
+    b.lead = std::move(lead);
+    return b;
+}
+
+ReportBlock bullets(std::vector<std::string> items)
+{
+    ReportBlock b;
+    b.kind = ReportBlock::Kind::Bullets;
+    b.items = std::move(items);
+    return b;
+}
+
+ReportBlock subheading(std::string text)
+{
+    ReportBlock b;
+    b.kind = ReportBlock::Kind::Subheading;
+    b.text = std::move(text);
+    return b;
+}
+
+ReportBlock tableBlock(ReportTable table)
+{
+    ReportBlock b;
+    b.kind = ReportBlock::Kind::Table;
+    b.table = std::move(table);
+    return b;
+}
+
+ReportBlock factsBlock(std::vector<std::pair<std::string, std::string>> facts)
+{
+    ReportBlock b;
+    b.kind = ReportBlock::Kind::Facts;
+    b.facts = std::move(facts);
+    return b;
+}
+
+ReportBlock chartBlock(ReportChart chart)
+{
+    ReportBlock b;
+    b.kind = ReportBlock::Kind::Chart;
+    b.chart = std::move(chart);
+    return b;
+}
+
+}  // namespace report
+
+namespace {
+
+using namespace report;
+
+// A decision with the money it moves each month (for ranking) and its sentence.
+struct Decision {
+    double weight = 0;
+    std::string sentence;
+};
+
+int assignedCount(const AnalysisResult& result, Family f)
+{
+    int n = 0;
+    for (const auto& [id, family] : result.layout.assignment)
+        n += family == f ? 1 : 0;
+    return n;
+}
+
+// The criterion that adds the most fit points to `a` over `b` (weights normalised by their sum).
+std::string decidingCriterion(const Scores& a, const Scores& b, const Weights& w)
+{
+    const double sum = w.cost + w.latency + w.compliance + w.lockIn + w.operations;
+    struct Item { const char* name; std::optional<double> sa, sb; double weight; };
+    const Item items[] = {{"cost", a.cost, b.cost, w.cost},
+                          {"latency", a.latency, b.latency, w.latency},
+                          {"compliance", a.compliance, b.compliance, w.compliance},
+                          {"lock-in", a.lockIn, b.lockIn, w.lockIn},
+                          {"operations", a.operations, b.operations, w.operations}};
+    const Item* best = nullptr;
+    double bestGain = 0;
+    for (const Item& it : items) {
+        if (!it.sa || !it.sb || sum <= 0)
+            continue;
+        const double gain = it.weight / sum * (*it.sa - *it.sb);
+        if (gain > bestGain) {
+            bestGain = gain;
+            best = &it;
+        }
+    }
+    if (!best)
+        return {};
+    return std::string(best->name) + " " + text::number(*best->sa, 0) + " vs " + text::number(*best->sb, 0);
+}
+
+std::optional<Decision> componentDecision(const ComponentResult& r, const Weights& w, const std::string& cur)
+{
+    if (!r.recommended)
+        return std::nullopt;
+    const FamilyEvaluation& rec = r.family(*r.recommended);
+    const FamilyEvaluation* runner = nullptr;
+    for (Family f : kFamilies) {
+        const FamilyEvaluation& e = r.family(f);
+        if (f == *r.recommended || !e.feasible || !e.fit)
+            continue;
+        if (!runner || *e.fit > *runner->fit)
+            runner = &e;
+    }
+    if (!runner)
+        return std::nullopt;  // a constraint, not a decision
+    const double delta = runner->cost.total - rec.cost.total;
+    Decision d;
+    d.weight = std::fabs(delta);
+    const std::string head = "Run " + r.name + " " + familyPhrase(*r.recommended) + ", not " +
+                             familyPhrase(runner->family);
+    if (r.forcedJustification) {
+        d.sentence = head + " (a decision recorded in the workload: " + *r.forcedJustification + "): " +
+                     (delta >= 0 ? money(delta, cur) + " a month less." : money(-delta, cur) + " a month more.");
+    } else if (delta >= 0) {
+        d.sentence = head + ": " + money(delta, cur) + " a month less (" + money(12 * delta, cur) +
+                     " a year), fit " + text::number(rec.fit.value_or(0), 1) + " vs " +
+                     text::number(runner->fit.value_or(0), 1) + ".";
+    } else {
+        const std::string why = decidingCriterion(rec.scores, runner->scores, w);
+        d.sentence = head + ": it costs " + money(-delta, cur) + " a month more, for a fit " +
+                     text::number(r.margin, 1) + " points higher" + (why.empty() ? "" : " (" + why + ")") + ".";
+    }
+    return d;
+}
+
+std::optional<Decision> layoutDecision(const AnalysisResult& result, const std::string& cur)
+{
+    // The cheapest single-family baseline that runs every component is the honest comparison.
+    std::optional<Family> best;
+    for (Family f : kFamilies) {
+        const Baseline& b = result.layout.baselines[static_cast<int>(f)];
+        if (b.blocked == 0 && (!best || b.monthlyCost < result.layout.baselines[static_cast<int>(*best)].monthlyCost))
+            best = f;
+    }
+    if (!best || result.components.empty())
+        return std::nullopt;
+    const Baseline& b = result.layout.baselines[static_cast<int>(*best)];
+    const double delta = b.monthlyCost - result.layout.monthlyCost;
+    Decision d;
+    d.weight = std::fabs(delta);
+    const std::string base = std::string("all-") + toString(*best) + " (the cheapest single family that runs every " +
+                             "component)";
+    if (std::fabs(delta) < 0.005)
+        d.sentence = std::string("The recommended layout is the all-") + toString(*best) + " baseline itself: " +
+                     money(result.layout.monthlyCost, cur) + " a month (" + money(12 * result.layout.monthlyCost, cur) +
+                     " a year).";
+    else if (delta >= 0)
+        d.sentence = "Adopt the hybrid layout rather than " + base + ": it saves " + money(delta, cur) +
+                     " a month (" + money(12 * delta, cur) + " a year).";
+    else
+        d.sentence = "The hybrid layout costs " + money(-delta, cur) + " a month more than " + base +
+                     "; it is chosen on fit (latency, compliance, lock-in, operations), not on price alone.";
+    return d;
+}
+
+}  // namespace
+
+std::vector<std::string> report::topDecisions(const AnalysisResult& result, const Workload& workload)
+{
+    const std::string& cur = result.pricing.currency;
+    std::vector<Decision> all;
+    if (auto d = layoutDecision(result, cur))
+        all.push_back(*d);
+    for (const ComponentResult& r : result.components)
+        if (auto d = componentDecision(r, workload.weights, cur))
+            all.push_back(*d);
+    // Stable: equal weights keep the layout first, then workload order.
+    std::stable_sort(all.begin(), all.end(), [](const Decision& a, const Decision& b) { return a.weight > b.weight; });
+    std::vector<std::string> out;
+    for (std::size_t i = 0; i < all.size() && i < 3; ++i)
+        out.push_back(all[i].sentence);
+    return out;
+}
+
+namespace {
+
+int severityRank(const std::string& s) { return s == "critical" ? 0 : s == "warning" ? 1 : 2; }
+
+std::vector<std::string> topFindings(const AnalysisResult& result, std::size_t limit)
+{
+    std::vector<const Finding*> sorted;
+    for (const Finding& f : result.findings)
+        sorted.push_back(&f);
+    std::stable_sort(sorted.begin(), sorted.end(), [](const Finding* a, const Finding* b) {
+        return severityRank(a->severity) < severityRank(b->severity);
+    });
+    std::vector<std::string> out;
+    for (std::size_t i = 0; i < sorted.size() && i < limit; ++i)
+        out.push_back(sorted[i]->severity + ": " + sorted[i]->text);
+    return out;
+}
+
+ReportSection executiveSummary(const AnalysisResult& result, const Workload& workload)
+{
+    const std::string& cur = result.pricing.currency;
+    const Layout& layout = result.layout;
+    ReportSection s;
+    s.anchor = "summary";
+    s.number = "1";
+    s.title = "Executive summary";
+
+    std::string counts;
+    for (Family f : kFamilies) {
+        if (const int n = assignedCount(result, f); n > 0)
+            counts += (counts.empty() ? "" : ", ") + std::to_string(n) + " " + familyPhrase(f);
+    }
+    const int unplaced = static_cast<int>(result.components.size() - layout.assignment.size());
+    if (counts.empty())
+        counts = "no component";
+    s.blocks.push_back(paragraph(
+        "The recommended layout runs " + counts + " for " + money(layout.monthlyCost, cur) + " a month (" +
+        money(12 * layout.monthlyCost, cur) + " a year): infrastructure " + money(layout.infrastructure, cur) +
+        ", operations labour " + money(layout.operations, cur) + "." +
+        (unplaced > 0 ? " " + std::to_string(unplaced) + " component(s) cannot run in any family." : "")));
+
+    ReportChart chart;
+    chart.title = "Monthly cost: recommended layout vs single-family baselines";
+    chart.unit = cur + " per month";
+    chart.series = {"monthly cost"};
+    ChartBar lb;
+    lb.label = "Recommended layout";
+    lb.segments = {layout.monthlyCost};
+    lb.valueText = money(layout.monthlyCost, cur) + " (" + money(12 * layout.monthlyCost, cur) + "/yr)";
+    lb.highlight = true;
+    chart.bars.push_back(lb);
+    ReportTable t;
+    t.header = {"Option", "Per month", "Per year", "Over " + std::to_string(workload.assessment.horizonMonths) + " months",
+                "SLO misses", "Cannot run"};
+    t.numeric = {false, true, true, true, true, true};
+    t.widths = {0.26, 0.16, 0.17, 0.17, 0.12, 0.12};
+    const auto row = [&](const std::string& name, double monthly, int slo, int blocked) {
+        t.rows.push_back({name, money(monthly, cur), money(12 * monthly, cur),
+                          money(workload.assessment.horizonMonths * monthly, cur), std::to_string(slo),
+                          std::to_string(blocked)});
+    };
+    row("Recommended layout", layout.monthlyCost, layout.sloMisses, unplaced);
+    t.emphasis = {0};
+    for (Family f : kFamilies) {
+        const Baseline& b = layout.baselines[static_cast<int>(f)];
+        ChartBar bar;
+        bar.label = std::string("All ") + familyTitle(f);
+        bar.segments = {b.monthlyCost};
+        bar.valueText = money(b.monthlyCost, cur) + " (" + money(12 * b.monthlyCost, cur) + "/yr)" +
+                        (b.blocked > 0 ? ", " + std::to_string(b.blocked) + " cannot run" : "");
+        chart.bars.push_back(bar);
+        row(std::string("All ") + familyTitle(f), b.monthlyCost, b.sloMisses, b.blocked);
+    }
+    chart.note = "Baselines count only the components the family can run; costs include operations labour.";
+    s.blocks.push_back(chartBlock(chart));
+    s.blocks.push_back(tableBlock(t));
+
+    ReportTable ft;
+    ft.header = {"Family", "Components", "Monthly cost", "Share of cost"};
+    ft.numeric = {false, true, true, true};
+    ft.widths = {0.34, 0.2, 0.26, 0.2};
+    double perFamily[3] = {0, 0, 0};
+    for (const ComponentResult& r : result.components) {
+        auto it = layout.assignment.find(r.id);
+        if (it != layout.assignment.end())
+            perFamily[static_cast<int>(it->second)] += r.family(it->second).cost.total;
+    }
+    for (Family f : kFamilies) {
+        const double c = perFamily[static_cast<int>(f)];
+        ft.rows.push_back({familyTitle(f), std::to_string(assignedCount(result, f)), money(c, cur),
+                           layout.monthlyCost > 0 ? text::percent(c / layout.monthlyCost) : "-"});
+    }
+    if (unplaced > 0)
+        ft.rows.push_back({"No feasible family", std::to_string(unplaced), "-", "-"});
+    s.blocks.push_back(subheading("Components per family"));
+    s.blocks.push_back(tableBlock(ft));
+
+    s.blocks.push_back(subheading("The three decisions that matter most"));
+    auto decisions = topDecisions(result, workload);
+    if (decisions.empty())
+        decisions.push_back("No component has a feasible alternative: every family choice is forced by blockers.");
+    s.blocks.push_back(bullets(decisions));
+
+    s.blocks.push_back(subheading("Top findings"));
+    auto findings = topFindings(result, 3);
+    if (findings.empty())
+        findings.push_back("No portfolio-level findings.");
+    else if (result.findings.size() > findings.size())
+        findings.push_back("... " + std::to_string(result.findings.size() - findings.size()) +
+                           " more in the Findings section.");
+    s.blocks.push_back(bullets(findings));
+    return s;
+}
+
+ReportSection layoutSection(const AnalysisResult& result)
+{
+    const std::string& cur = result.pricing.currency;
+    ReportSection s;
+    s.anchor = "layout";
+    s.number = "2";
+    s.title = "Recommended layout";
+    s.blocks.push_back(paragraph(
+        "Each component in the lane of its recommended family; arrows are synchronous calls declared in the "
+        "workload. Components that no family can run stand in a fourth lane."));
+    LaneDiagram d;
+    d.lanes = {"Serverless", "Container", "VM"};
+    bool anyUnplaced = false;
+    ReportTable t;
+    t.header = {"Component", "Family", "Variant", "Monthly cost", "Margin", "Confidence"};
+    t.numeric = {false, false, false, true, true, false};
+    t.widths = {0.3, 0.11, 0.22, 0.15, 0.09, 0.13};
+    for (const ComponentResult& r : result.components) {
+        LaneBox box;
+        box.id = r.id;
+        box.label = r.name.empty() ? r.id : r.name;
+        if (r.recommended) {
+            const FamilyEvaluation& e = r.family(*r.recommended);
+            box.lane = static_cast<int>(*r.recommended);
+            box.detail = money(e.cost.total, cur) + "/mo";
+            t.rows.push_back({componentLabel(r), toString(*r.recommended), variantTitle(e.variant),
+                              money(e.cost.total, cur), text::number(r.margin, 1), toString(r.confidence.level)});
+        } else {
+            box.lane = 3;
+            box.detail = "blocked everywhere";
+            anyUnplaced = true;
+            t.rows.push_back({componentLabel(r), "none", "-", "-", "-", toString(r.confidence.level)});
+        }
+        d.boxes.push_back(box);
+    }
+    if (anyUnplaced)
+        d.lanes.push_back("No feasible family");
+    // Calls come from the profile-independent workload; the result keeps ids only, so the caller
+    // fills d.calls (buildReport) where the workload is known.
+    ReportBlock lanes;
+    lanes.kind = ReportBlock::Kind::Lanes;
+    lanes.lanes = d;
+    s.blocks.push_back(lanes);
+    s.blocks.push_back(tableBlock(t));
+    return s;
+}
+
+}  // namespace
+
+ReportDocument buildReport(const AnalysisResult& result, const Workload& workload, const ReportOptions& options)
+{
+    ReportDocument doc;
+    doc.paper = options.paper;
+    doc.logo = options.logo;
+    const std::string date = !options.date.empty() ? options.date : result.pricing.catalogDate;
+    doc.cover.title = result.assessmentName;
+    doc.cover.subtitle = "Serverless, container or VM: component fit assessment";
+    std::string prepared = options.author;
+    if (!options.company.empty())
+        prepared += (prepared.empty() ? "" : ", ") + options.company;
+    doc.cover.facts = {{"Client", result.client.empty() ? "-" : result.client}};
+    if (!prepared.empty())
+        doc.cover.facts.push_back({"Prepared by", prepared});
+    doc.cover.facts.insert(doc.cover.facts.end(), {
+                       {"Date", date},
+                       {"Scope", std::to_string(result.components.size()) + " components on " +
+                                     toString(result.pricing.provider) + " " + result.pricing.region},
+                       {"Pricing catalog", result.pricing.catalogName + ", dated " + result.pricing.catalogDate},
+                       {"ArchFit version", versionString()}});
+    doc.footer = result.assessmentName + " - ArchFit " + versionString();
+
+    doc.sections.push_back(executiveSummary(result, workload));
+    ReportSection layout = layoutSection(result);
+    for (ReportBlock& b : layout.blocks) {
+        if (b.kind != ReportBlock::Kind::Lanes)
+            continue;
+        std::map<std::string, int> index;
+        for (std::size_t i = 0; i < b.lanes.boxes.size(); ++i)
+            index[b.lanes.boxes[i].id] = static_cast<int>(i);
+        for (const Component& c : workload.components)
+            for (const std::string& callee : c.calls)
+                if (index.count(c.id) && index.count(callee))
+                    b.lanes.calls.emplace_back(index[c.id], index[callee]);
+    }
+    doc.sections.push_back(layout);
+
+    ReportSection components;
+    components.anchor = "components";
+    components.number = "3";
+    components.title = "Components";
+    components.blocks.push_back(paragraph(
+        "One section per component: the recommendation with its margin and confidence, the fit and cost of "
+        "each family, the cost breakdown with its range, the traffic behind it, the reasons and blockers, and "
+        "how far the recommendation holds when weights or traffic change."));
+    doc.sections.push_back(components);
+    int n = 0;
+    for (const ComponentResult& r : result.components) {
+        ++n;
+        doc.sections.push_back(componentSection(r, workload.find(r.id), result, "3." + std::to_string(n)));
+    }
+    for (ReportSection& s : appendixSections(result, workload, options, 4))
+        doc.sections.push_back(std::move(s));
+    return doc;
+}
+
+}  // namespace archfit

@@ -1,0 +1,487 @@
+#include "archfit/score/analyze.h"
+
+#include "archfit/ingest/traffic_data.h"
+
+#include "archfit/score/findings.h"
+#include "archfit/profile/measured_profile.h"
+
+#include "score/recommend.h"
+#include "util/text_format.h"
+
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <exception>
+#include <functional>
+#include <mutex>
+#include <thread>
+
+namespace archfit {
+
+const ComponentResult* AnalysisResult::find(const std::string& id) const
+{
+    for (const ComponentResult& c : components)
+        if (c.id == id)
+            return &c;
+    return nullptr;
+}
+
+namespace {
+
+struct Window {
+    std::optional<std::int64_t> first;
+    std::optional<std::int64_t> last;
+};
+
+Profile scaledProfile(const Component& c, double growth, const TrafficData* traffic, const Window& window)
+{
+    // Measured traffic replaces the declared one wherever the logs hold requests for the component.
+    const ComponentTraffic* series = traffic ? traffic->find(c.id) : nullptr;
+    Profile p = series && series->totalRequests() > 0 ? measuredProfile(*traffic, c, window.first, window.last)
+                                                      : declaredProfile(c);
+    if (growth == 1.0)
+        return p;
+    std::vector<double> scaled = p.requestsPerMinute;
+    for (double& x : scaled)
+        x *= growth;
+    Profile g = summarise(std::move(scaled), p.monthScale, p.meanDurationMs);
+    g.measured = p.measured;
+    g.source = p.source + ", x" + text::number(growth, 2) + " growth";
+    g.p50Ms = p.p50Ms;
+    g.p99Ms = p.p99Ms;
+    g.bytesPerMonth = p.bytesPerMonth * growth;
+    return g;
+}
+
+FamilyEvaluation evaluation(FamilyCost fc, const AnalysisSettings& settings, const AssessmentOptions& options,
+                            const std::string& currency)
+{
+    FamilyEvaluation e;
+    e.family = fc.family;
+    e.blockers = std::move(fc.blockers);
+    e.feasible = e.blockers.empty();
+    for (VariantCost& v : fc.variants)
+        addOperations(v.cost, fc.family, options, settings.sizing, currency);
+    if (const VariantCost* best = fc.cheapest()) {
+        e.variant = best->variant;
+        e.cost = best->cost;
+        e.reasons = best->reasons;
+    }
+    e.variants = std::move(fc.variants);
+    return e;
+}
+
+struct Membership {
+    std::vector<bool> faas;     // in the account's function pool
+    std::vector<bool> lb;       // behind the shared load balancer
+    std::vector<bool> cluster;  // on the shared Kubernetes cluster
+};
+
+constexpr int kMaxLayoutRounds = 4;
+
+struct RoundInputs {
+    const Workload& workload;
+    const PricingCatalog& catalog;
+    const RuleSet& rules;
+    const AnalysisSettings& settings;
+    const std::vector<Profile>& profiles;
+    double granularity;
+    const TrafficData* traffic;
+    std::vector<LatencyMemo>& latency;  // per component, shared by every round
+    Progress* progress = nullptr;       // checked for cancel per component
+    std::function<void(std::size_t)> reportEach;  // optional: called after each component
+};
+
+bool cancelRequested(const Progress* p) { return p && p->cancel.load(std::memory_order_relaxed); }
+
+// What the next layout round needs of a component's result.
+struct Pick {
+    std::optional<Family> family;
+    bool kubernetes = false;  // recommended as a container on the shared cluster
+};
+
+Pick pickOf(const ComponentResult& r)
+{
+    return {r.recommended, r.recommended == Family::Container && r.family(Family::Container).variant == "kubernetes"};
+}
+
+// Who shares what under the layout the picks make.
+Membership membershipOf(const Workload& w, const std::vector<Pick>& picks)
+{
+    Membership m;
+    for (std::size_t i = 0; i < picks.size(); ++i) {
+        const std::optional<Family> f = picks[i].family;
+        const bool serverless = f == Family::Serverless;
+        m.faas.push_back(serverless);
+        m.lb.push_back(isHttpService(w.components[i]) && f.has_value() && !serverless);
+        m.cluster.push_back(picks[i].kubernetes);
+    }
+    return m;
+}
+
+Membership membershipOf(const Workload& w, const std::vector<ComponentResult>& results)
+{
+    std::vector<Pick> picks;
+    for (const ComponentResult& r : results)
+        picks.push_back(pickOf(r));
+    return membershipOf(w, picks);
+}
+
+// Prices, scores and recommends every component with the shares `members` defines; a component
+// outside a shared pool is priced as if it joined it. With `picksOnly`, each result is reduced to
+// its pick as soon as it is made and nothing is returned (the growth grid's rounds: memory of one
+// component's result, not of the portfolio's).
+std::vector<ComponentResult> evaluateRound(const RoundInputs& in, const Membership& members,
+                                           std::vector<Pick>* picksOnly = nullptr)
+{
+    const Workload& workload = in.workload;
+    const std::size_t n = workload.components.size();
+    PortfolioShares base;
+    for (std::size_t i = 0; i < n; ++i) {
+        if (members.faas[i])
+            base.faas.add(faasUsage(workload.components[i], in.profiles[i], in.granularity));
+        base.httpServices += members.lb[i] ? 1 : 0;
+        base.clusterComponents += members.cluster[i] ? 1 : 0;
+        base.egressBytes += in.profiles[i].bytesPerMonth;
+    }
+    const std::string& currency = in.catalog.currency;
+    const AssessmentOptions& opt = workload.assessment.options;
+    std::vector<ComponentResult> out;
+    out.reserve(picksOnly ? 0 : n);
+    for (std::size_t i = 0; i < n; ++i) {
+        if (cancelRequested(in.progress))
+            return {};  // the caller sees the cancel flag and discards the round
+        const Component& c = workload.components[i];
+        const Profile& p = in.profiles[i];
+        PortfolioShares shares = base;
+        if (!members.faas[i])
+            shares.faas.add(faasUsage(c, p, in.granularity));
+        if (isHttpService(c) && !members.lb[i])
+            ++shares.httpServices;
+        if (!members.cluster[i])
+            ++shares.clusterComponents;
+        ComponentResult r;
+        r.id = c.id;
+        r.name = c.name;
+        r.calls = c.calls;
+        r.latencySloMs = c.latencySloMs;
+        FamilyCost priced[3] = {costServerless(c, p, in.catalog, shares, opt.freeTier, in.settings.sizing),
+                                costContainer(c, p, in.catalog, shares, in.settings.sizing),
+                                costVm(c, p, in.catalog, shares, in.settings.sizing)};
+        for (int f = 0; f < 3; ++f) {
+            addEgress(priced[f], p, in.catalog, shares);
+            r.families[f] = evaluation(std::move(priced[f]), in.settings, opt, currency);
+        }
+        if (in.settings.costSweeps) {
+            const CostInputs ci{&in.catalog, shares, opt.freeTier, in.settings.sizing, opt};
+            r.breakEven = breakEven(c, p, ci);
+            r.costRange = costRange(c, p, ci);
+        }
+        scoreFamilies(r, c, p, ScoringContext{workload, in.rules, in.settings.sizing, &in.latency[i]});
+        recommend(r, c, workload.weights, currency);
+        r.confidence = confidenceOf(p, p.measured && in.traffic ? in.traffic->skippedShare() : 0.0);
+        if (picksOnly)
+            picksOnly->push_back(pickOf(r));
+        else
+            out.push_back(std::move(r));
+        if (in.reportEach)
+            in.reportEach(i);
+    }
+    return out;
+}
+
+
+// Layout and baseline totals from the components' recommendations and the baselines' evaluations.
+void sumLayout(AnalysisResult& result)
+{
+    Layout& layout = result.layout;
+    layout.assignment.clear();
+    layout.infrastructure = layout.operations = 0;
+    layout.sloMisses = 0;
+    for (const ComponentResult& r : result.components) {
+        if (r.recommended) {
+            const FamilyEvaluation& e = r.family(*r.recommended);
+            layout.assignment[r.id] = *r.recommended;
+            layout.infrastructure += e.cost.infrastructure;
+            layout.operations += e.cost.operations;
+            if (e.sloMiss)
+                ++layout.sloMisses;
+        }
+    }
+    layout.infrastructure = roundCents(layout.infrastructure);
+    layout.operations = roundCents(layout.operations);
+    layout.monthlyCost = roundCents(layout.infrastructure + layout.operations);
+    for (Baseline& b : layout.baselines) {
+        b.monthlyCost = 0;
+        b.blocked = b.sloMisses = 0;
+        for (const FamilyEvaluation& e : b.evaluations) {
+            if (e.feasible && !e.variant.empty()) {
+                b.monthlyCost += e.cost.total;
+                if (e.sloMiss)
+                    ++b.sloMisses;
+            } else {
+                ++b.blocked;
+            }
+        }
+        b.monthlyCost = roundCents(b.monthlyCost);
+    }
+}
+
+// One layout: every component's profile at settings.growth, priced, scored and recommended in
+// rounds until the shared pools' members settle.
+struct LayoutRun {
+    std::vector<ComponentResult> components;  // empty when run for its picks only
+    std::vector<Pick> picks;
+    std::vector<Profile> profiles;
+    Membership eligible;                // who could join each shared pool at all
+    std::vector<LatencyMemo> latency;   // per component, reusable by later evaluations
+    double granularity = 0;
+};
+
+LayoutRun runLayout(const Workload& workload, const PricingCatalog& catalog, const RuleSet& rules,
+                    const AnalysisSettings& settings, const TrafficData* traffic, bool picksOnly,
+                    Progress* progress, const std::function<void(int round, std::size_t i)>& report = {})
+{
+    LayoutRun run;
+    std::vector<Profile>& profiles = run.profiles;
+    profiles.reserve(workload.components.size());
+    const Window window = traffic ? Window{traffic->firstMinute(), traffic->lastMinute()} : Window{};
+    for (const Component& c : workload.components)
+        profiles.push_back(scaledProfile(c, settings.growth, traffic, window));
+
+    // Shared fixed costs (the account's free tier and tiers, the load balancer, the Kubernetes
+    // control plane) are split among the components that use them. First round: every component
+    // that could use them; later rounds: the ones the layout assigns there, until the layout stops
+    // changing, so a shared cost is only paid where it pays off.
+    const std::size_t n = workload.components.size();
+    run.granularity = catalog.limit("faas.billing_granularity_ms");
+    Membership members;
+    members.faas.resize(n);
+    members.lb.resize(n);
+    members.cluster.resize(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        const Component& c = workload.components[i];
+        members.faas[i] = blockers(Family::Serverless, c, profiles[i], catalog).empty();
+        members.lb[i] = isHttpService(c);
+        members.cluster[i] = blockers(Family::Container, c, profiles[i], catalog).empty();
+    }
+    run.eligible = members;
+    run.latency.resize(n);
+    RoundInputs in{workload, catalog, rules, settings, profiles, run.granularity, traffic, run.latency, progress, {}};
+    int rounds = 0;
+    auto round = [&] {
+        if (report)
+            in.reportEach = [&report, r = rounds](std::size_t i) { report(r, i); };
+        ++rounds;
+        run.picks.clear();
+        run.components = evaluateRound(in, members, picksOnly ? &run.picks : nullptr);
+        if (!picksOnly)
+            for (const ComponentResult& r : run.components)
+                run.picks.push_back(pickOf(r));
+    };
+    round();
+    for (int k = 1; k < kMaxLayoutRounds && !cancelRequested(progress); ++k) {
+        const Membership next = membershipOf(workload, run.picks);
+        if (next.faas == members.faas && next.lb == members.lb && next.cluster == members.cluster)
+            break;
+        members = next;
+        round();
+    }
+    return run;
+}
+
+// Traffic multipliers around x1 over which each recommendation holds: the layout re-run on a log
+// grid (16 steps a decade, x0.01..x100), without sweeps, baselines or findings (only the picks
+// are read). The grid points are independent: they run on every core.
+void growthSensitivity(AnalysisResult& result, const Workload& workload, const PricingCatalog& catalog,
+                       const RuleSet& rules, const AnalysisSettings& settings, const TrafficData* traffic,
+                       Progress* progress, const std::function<void()>& gridPointDone)
+{
+    constexpr int kStepsPerDecade = 16;
+    constexpr int kDecades = 2;
+    const int n = 2 * kDecades * kStepsPerDecade + 1;
+    const int mid = kDecades * kStepsPerDecade;
+    std::vector<double> grid(n);
+    for (int k = 0; k < n; ++k)
+        grid[k] = std::pow(10.0, static_cast<double>(k - mid) / kStepsPerDecade);
+    std::vector<std::vector<std::optional<Family>>> picks(n);
+    std::atomic<int> next{0};
+    // An exception on a helper thread would end the program: keep the first one and rethrow it
+    // on the calling thread once all have stopped, as the single-threaded code would have.
+    std::exception_ptr failure;
+    std::mutex failureMutex;
+    auto work = [&] {
+        AnalysisSettings inner = settings;
+        inner.sensitivity = false;
+        inner.costSweeps = false;
+        try {
+            for (int k; (k = next.fetch_add(1)) < n && !cancelRequested(progress);) {
+                if (k == mid)
+                    continue;  // x1 is the result itself
+                inner.growth = settings.growth * grid[k];
+                for (const Pick& p : runLayout(workload, catalog, rules, inner, traffic, true, progress).picks)
+                    picks[k].push_back(p.family);
+                if (gridPointDone)
+                    gridPointDone();
+            }
+        } catch (...) {
+            std::lock_guard<std::mutex> lock(failureMutex);
+            if (!failure)
+                failure = std::current_exception();
+            next = n;  // the others stop at their next grid point
+        }
+    };
+    const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+    std::vector<std::thread> helpers;
+    for (unsigned t = 1; t < std::min<unsigned>(cores, 8); ++t)
+        helpers.emplace_back(work);
+    work();
+    for (std::thread& t : helpers)
+        t.join();
+    if (failure)
+        std::rethrow_exception(failure);
+    if (cancelRequested(progress))
+        return;
+    for (const ComponentResult& c : result.components)
+        picks[mid].push_back(c.recommended);
+
+    for (std::size_t i = 0; i < result.components.size(); ++i) {
+        ComponentResult& c = result.components[i];
+        if (!c.recommended || c.forcedJustification)
+            continue;
+        GrowthInterval g;
+        g.gridStep = std::pow(10.0, 1.0 / kStepsPerDecade);
+        for (int k = mid - 1; k >= 0; --k) {
+            if (picks[k][i] != c.recommended) {
+                g.low = grid[k + 1];
+                g.flipsBelow = picks[k][i];
+                break;
+            }
+        }
+        for (int k = mid + 1; k < n; ++k) {
+            if (picks[k][i] != c.recommended) {
+                g.high = grid[k - 1];
+                g.flipsAbove = picks[k][i];
+                break;
+            }
+        }
+        c.growthInterval = g;
+    }
+}
+
+}  // namespace
+
+AnalysisResult analyze(const Workload& workload, const PricingCatalog& catalog, const RuleSet& rules,
+                       const AnalysisSettings& settings, const TrafficData* traffic, Progress* progress)
+{
+    AnalysisResult result;
+    result.assessmentName = workload.assessment.name;
+    result.client = workload.assessment.client;
+    result.settings = settings;
+    result.freeTier = workload.assessment.options.freeTier;
+    result.pricing = {catalog.provider, catalog.region, catalog.currency, catalog.catalogDate, catalog.name};
+
+    // Progress in component evaluations: the layout's rounds and baselines count as 5 per
+    // component (usually 1-2 rounds + 3 baselines), the growth grid as 64.
+    const std::size_t n = workload.components.size();
+    const std::uint64_t mainUnits = 5 * static_cast<std::uint64_t>(n);
+    const std::uint64_t total = mainUnits + (settings.sensitivity ? 64 * static_cast<std::uint64_t>(n) : 0);
+    std::uint64_t done = 0;
+    std::mutex reportMutex;  // growth grid points finish on several threads
+    auto report = [&](std::uint64_t to) {
+        if (!progress || !progress->report)
+            return;
+        std::lock_guard<std::mutex> lock(reportMutex);
+        done = std::max(done, std::min(to, total));
+        progress->report(done, total);
+    };
+    std::function<void(int, std::size_t)> perComponent;
+    if (progress && progress->report)
+        perComponent = [&](int round, std::size_t i) {
+            if (i % 64 == 63 || i + 1 == n)
+                report(std::min<std::uint64_t>(static_cast<std::uint64_t>(round) * n + i + 1, mainUnits - 3 * n));
+        };
+    LayoutRun run = runLayout(workload, catalog, rules, settings, traffic, false, progress, perComponent);
+    if (cancelRequested(progress)) {
+        result.cancelled = true;
+        return result;
+    }
+    result.components = std::move(run.components);
+    const Membership& eligible = run.eligible;
+    std::vector<Profile>& profiles = run.profiles;
+    const double granularity = run.granularity;
+    std::vector<LatencyMemo>& latency = run.latency;
+
+    Layout& layout = result.layout;
+    // Baselines: every component in one family, with that family's shared costs split among all
+    // of them (not among the layout's members).
+    AnalysisSettings plain = settings;
+    plain.costSweeps = false;
+    const RoundInputs baselineIn{workload, catalog, rules, plain, profiles, granularity, traffic, latency, progress, {}};
+    for (Family f : kFamilies) {
+        Membership all;
+        for (std::size_t i = 0; i < n; ++i) {
+            const Component& c = workload.components[i];
+            all.faas.push_back(f == Family::Serverless && eligible.faas[i]);
+            all.lb.push_back(f != Family::Serverless && isHttpService(c));
+            all.cluster.push_back(f == Family::Container && eligible.cluster[i]);
+        }
+        Baseline& b = layout.baselines[static_cast<int>(f)];
+        for (ComponentResult& r : evaluateRound(baselineIn, all))
+            b.evaluations.push_back(std::move(r.families[static_cast<int>(f)]));
+        report(mainUnits - static_cast<std::uint64_t>(2 - static_cast<int>(f)) * n);
+    }
+    if (cancelRequested(progress)) {
+        result.cancelled = true;
+        return result;
+    }
+    // The profiles (30 days of minutes for measured traffic) are copied once, not per round.
+    for (std::size_t i = 0; i < n; ++i)
+        result.components[i].profile = std::move(profiles[i]);
+    sumLayout(result);
+
+    result.findings = systemFindings(workload, result, rules, catalog.limit("faas.max_duration_s"));
+    report(mainUnits);
+    if (settings.sensitivity && !cancelRequested(progress)) {
+        std::atomic<std::uint64_t> gridDone{mainUnits};
+        growthSensitivity(result, workload, catalog, rules, settings, traffic, progress,
+                          [&] { report(gridDone += n); });
+    }
+    result.cancelled = cancelRequested(progress);
+    if (!result.cancelled)
+        report(total);
+    return result;
+}
+
+bool rescore(AnalysisResult& result, const Workload& workload, const PricingCatalog& catalog, const RuleSet& rules)
+{
+    if (result.components.size() != workload.components.size())
+        return false;
+    for (std::size_t i = 0; i < result.components.size(); ++i)
+        if (result.components[i].id != workload.components[i].id)
+            return false;
+    const Membership before = membershipOf(workload, result.components);
+    const Assessment& a = workload.assessment;
+    for (std::size_t i = 0; i < result.components.size(); ++i) {
+        ComponentResult& r = result.components[i];
+        const Component& c = workload.components[i];
+        chooseVariants(r, c, a, rules, workload.weights);
+        r.recommended.reset();
+        r.margin = 0;
+        r.reasons.clear();
+        r.forcedJustification.reset();
+        r.weightIntervals.clear();
+        r.growthInterval.reset();  // depends on the weights: only a full analysis recomputes it
+        recommend(r, c, workload.weights, catalog.currency);
+    }
+    for (Baseline& b : result.layout.baselines)
+        for (std::size_t i = 0; i < b.evaluations.size() && i < workload.components.size(); ++i)
+            chooseVariant(b.evaluations[i], workload.components[i], a, rules, workload.weights);
+    sumLayout(result);
+    result.settings.sensitivity = false;
+    result.findings = systemFindings(workload, result, rules, catalog.limit("faas.max_duration_s"));
+    const Membership after = membershipOf(workload, result.components);
+    return before.faas == after.faas && before.lb == after.lb && before.cluster == after.cluster;
+}
+
+}  // namespace archfit

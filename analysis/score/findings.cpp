@@ -1,0 +1,150 @@
+#include "archfit/score/findings.h"
+
+#include "util/text_format.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+namespace archfit {
+
+namespace {
+
+bool assigned(const AnalysisResult& r, const std::string& id, Family f)
+{
+    auto it = r.layout.assignment.find(id);
+    return it != r.layout.assignment.end() && it->second == f;
+}
+
+void databaseConnections(const Workload& w, const AnalysisResult& r, std::vector<Finding>& out)
+{
+    for (const Component& db : w.components) {
+        if (!db.maxConnections)
+            continue;
+        double fleet = 0;
+        std::vector<std::string> callers;
+        for (const Component& c : w.components) {
+            if (std::find(c.calls.begin(), c.calls.end(), db.id) == c.calls.end())
+                continue;
+            if (!assigned(r, c.id, Family::Serverless))
+                continue;
+            const ComponentResult* cr = r.find(c.id);
+            fleet += std::ceil(cr->profile.peakConcurrency);  // one connection per function instance
+            callers.push_back(c.id);
+        }
+        if (callers.empty())
+            continue;
+        const double limit = *db.maxConnections;
+        if (fleet > limit * 0.8) {
+            Finding f;
+            f.severity = fleet > limit ? "critical" : "warning";
+            f.components = callers;
+            f.components.push_back(db.id);
+            f.text = "Functions calling " + db.name + " peak at " + text::count(fleet) +
+                     " concurrent instances, each holding its own connection, against max_connections " +
+                     text::count(limit) + ": put a connection proxy (e.g. RDS Proxy, PgBouncer) or a queue in between.";
+            out.push_back(f);
+        }
+    }
+}
+
+void functionChains(const Workload& w, const AnalysisResult& r, std::vector<Finding>& out)
+{
+    for (const Component& c : w.components) {
+        if (!assigned(r, c.id, Family::Serverless))
+            continue;
+        for (const std::string& callee : c.calls) {
+            if (!assigned(r, callee, Family::Serverless))
+                continue;
+            const Component* target = w.find(callee);
+            out.push_back({"warning", {c.id, callee},
+                           c.name + " calls " + (target ? target->name : callee) +
+                               " synchronously and both run as functions: the caller is billed while it waits, "
+                               "and cold starts along the chain add up. Prefer one function, an asynchronous "
+                               "queue or a direct library call."});
+        }
+    }
+}
+
+void steadyFunctions(const AnalysisResult& r, std::vector<Finding>& out)
+{
+    for (const ComponentResult& c : r.components) {
+        if (!c.recommended || *c.recommended != Family::Serverless)
+            continue;
+        const FamilyEvaluation& fn = c.family(Family::Serverless);
+        const FamilyEvaluation& ct = c.family(Family::Container);
+        if (c.profile.cv < 0.3 && c.profile.idleFraction < 0.05 && ct.feasible &&
+            fn.cost.infrastructure > 1.5 * ct.cost.infrastructure) {
+            out.push_back({"info", {c.id},
+                           c.name + " runs steadily (variation " + text::number(c.profile.cv, 2) +
+                               ", never idle) yet is assigned to functions at " +
+                               text::money(fn.cost.infrastructure, r.pricing.currency) + " of infrastructure, " +
+                               text::number(fn.cost.infrastructure / std::max(0.01, ct.cost.infrastructure), 1) +
+                               "x the always-on container price."});
+        }
+    }
+}
+
+void jobsNearLimit(const Workload& w, const AnalysisResult& r, double limitS, std::vector<Finding>& out)
+{
+    for (const Component& c : w.components) {
+        if (!assigned(r, c.id, Family::Serverless))
+            continue;
+        if (c.maxDurationS > 0.8 * limitS && c.maxDurationS <= limitS)
+            out.push_back({"warning", {c.id},
+                           c.name + " may run " + text::count(c.maxDurationS) + " s, " +
+                               text::percent(c.maxDurationS / limitS, 0) + " of the " + text::count(limitS) +
+                               " s function limit: growth in data volume would make it fail."});
+    }
+}
+
+void idleVms(const AnalysisResult& r, std::vector<Finding>& out)
+{
+    for (const ComponentResult& c : r.components) {
+        if (c.recommended && *c.recommended == Family::Vm && c.profile.idleFraction > 0.5 &&
+            c.profile.requestsPerMonth > 0)
+            out.push_back({"info", {c.id},
+                           c.name + " is assigned to always-on VMs but has no traffic in " +
+                               text::percent(c.profile.idleFraction, 0) + " of minutes."});
+    }
+}
+
+void residency(const Workload& w, const RuleSet& rules, std::vector<Finding>& out)
+{
+    const std::string prefix = "data-residency:";
+    for (const Component& c : w.components) {
+        for (const std::string& tag : c.compliance) {
+            if (tag.compare(0, prefix.size(), prefix) != 0)
+                continue;
+            const std::string area = tag.substr(prefix.size());
+            if (!rules.regionInArea(w.assessment.region, area))
+                out.push_back({"critical", {c.id},
+                               c.name + " must keep its data in \"" + area + "\", but the assessment region " +
+                                   w.assessment.region + " lies outside it: choose a region in that area."});
+        }
+    }
+}
+
+}  // namespace
+
+std::vector<Finding> systemFindings(const Workload& workload, const AnalysisResult& result, const RuleSet& rules,
+                                    double faasMaxDurationS)
+{
+    std::vector<Finding> out;
+    for (const ComponentResult& c : result.components)
+        if (!c.recommended)
+            out.push_back({"critical", {c.id}, c.name + " cannot run in any family as described: every family is blocked."});
+    residency(workload, rules, out);
+    databaseConnections(workload, result, out);
+    functionChains(workload, result, out);
+    jobsNearLimit(workload, result, faasMaxDurationS, out);
+    steadyFunctions(result, out);
+    idleVms(result, out);
+    std::stable_sort(out.begin(), out.end(), [](const Finding& a, const Finding& b) {
+        auto rank = [](const std::string& s) { return s == "critical" ? 0 : s == "warning" ? 1 : 2; };
+        return rank(a.severity) < rank(b.severity);
+    });
+    return out;
+}
+
+}  // namespace archfit

@@ -1,0 +1,158 @@
+// Latency estimates per family: FaaS cold starts simulated on the minute series, container
+// scale-out lag, and the p99 of the resulting mixture.
+
+#include "archfit/score/scoring.h"
+
+#include <algorithm>
+#include <cmath>
+#include <deque>
+
+namespace archfit {
+
+namespace {
+
+// Inverse of the standard normal CDF (Acklam's rational approximation, |error| < 1.2e-9).
+double normalQuantile(double p)
+{
+    static const double a[] = {-3.969683028665376e+01, 2.209460984245205e+02, -2.759285104469687e+02,
+                               1.383577518672690e+02, -3.066479806614716e+01, 2.506628277459239e+00};
+    static const double b[] = {-5.447609879822406e+01, 1.615858368580409e+02, -1.556989798598866e+02,
+                               6.680131188771972e+01, -1.328068155288572e+01};
+    static const double c[] = {-7.784894002430293e-03, -3.223964580411365e-01, -2.400758277161838e+00,
+                               -2.549671010243843e+00, 4.374664141464968e+00, 2.938163982698783e+00};
+    static const double d[] = {7.784695709041462e-03, 3.224671290700398e-01, 2.445134137142996e+00,
+                               3.754408661907416e+00};
+    p = std::clamp(p, 1e-12, 1 - 1e-12);
+    if (p < 0.02425) {
+        const double q = std::sqrt(-2 * std::log(p));
+        return (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) /
+               ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
+    }
+    if (p > 1 - 0.02425) {
+        const double q = std::sqrt(-2 * std::log(1 - p));
+        return -(((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) /
+               ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
+    }
+    const double q = p - 0.5;
+    const double r = q * q;
+    return (((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q /
+           (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
+}
+
+constexpr double kZ99 = 2.3263478740408408;  // normalQuantile(0.99)
+
+// Quantile q of a lognormal fitted through its median and p99.
+double lognormalQuantile(double p50, double p99, double q)
+{
+    if (p50 <= 0)
+        return 0;
+    const double sigma = p99 > p50 ? std::log(p99 / p50) / kZ99 : 0.0;
+    return p50 * std::exp(sigma * normalQuantile(q));
+}
+
+void warmLatency(const Component& c, const Profile& p, LatencyEstimate& e)
+{
+    e.measured = p.p50Ms.has_value() && p.p99Ms.has_value();
+    e.warmP50Ms = e.measured ? *p.p50Ms : p.meanDurationMs;
+    e.warmP99Ms = e.measured ? *p.p99Ms : p.meanDurationMs * kDeclaredP99Factor;
+    (void)c;
+}
+
+}  // namespace
+
+LatencyEstimate faasLatency(const Component& c, const Profile& p, const RuleSet& rules, Provider provider,
+                            double provisioned)
+{
+    LatencyEstimate e;
+    warmLatency(c, p, e);
+    const ColdStart cs = rules.coldStart(c.runtime, c.architecture);
+    e.coldStartP50Ms = cs.p50Ms;
+
+    const auto& xs = p.requestsPerMinute;
+    const int n = static_cast<int>(xs.size());
+    const int keepWarm = std::max(1, static_cast<int>(std::lround(rules.keepWarmMinutes[static_cast<int>(provider)])));
+    const double durationS = p.meanDurationMs / 1000.0;
+    // Scratch reused per thread: a fresh 30-day vector per call costs more in page faults than the loop.
+    thread_local std::vector<double> need;
+    need.assign(static_cast<std::size_t>(n), 0.0);
+    for (int m = 0; m < n; ++m)
+        need[m] = xs[m] > 0 ? std::max(1.0, std::ceil(xs[m] / 60.0 * durationS - 1e-9)) : 0.0;
+
+    // Two kinds of cold start, per minute of the (repeating) window:
+    //  - after an idle gap: the first request finds no instance when nothing arrived in the
+    //    previous keepWarm minutes; with Poisson arrivals that happens with probability
+    //    exp(-arrivals in those minutes), for the (1 - exp(-x_m)) chance that anything arrives;
+    //  - on scale-out: instances needed beyond the most used in the keep-warm window (Little's
+    //    law per minute), counted above the first instance, which the idle-gap term covers.
+    // `provisioned` instances are always warm. A monotonic deque gives the window maximum in O(n).
+    double cold = 0;
+    double arrivals = 0;
+    double recent = 0;       // arrivals in the previous keepWarm minutes
+    std::deque<int> window;  // indices into the doubled series, need decreasing
+    for (int i = 0; i < 2 * n; ++i) {
+        const int m = i % n;
+        if (i >= n) {
+            while (!window.empty() && window.front() < i - keepWarm)
+                window.pop_front();
+            const double warm = std::max({provisioned, 1.0, window.empty() ? 0.0 : need[window.front() % n]});
+            const double idleGap = provisioned >= 1 ? 0.0 : (1.0 - std::exp(-xs[m])) * std::exp(-recent);
+            cold += idleGap + std::max(0.0, need[m] - warm);
+            arrivals += xs[m];
+        }
+        recent += xs[m];
+        if (i >= keepWarm)
+            recent -= xs[(i - keepWarm) % n];
+        while (!window.empty() && need[window.back() % n] <= need[m])
+            window.pop_back();
+        window.push_back(i);
+    }
+    e.coldStartFraction = arrivals > 0 ? std::min(1.0, cold / arrivals) : 0.0;
+
+    const double f = e.coldStartFraction;
+    if (f >= 0.01) {
+        // The slowest 1% are all cold: p99 is the cold-start quantile 1 - 0.01/f above the warm median.
+        e.p99Ms = e.warmP50Ms + lognormalQuantile(cs.p50Ms, cs.p99Ms, 1.0 - 0.01 / f);
+    } else {
+        // Cold requests fill the top f; the rest of the top 1% are the slowest warm ones.
+        const double q = f < 1.0 ? 1.0 - (0.01 - f) / (1.0 - f) : 0.99;
+        e.p99Ms = std::max(lognormalQuantile(e.warmP50Ms, e.warmP99Ms, q), e.warmP99Ms);
+    }
+    return e;
+}
+
+LatencyEstimate alwaysOnLatency(const Component& c, const Profile& p, Family family, const RuleSet& rules,
+                                const SizingSettings& s)
+{
+    LatencyEstimate e;
+    warmLatency(c, p, e);
+    e.p99Ms = e.warmP99Ms;
+    if (family != Family::Container || p.requestsPerMinute.empty())
+        return e;
+
+    // Capacity (vCPU) provisioned for minute m-1; demand above it waits for a new task.
+    const auto& xs = p.requestsPerMinute;
+    const double durationS = p.meanDurationMs / 1000.0;
+    const double perTask = std::max(0.0625, c.vcpu);
+    const int minReplicas = isJob(c) ? 0 : ((isHttpService(c) || c.kind == ComponentKind::Database) ? s.minReplicas : 1);
+    auto demand = [&](double arrivals) { return arrivals / 60.0 * durationS * s.requestCpuFraction; };
+    double affected = 0;
+    double total = 0;
+    const int n = static_cast<int>(xs.size());
+    for (int m = 0; m < n; ++m) {
+        const double before = demand(xs[(m + n - 1) % n]);
+        const double tasks = std::max<double>(minReplicas, std::ceil(before / (perTask * s.targetUtilisation) - 1e-9));
+        const double capacity = tasks * perTask;  // at 100% busy
+        const double now = demand(xs[m]);
+        if (now > capacity && now > 0)
+            affected += xs[m] * (1.0 - capacity / now) * std::min(1.0, rules.containerScaleOutS / 60.0);
+        total += xs[m];
+    }
+    if (isJob(c))
+        return e;  // a job's task starts with the run; no request waits behind it
+    e.overloadFraction = total > 0 ? affected / total : 0.0;
+    if (e.overloadFraction >= 0.01)
+        e.p99Ms = e.warmP99Ms * 2.0;  // queueing at saturation roughly doubles the tail
+    return e;
+}
+
+}  // namespace archfit

@@ -1,0 +1,275 @@
+#include "score/recommend.h"
+
+#include "util/text_format.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace archfit {
+
+namespace {
+
+constexpr const char* kCriteria[] = {"cost", "latency", "compliance", "lock-in", "operations"};
+
+double cheapestFeasibleTotal(const ComponentResult& r)
+{
+    double cheapest = -1;
+    for (const FamilyEvaluation& e : r.families) {
+        if (!e.blockers.empty())
+            continue;
+        for (const VariantCost& v : e.variants)
+            if (cheapest < 0 || v.cost.total < cheapest)
+                cheapest = v.cost.total;
+    }
+    return cheapest;
+}
+
+// Operations for Kubernetes differs from serverless containers: the cluster is the team's.
+CriterionScore operationsFor(const Component& c, Family f, const std::string& variant, const Assessment& a)
+{
+    CriterionScore s = operationsScore(c, f, a);
+    if (variant == "kubernetes") {
+        const bool k8s = std::find(a.teamSkills.begin(), a.teamSkills.end(), TeamSkill::Kubernetes) != a.teamSkills.end();
+        s.score = k8s ? 70 : 55;
+        s.reasons = {std::string("Kubernetes: cluster upgrades, node pools and add-ons are the team's to run") +
+                     (k8s ? "; the team already runs Kubernetes." : ".")};
+    }
+    return s;
+}
+
+LatencyEstimate latencyOf(const Component& c, const Profile& p, Family f, double provisioned,
+                          const ScoringContext& ctx)
+{
+    if (ctx.memo)
+        for (const LatencyMemo::Entry& e : ctx.memo->entries)
+            if (e.family == f && e.provisioned == provisioned)
+                return e.estimate;
+    LatencyEstimate estimate =
+        f == Family::Serverless ? faasLatency(c, p, ctx.rules, ctx.workload.assessment.provider, provisioned)
+                                : alwaysOnLatency(c, p, f, ctx.rules, ctx.sizing);
+    if (ctx.memo)
+        ctx.memo->entries.push_back({f, provisioned, estimate});
+    return estimate;
+}
+
+bool waived(const Component& c, Family f, const std::string& code, std::string& why)
+{
+    for (const Waiver& w : c.waivers) {
+        if (w.family == f && w.blocker == code) {
+            why = "Blocker \"" + code + "\" waived: " + w.justification;
+            return true;
+        }
+    }
+    return false;
+}
+
+}  // namespace
+
+void scoreFamilies(ComponentResult& r, const Component& c, const Profile& profile, const ScoringContext& ctx)
+{
+    const Assessment& a = ctx.workload.assessment;
+    const Weights& w = ctx.workload.weights;
+    for (FamilyEvaluation& e : r.families) {
+        // Compliance may add blockers; the user's waivers set blockers aside with a reason.
+        const CriterionScore compliance = complianceScore(c, e.family, a, ctx.rules);
+        for (const Blocker& b : compliance.blockers) {
+            const std::string hard = b.code.substr(std::string("compliance:").size());
+            std::string underscore = hard;
+            std::replace(underscore.begin(), underscore.end(), '-', '_');
+            const bool duplicate = std::any_of(e.blockers.begin(), e.blockers.end(),
+                                               [&](const Blocker& x) { return x.code == underscore; });
+            if (!duplicate)
+                e.blockers.push_back(b);
+        }
+        std::vector<Blocker> kept;
+        for (const Blocker& b : e.blockers) {
+            std::string why;
+            if (waived(c, e.family, b.code, why))
+                e.waived.push_back(why);
+            else
+                kept.push_back(b);
+        }
+        e.blockers = kept;
+        e.feasible = e.blockers.empty() && !e.variants.empty();
+    }
+
+    // The weight-independent part: every variant's five criterion scores (the latency simulation
+    // is the expensive one). chooseVariants() weighs them.
+    const double cheapest = cheapestFeasibleTotal(r);
+    for (FamilyEvaluation& e : r.families) {
+        e.variantScores.clear();
+        const CriterionScore compliance = complianceScore(c, e.family, a, ctx.rules);
+        const CriterionScore lockIn = lockInScore(c, e.family, ctx.rules);
+        for (const VariantCost& v : e.variants) {
+            VariantScores vs;
+            vs.values[0] = cheapest < 0 ? 0.0
+                           : v.cost.total > 0 ? std::min(100.0, 100.0 * cheapest / v.cost.total) : 100.0;
+            vs.latency = latencyOf(c, profile, e.family, v.provisionedConcurrency, ctx);
+            vs.latencyDetail = latencyScore(c, vs.latency, e.family);
+            vs.values[1] = vs.latencyDetail.score;
+            vs.values[2] = compliance.score;
+            vs.values[3] = lockIn.score;
+            vs.values[4] = operationsFor(c, e.family, v.variant, a).score;
+            e.variantScores.push_back(std::move(vs));
+        }
+    }
+    chooseVariants(r, c, ctx.workload.assessment, ctx.rules, w);
+}
+
+void chooseVariants(ComponentResult& r, const Component& c, const Assessment& a, const RuleSet& rules,
+                    const Weights& w)
+{
+    for (FamilyEvaluation& e : r.families)
+        chooseVariant(e, c, a, rules, w);
+}
+
+void chooseVariant(FamilyEvaluation& e, const Component& c, const Assessment& a, const RuleSet& rules,
+                   const Weights& w)
+{
+    if (e.variants.empty()) {
+        e.scores = Scores{0.0, 0.0, 0.0, 0.0, 0.0};
+        e.fit.reset();
+        return;
+    }
+    const CriterionScore compliance = complianceScore(c, e.family, a, rules);
+    const CriterionScore lockIn = lockInScore(c, e.family, rules);
+    int best = -1;
+    VariantScores bestScores;
+    int cheapestVariant = -1;
+    VariantScores cheapestScores;
+    for (std::size_t i = 0; i < e.variants.size(); ++i) {
+        const VariantCost& v = e.variants[i];
+        VariantScores& vs = e.variantScores[i];
+        vs.fit = weightedFit(vs.values[0], vs.values[1], vs.values[2], vs.values[3], vs.values[4], w);
+        if (cheapestVariant < 0 || v.cost.total < e.variants[cheapestVariant].cost.total) {
+            cheapestVariant = static_cast<int>(i);
+            cheapestScores = vs;
+        }
+        const bool better = best < 0 || vs.fit > bestScores.fit + 1e-9 ||
+                            (std::fabs(vs.fit - bestScores.fit) <= 1e-9 &&
+                             v.cost.total < e.variants[best].cost.total);
+        if (better) {
+            best = static_cast<int>(i);
+            bestScores = vs;
+        }
+    }
+    const VariantCost& chosen = e.variants[best];
+    e.variant = chosen.variant;
+    e.cost = chosen.cost;
+    e.latency = bestScores.latency;
+    e.sloMiss = bestScores.latencyDetail.sloMiss;
+    e.scores = Scores{bestScores.values[0], bestScores.values[1], bestScores.values[2], bestScores.values[3],
+                      bestScores.values[4]};
+    e.fit = e.feasible ? std::optional<double>(bestScores.fit) : std::nullopt;
+
+    e.reasons = chosen.reasons;
+    if (e.variants.size() > 1)
+        e.reasons.insert(e.reasons.begin(), "Best-fitting variant of " + std::to_string(e.variants.size()) +
+                                                ": " + chosen.variant + ".");
+    if (cheapestVariant >= 0 && cheapestVariant != best) {
+        const VariantCost& cheap = e.variants[cheapestVariant];
+        std::string why = "Chosen over the cheaper " + cheap.variant + " (" +
+                          text::number(cheap.cost.total, 2) + " a month, fit " +
+                          text::number(cheapestScores.fit, 1) + " vs " + text::number(bestScores.fit, 1) + ")";
+        if (!cheapestScores.latencyDetail.reasons.empty() && cheapestScores.values[1] < bestScores.values[1])
+            why += ": " + cheapestScores.latencyDetail.reasons.front();
+        else
+            why += ".";
+        e.reasons.insert(e.reasons.begin() + 1, why);
+    }
+    for (const std::string& s : bestScores.latencyDetail.reasons)
+        e.reasons.push_back(s);
+    for (const std::string& s : compliance.reasons)
+        e.reasons.push_back(s);
+    for (const std::string& s : lockIn.reasons)
+        e.reasons.push_back(s);
+    for (const std::string& s : operationsFor(c, e.family, chosen.variant, a).reasons)
+        e.reasons.push_back(s);
+    for (const std::string& s : e.waived)
+        e.reasons.push_back(s);
+}
+
+void recommend(ComponentResult& r, const Component& c, const Weights& w, const std::string& currency)
+{
+    const FamilyEvaluation* best = nullptr;
+    const FamilyEvaluation* second = nullptr;
+    for (const FamilyEvaluation& e : r.families) {
+        if (!e.fit)
+            continue;
+        if (!best || *e.fit > *best->fit) {
+            second = best;
+            best = &e;
+        } else if (!second || *e.fit > *second->fit) {
+            second = &e;
+        }
+    }
+    if (c.forced) {
+        const FamilyEvaluation& forced = r.family(c.forced->family);
+        const FamilyEvaluation* other = nullptr;
+        for (const FamilyEvaluation& e : r.families)
+            if (e.fit && e.family != forced.family && (!other || *e.fit > *other->fit))
+                other = &e;
+        r.recommended = forced.family;
+        r.forcedJustification = c.forced->justification;
+        const double fit = forced.fit.value_or(0.0);
+        r.margin = other ? fit - *other->fit : 0.0;
+        std::string why = std::string("Forced to ") + toString(forced.family) + " by the user: " + c.forced->justification;
+        if (!forced.feasible)
+            why += " (the family has unwaived blockers: see below)";
+        if (best && best->family != forced.family)
+            why += ". The best fit would be " + std::string(toString(best->family)) + " (fit " +
+                   text::number(*best->fit, 1) + ").";
+        r.reasons.push_back(why);
+        return;
+    }
+    if (!best) {
+        r.reasons.push_back("Every family is blocked: see the blockers of each family, or waive one with a "
+                            "written justification.");
+        return;
+    }
+    r.recommended = best->family;
+    r.margin = second ? *best->fit - *second->fit : 100.0;
+    std::string why = std::string("Recommended ") + toString(best->family) + ": fit " + text::number(*best->fit, 1) +
+                      " at " + text::money(best->cost.total, currency) + " a month";
+    if (!second) {
+        why += "; the other families are blocked.";
+        r.reasons.push_back(why);
+        return;
+    }
+    why += ", " + text::number(r.margin, 1) + " points ahead of " + toString(second->family) + " (fit " +
+           text::number(*second->fit, 1) + ").";
+    r.reasons.push_back(why);
+
+    // The criteria that decided it: weighted score differences, largest first.
+    const double raw[] = {w.cost, w.latency, w.compliance, w.lockIn, w.operations};
+    const double sum = raw[0] + raw[1] + raw[2] + raw[3] + raw[4];
+    const double b[] = {*best->scores.cost, *best->scores.latency, *best->scores.compliance, *best->scores.lockIn,
+                        *best->scores.operations};
+    const double s[] = {*second->scores.cost, *second->scores.latency, *second->scores.compliance,
+                        *second->scores.lockIn, *second->scores.operations};
+    int order[] = {0, 1, 2, 3, 4};
+    std::sort(std::begin(order), std::end(order), [&](int x, int y) {
+        return raw[x] * (b[x] - s[x]) > raw[y] * (b[y] - s[y]);
+    });
+    std::string deciding;
+    for (int k = 0; k < 2; ++k) {
+        const int i = order[k];
+        const double contribution = sum > 0 ? raw[i] * (b[i] - s[i]) / sum : 0;
+        if (contribution <= 0.05)
+            break;
+        deciding += (deciding.empty() ? "" : "; ") + std::string(kCriteria[i]) + " " + text::number(b[i], 0) +
+                    " vs " + text::number(s[i], 0) + " (+" + text::number(contribution, 1) + " fit points)";
+    }
+    if (!deciding.empty())
+        r.reasons.push_back("Deciding criteria: " + deciding + ".");
+
+    std::optional<std::vector<double>> scores[3];
+    for (const FamilyEvaluation& e : r.families)
+        if (e.fit)
+            scores[static_cast<int>(e.family)] = std::vector<double>{*e.scores.cost, *e.scores.latency,
+                                                                      *e.scores.compliance, *e.scores.lockIn,
+                                                                      *e.scores.operations};
+    r.weightIntervals = weightSensitivity(scores, best->family, w);
+}
+
+}  // namespace archfit

@@ -1,0 +1,42 @@
+#pragma once
+// Engine-internal: turns priced families into scored, recommended ones (DESIGN.md §4-§5).
+
+#include "archfit/score/analysis_result.h"
+#include "archfit/score/rules.h"
+
+namespace archfit {
+
+// Latency estimates already simulated for one component, by family and provisioned concurrency:
+// they do not depend on the shared costs, so the layout rounds and baselines reuse them.
+struct LatencyMemo {
+    struct Entry {
+        Family family;
+        double provisioned;
+        LatencyEstimate estimate;
+    };
+    std::vector<Entry> entries;
+};
+
+struct ScoringContext {
+    const Workload& workload;
+    const RuleSet& rules;
+    const SizingSettings& sizing;
+    LatencyMemo* memo = nullptr;  // optional, per component
+};
+
+// Scores every variant of every family on the five criteria, keeps the best-fitting variant per
+// family, applies compliance blockers and the user's waivers, and sets feasibility and fit.
+void scoreFamilies(ComponentResult& r, const Component& c, const Profile& profile, const ScoringContext& ctx);
+
+// The weight-dependent part of scoreFamilies(): fits of the scored variants (variantScores), the
+// best-fitting variant per family and its reasons. Cheap; re-run when only the weights change.
+void chooseVariants(ComponentResult& r, const Component& c, const Assessment& a, const RuleSet& rules,
+                    const Weights& w);
+void chooseVariant(FamilyEvaluation& e, const Component& c, const Assessment& a, const RuleSet& rules,
+                   const Weights& w);
+
+// The recommendation: the forced family when the user forced one, else the best fit among
+// feasible families; margin, reasons with the deciding numbers, and weight sensitivity.
+void recommend(ComponentResult& r, const Component& c, const Weights& w, const std::string& currency);
+
+}  // namespace archfit

@@ -1,0 +1,21 @@
+#pragma once
+// Engine-internal: the schema-2 tables of the .archfit project (scenarios, imports, traffic),
+// written and read apart from project_store.cpp to keep each file to one concern.
+// Same threading as the Database passed in: the thread that opened it.
+
+#include "archfit/store/project_store.h"
+#include "store/sqlite_handle.h"
+
+namespace archfit {
+
+// Migration step 2: creates the scenarios, imports and traffic tables.
+void createProjectExtrasTables(sqlite::Database& db);
+
+// Inserts `data`'s scenarios, imports and traffic into the (empty) schema-2 tables.
+void writeProjectExtras(sqlite::Database& db, const ProjectData& data);
+
+// Fills `data`'s scenarios, imports and traffic from a schema-2 database. Throws
+// std::runtime_error naming the table and row when a stored value is out of range.
+void readProjectExtras(sqlite::Database& db, ProjectData& data);
+
+}  // namespace archfit

@@ -1,0 +1,148 @@
+#pragma once
+// Monthly cost of one component in each family, from its traffic profile and a price catalog.
+// Pure functions over value types; every figure is in the catalog currency per 730-hour month.
+
+#include "archfit/cost/pricing_catalog.h"
+#include "archfit/profile/traffic_profile.h"
+#include "archfit/workload/workload.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace archfit {
+
+// Sizing assumptions: every one named, documented and editable (defaults and formulas in
+// docs/cost-model.md).
+struct SizingSettings {
+    double targetUtilisation = 0.7;    // containers and VMs run at most this busy
+    int minReplicas = 2;               // always-on services keep at least this many tasks (HA)
+    double requestCpuFraction = 0.35;  // share of a request's duration that keeps a vCPU busy
+                                       // (the rest waits on I/O); FaaS bills the whole duration
+    double vmHeadroom = 0.30;          // VM fleet sized for peak x (1 + headroom)
+    bool vmNPlusOne = true;            // one spare VM for services
+    int requestsPerConnection = 10;    // keep-alive reuse: load balancer new connections = rps / this
+    double labourHoursServerless = 2;  // operations labour per component-month, by family
+    double labourHoursContainer = 4;
+    double labourHoursVm = 8;
+    // FaaS provisioned concurrency: configured all month at this percentile of the per-minute
+    // concurrency (arrivals/60 x billed duration), rounded up, at least 1.
+    double provisionedPercentile = 0.99;
+    // Kubernetes: share of each node kept free (kubelet/system reserve, daemonsets, headroom);
+    // pods are packed into the remaining (1 - share) of vCPU and memory.
+    double k8sNodeReserve = 0.10;
+    // Cost range: declared traffic is uncertain by +/- this share (min / max = x(1 -/+ spread));
+    // measured traffic uses the spread between observed days instead.
+    double trafficSpread = 0.30;
+    // Break-even sweep: traffic multipliers from sweepMin to sweepMax, this many log steps a decade.
+    double sweepMin = 0.01;
+    double sweepMax = 100;
+    int sweepStepsPerDecade = 4;
+};
+
+struct CostItem {
+    std::string key;      // "requests", "compute", "gateway", "provisioned", "platform", ...
+    double amount = 0;    // currency per month
+    std::string detail;   // the arithmetic: "45.6M requests x 0.20 USD per 1M"
+};
+
+struct MonthlyCost {
+    std::vector<CostItem> items;   // infrastructure items, in display order
+    double infrastructure = 0;     // sum of items: what the provider bills
+    double operations = 0;         // labour, kept apart
+    double total = 0;              // infrastructure + operations
+    std::string operationsDetail;  // "8 h x 100 USD/h"
+
+    void add(std::string key, double amount, std::string detail);
+    double item(const std::string& key) const;  // 0 when absent
+};
+
+// Usage a component would put on the account's FaaS meters if it ran as functions.
+struct FaasUsage {
+    double requests = 0;
+    double gbSeconds = 0;            // billed duration (rounded up per request) x memory
+    Architecture arch = Architecture::X86_64;
+    Gateway gateway = Gateway::None;
+};
+
+// Account-wide FaaS meters: free allowances and volume tiers apply to the account, not to
+// one function, so each component is charged its share of the pooled bill (own / total).
+struct FaasPool {
+    double requests = 0;
+    double gbSeconds[2] = {0, 0};     // by Architecture
+    double gatewayRequests[3] = {0, 0, 0};  // by Gateway
+    int functions = 0;
+    void add(const FaasUsage& u);
+    void remove(const FaasUsage& u);  // inverse of add (for what-if sweeps)
+};
+
+// What the portfolio shares, so each component carries its share of account-wide items.
+struct PortfolioShares {
+    FaasPool faas;            // usage of every component that could run as functions
+    int httpServices = 0;     // components behind the shared load balancer (container and VM)
+    int clusterComponents = 0;  // components that share one Kubernetes control plane
+    double egressBytes = 0;     // the account's response bytes per month (free allowance and tiers)
+};
+
+struct Blocker {
+    std::string code;     // "max_duration", "memory", "gpu", "websockets", "dedicated_tenancy", "state"
+    std::string text;     // sentence with the numbers
+};
+
+struct VariantCost {
+    // "faas_on_demand", "faas_provisioned", "serverless_container", "kubernetes",
+    // "vm_on_demand", "vm_1y", "vm_3y"
+    std::string variant;
+    MonthlyCost cost;
+    std::vector<std::string> reasons;
+    double provisionedConcurrency = 0;  // faas_provisioned: always-warm instances configured
+};
+
+struct FamilyCost {
+    Family family = Family::Serverless;
+    std::vector<Blocker> blockers;   // empty = feasible
+    std::vector<VariantCost> variants;  // priced even when blocked, for comparison
+    bool feasible() const { return blockers.empty(); }
+    const VariantCost* cheapest() const;
+};
+
+// FaaS meters for a component (requests per month, GB-seconds with 1 ms rounding).
+// `granularityMs` is the billing increment (1 ms on Lambda); the mean duration is rounded up to it.
+FaasUsage faasUsage(const Component& c, const Profile& p, double granularityMs = 1);
+
+// True for kinds that serve requests all day behind a load balancer (http_api, web_frontend).
+bool isHttpService(const Component& c);
+// True for kinds that run to completion (scheduled_job, batch).
+bool isJob(const Component& c);
+
+// Hard blockers per family, each with its reason.
+std::vector<Blocker> blockers(Family family, const Component& c, const Profile& p,
+                              const PricingCatalog& catalog);
+
+// The three families. `pool` holds the whole portfolio's FaaS usage (including this component).
+FamilyCost costServerless(const Component& c, const Profile& p, const PricingCatalog& catalog,
+                          const PortfolioShares& shares, bool freeTier, const SizingSettings& s);
+FamilyCost costContainer(const Component& c, const Profile& p, const PricingCatalog& catalog,
+                         const PortfolioShares& shares, const SizingSettings& s);
+FamilyCost costVm(const Component& c, const Profile& p, const PricingCatalog& catalog,
+                  const PortfolioShares& shares, const SizingSettings& s);
+
+// Cheapest variant's total (infrastructure + operations) of one family, or nullopt when the
+// family has no priced variant. Convenience for sweeps; same inputs as the cost functions.
+std::optional<double> cheapestTotal(Family family, const Component& c, const Profile& p,
+                                    const PricingCatalog& catalog, const PortfolioShares& shares,
+                                    bool freeTier, const SizingSettings& s, const AssessmentOptions& options);
+
+// Data transfer out to the internet, the same in every family: adds an "egress" item to each
+// variant, the account's free allowance shared in proportion to bytes. No-op when the profile has
+// no bytes or the catalog no "egress.internet_gb" price.
+void addEgress(FamilyCost& cost, const Profile& p, const PricingCatalog& catalog, const PortfolioShares& shares);
+
+// Operations labour for a family (0 when options.operationsLabour is off).
+void addOperations(MonthlyCost& cost, Family family, const AssessmentOptions& options,
+                   const SizingSettings& s, const std::string& currency);
+
+// Cent rounding as vendors print line items (half away from zero).
+double roundCents(double amount);
+
+}  // namespace archfit

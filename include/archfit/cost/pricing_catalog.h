@@ -1,0 +1,112 @@
+#pragma once
+// Price catalogs (data/pricing/<provider>-<region>.json, "archfit/pricing@1").
+// Every price carries its unit, region, source URL and as-of date; the loader refuses a
+// catalog that lacks any of them, so no figure reaches a report without its evidence.
+
+#include "archfit/util/result.h"
+#include "archfit/workload/workload.h"
+
+#include <limits>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace archfit {
+
+// One volume tier: the unit price applies to the quantity up to `upTo` (cumulative, in the
+// price's base quantity, e.g. GB-seconds per month); the last tier has upTo = +infinity.
+struct PriceTier {
+    double upTo = std::numeric_limits<double>::infinity();
+    double value = 0;  // currency per `per` units, like Price::value
+};
+
+struct Price {
+    std::string id;        // e.g. "faas.duration.x86_64"
+    double value = 0;      // currency per `per` units (first tier when tiered)
+    double per = 1;        // 1 for "per GB-second", 1e6 for "per 1M requests"
+    std::string unit;      // human text: "USD per 1M requests"
+    std::string region;
+    std::string source;    // URL or document the figure was read from
+    std::string asOf;      // date or version printed on the source ("n/d" when none)
+    std::string note;      // caveats (e.g. "third-party source")
+    std::vector<PriceTier> tiers;  // empty: flat price
+
+    double unitPrice() const { return value / per; }
+    // Charge for `quantity` base units in one month, applying tiers from zero.
+    double charge(double quantity) const;
+};
+
+// A monthly allowance that is free (e.g. 1M FaaS requests), with its evidence.
+struct Allowance {
+    std::string id;       // e.g. "faas.requests"
+    double amount = 0;    // base units per month
+    std::string unit;
+    std::string source;
+    std::string asOf;
+};
+
+struct InstanceType {
+    std::string name;     // "m7g.large"
+    double vcpu = 0;
+    double memoryGib = 0;
+    Architecture arch = Architecture::X86_64;
+    int gpus = 0;
+    bool burstable = false;
+    Price onDemandHourly;  // currency per instance-hour
+    // Cited 1-year / 3-year commitment rates (reserved instance or savings plan, no upfront),
+    // currency per instance-hour. Empty: the cost model applies the catalog's
+    // "vm.commitment_1y_factor" / "vm.commitment_3y_factor" to the on-demand price instead.
+    std::optional<Price> commit1yHourly;
+    std::optional<Price> commit3yHourly;
+};
+
+// A serverless-container task size: vCPU and the memory sizes allowed with it (GB).
+struct ContainerSize {
+    double vcpu = 0;
+    std::vector<double> memoryGb;  // ascending
+};
+
+// A numeric service limit with its evidence (e.g. "faas.max_duration_s" = 900).
+struct Limit {
+    double value = 0;
+    std::string source;
+    std::string asOf;
+};
+
+class PricingCatalog {
+public:
+    Provider provider = Provider::Aws;
+    std::string region;
+    std::string currency = "USD";
+    std::string catalogDate;  // ISO date the catalog was assembled
+    std::string name;         // e.g. "AWS us-east-1 list prices"
+    std::string fileName;     // where it was loaded from (for reports: name only)
+
+    std::map<std::string, Price> prices;
+    std::map<std::string, Allowance> allowances;
+    std::vector<InstanceType> instances;
+    std::map<std::string, Limit> limits;
+    std::vector<ContainerSize> containerSizes;  // ascending vCPU
+
+    // Looks up a price the loader guaranteed (see kRequiredPriceIds); asserts on a bad id.
+    const Price& price(const std::string& id) const;
+    const Price* findPrice(const std::string& id) const;
+    // Free allowance, or 0 when the catalog has none for that id.
+    double allowance(const std::string& id) const;
+    // Limit value; the loader guarantees the ids in kRequiredLimitIds.
+    double limit(const std::string& id) const;
+};
+
+// Price ids every catalog must define (the cost model relies on them).
+extern const std::vector<std::string> kRequiredPriceIds;
+extern const std::vector<std::string> kRequiredLimitIds;
+
+// Parses a catalog; all problems are returned at once with their JSON paths.
+Result<PricingCatalog> parseCatalog(const std::string& text, const std::string& fileName = {});
+Result<PricingCatalog> readCatalogFile(const std::string& path);
+
+// "<dataDir>/pricing/aws-us-east-1.json"
+std::string catalogPath(const std::string& dataDir, Provider provider, const std::string& region);
+
+}  // namespace archfit

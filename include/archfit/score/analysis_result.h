@@ -1,0 +1,140 @@
+#pragma once
+// The result of one assessment run (analyze.h): per component its profile, the three families
+// evaluated, the recommendation; the layout with its baselines; portfolio findings. An immutable
+// snapshot that the GUI, the CLI and reports all read.
+
+#include "archfit/cost/cost_model.h"
+#include "archfit/cost/cost_sweep.h"
+#include "archfit/cost/pricing_catalog.h"
+#include "archfit/score/rules.h"
+#include "archfit/score/scoring.h"
+#include "archfit/profile/traffic_profile.h"
+#include "archfit/workload/workload.h"
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace archfit {
+
+class TrafficData;  // ingest/traffic_data.h
+
+struct AnalysisSettings {
+    SizingSettings sizing;
+    double growth = 1.0;   // traffic multiplier applied to every profile
+    bool costSweeps = true;  // compute each component's break-even sweep and cost range
+    bool sensitivity = true; // compute each recommendation's growth interval (re-runs the analysis)
+};
+
+// Criterion sub-scores, 0-100 (docs/scoring.md). Empty only for a family that could not be priced.
+struct Scores {
+    std::optional<double> cost;
+    std::optional<double> latency;
+    std::optional<double> compliance;
+    std::optional<double> lockIn;
+    std::optional<double> operations;
+};
+
+// One variant's five criterion scores (weight-independent) and, under the current weights, its fit.
+struct VariantScores {
+    double values[5] = {0, 0, 0, 0, 0};  // cost, latency, compliance, lock-in, operations
+    LatencyEstimate latency;
+    CriterionScore latencyDetail;
+    double fit = 0;
+};
+
+struct FamilyEvaluation {
+    Family family = Family::Serverless;
+    bool feasible = false;
+    std::string variant;              // the cheapest variant ("faas_on_demand", ...)
+    std::vector<Blocker> blockers;
+    MonthlyCost cost;                 // of that variant
+    std::vector<VariantCost> variants;
+    std::vector<VariantScores> variantScores;  // parallel to variants
+    Scores scores;
+    std::optional<double> fit;        // empty when blocked
+    std::vector<std::string> reasons;
+    LatencyEstimate latency;          // of the chosen variant
+    bool sloMiss = false;             // estimated p99 above the component's SLO
+    std::vector<std::string> waived;  // blockers set aside by the user, with the justification
+};
+
+// Traffic multipliers (relative to the analysed traffic) over which the recommendation holds,
+// found on a log grid of x0.01..x100; empty bounds mean "holds to the end of the grid".
+struct GrowthInterval {
+    double low = 0.01;
+    double high = 100;
+    std::optional<Family> flipsBelow;
+    std::optional<Family> flipsAbove;
+    double gridStep = 1.0;            // ratio between grid points (precision of the bounds)
+};
+
+struct ComponentResult {
+    std::string id;
+    std::string name;
+    std::vector<std::string> calls;   // ids of the components it calls synchronously (workload order)
+    std::optional<double> latencySloMs;  // the component's p99 target, when declared
+    Profile profile;
+    FamilyEvaluation families[3];     // indexed by Family
+    std::optional<Family> recommended;  // empty when every family is blocked
+    double margin = 0;                // fit of the recommended minus the next feasible family
+    std::vector<std::string> reasons; // why the recommendation
+    std::optional<std::string> forcedJustification;  // set when the user forced the family
+    Confidence confidence;
+    std::vector<WeightInterval> weightIntervals;    // per criterion, the share over which it holds
+    std::optional<GrowthInterval> growthInterval;   // settings.sensitivity
+    BreakEven breakEven;              // cost per family over traffic x0.01..x100 (settings.costSweeps)
+    CostRange costRange;              // min / expected / max per family from the traffic uncertainty
+
+    const FamilyEvaluation& family(Family f) const { return families[static_cast<int>(f)]; }
+};
+
+struct Baseline {
+    double monthlyCost = 0;   // feasible components only
+    int blocked = 0;          // components that cannot run in this family
+    int sloMisses = 0;        // feasible components whose estimated p99 misses their SLO
+    // Per component (workload order), its evaluation in this family with the family's shared costs
+    // split among all components: kept so that rescore() re-weighs the baseline without re-pricing.
+    std::vector<FamilyEvaluation> evaluations;
+};
+
+struct Layout {
+    std::map<std::string, Family> assignment;
+    double monthlyCost = 0;   // total (infrastructure + operations) of the assignment
+    double infrastructure = 0;
+    double operations = 0;
+    int sloMisses = 0;        // assigned components whose estimated p99 misses their SLO
+    Baseline baselines[3];    // all-serverless, all-container, all-vm
+};
+
+struct Finding {
+    std::string severity;     // "info" | "warning" | "critical"
+    std::vector<std::string> components;
+    std::string text;
+};
+
+struct PricingInfo {
+    Provider provider = Provider::Aws;
+    std::string region;
+    std::string currency;
+    std::string catalogDate;
+    std::string catalogName;
+};
+
+struct AnalysisResult {
+    std::string assessmentName;
+    std::string client;
+    std::vector<ComponentResult> components;  // workload order
+    Layout layout;
+    std::vector<Finding> findings;
+    PricingInfo pricing;
+    AnalysisSettings settings;
+    bool freeTier = true;
+    // The caller's Progress::cancel stopped the analysis: the result is incomplete, discard it.
+    bool cancelled = false;
+
+    const ComponentResult* find(const std::string& id) const;
+};
+
+}  // namespace archfit

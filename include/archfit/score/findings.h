@@ -1,0 +1,19 @@
+#pragma once
+// Findings that only show at portfolio level (DESIGN.md §5), from a finished analysis.
+
+#include "archfit/score/analysis_result.h"
+#include "archfit/score/rules.h"
+#include "archfit/workload/workload.h"
+
+#include <vector>
+
+namespace archfit {
+
+// Function fleets above a database's max_connections, synchronous function-to-function calls,
+// steady high-volume functions, jobs near the function time limit, idle VMs, data-residency
+// mismatches and components no family can run. Each finding names its components and numbers.
+// `faasMaxDurationS` is the catalog's function time limit.
+std::vector<Finding> systemFindings(const Workload& workload, const AnalysisResult& result,
+                                    const RuleSet& rules, double faasMaxDurationS);
+
+}  // namespace archfit

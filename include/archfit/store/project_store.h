@@ -1,0 +1,72 @@
+#pragma once
+// The .archfit project file: a SQLite database with a versioned schema.
+//
+//   PRAGMA user_version = kProjectSchemaVersion; table `migrations` records each applied step.
+//   Tables: meta(key, value), workload(id=1, json), settings(id=1, json),
+//           analysis(id=1, json, created_utc)                                  (schema 1);
+//           scenarios(position, name, json), imports(position, path, sha256, format, lines,
+//           parsed, skipped, imported_utc), traffic(component, minute, requests, bytes,
+//           status_other, status_2xx..status_5xx, latency)                     (schema 2).
+//   `traffic` keeps the imported logs' aggregate (one row per component x minute with requests;
+//   `latency` is the minute's histogram as text "bucket:count bucket:count ..."), so a project
+//   reproduces its measured profiles without the logs. Schema-1 files open with none of these.
+//
+// Saves are atomic: the project is written to a temporary file in the same directory, synced,
+// then renamed over the target, so a failed or interrupted save leaves the previous file intact.
+// A file whose user_version is newer than this build knows is refused, never modified.
+// Functions open their own connection and close it before returning; they are thread-safe for
+// distinct paths.
+
+#include "archfit/util/result.h"
+#include "archfit/ingest/traffic_data.h"
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace archfit {
+
+constexpr int kProjectSchemaVersion = 2;
+
+// A named set of assumptions (weights, growth, pricing, sizing) the user can switch between.
+struct ProjectScenario {
+    std::string name;           // unique within the project, not empty
+    std::string json;           // the assumptions as a JSON object (the GUI's format)
+};
+
+// One imported log file, as ingestion reported it.
+struct ProjectImport {
+    std::string path;
+    std::string sha256;         // hex
+    std::string format;
+    std::uint64_t lines = 0;
+    std::uint64_t parsed = 0;
+    std::uint64_t skipped = 0;
+    std::string importedUtc;    // ISO 8601
+};
+
+struct ProjectData {
+    std::string workloadJson;   // archfit/workload@1 text (required)
+    std::string settingsJson;   // analysis and UI settings as JSON object text ("{}" when none)
+    std::string analysisJson;   // last archfit/analysis@1 result ("" when none)
+    std::string savedByVersion; // filled on load: ArchFit version that wrote the file
+    std::string savedUtc;       // filled on load: ISO 8601 time of the save
+    std::vector<ProjectScenario> scenarios;   // in the user's order
+    std::vector<ProjectImport> imports;       // in import order
+    std::shared_ptr<const TrafficData> traffic;  // null when no logs were imported
+};
+
+// Writes `data` to `path` atomically. Errors (directory not writable, disk full) are returned
+// with code "io" and leave any existing file untouched.
+Result<bool> saveProject(const std::string& path, const ProjectData& data);
+
+// Opens a project. Errors: "io" (missing/unreadable), "not_a_project" (not SQLite or wrong
+// tables), "newer_version" (schema from a later ArchFit), "corrupt". Older schema versions are
+// migrated in memory; the file itself is only rewritten by the next save.
+Result<ProjectData> loadProject(const std::string& path);
+
+// True when the file starts with the SQLite header (cheap check used to pick a reader).
+bool looksLikeProject(const std::string& path);
+
+}  // namespace archfit
