@@ -268,7 +268,7 @@ check("JSON data_sources: file name, sha256, lines",
 
 # 7. Golden cases with blockers, a recorded decision and findings render too.
 for case in ("forced-family", "gpu-inference", "db-behind-functions"):
-    w = pathlib.Path(args.golden) / f"{case}.workload.json"
+    w = pathlib.Path(args.golden) / case / "workload.json"
     pdf, page = work / f"{case}.pdf", work / f"{case}.html"
     report(w, pdf)
     report(w, page)

@@ -1,6 +1,7 @@
-// The case library (tests/golden/cases): small workloads, each with the family an experienced
-// cloud architect would pick and what must appear in the reasons or findings (issue 6).
-// Adding a case is a data change: a <case>.workload.json plus an entry in expected.json.
+// The case library (tests/golden/<case>/): small workloads, each with the family an experienced
+// cloud architect would pick and what must appear in the reasons or findings (issue 6). Each
+// folder's expect.json holds that expectation; its analysis.json (the whole CLI output) is
+// checked by tests/golden/check_golden.py. Adding a case is a data change: a new folder.
 
 #include "archfit/score/analyze.h"
 #include "archfit/score/rules.h"
@@ -10,6 +11,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <filesystem>
 #include <fstream>
 
 using namespace archfit;
@@ -17,12 +20,29 @@ using nlohmann::json;
 
 namespace {
 
-const std::string kCases = std::string(ARCHFIT_SOURCE_DIR) + "/tests/golden/cases";
+namespace fs = std::filesystem;
 
-json expectations()
+const fs::path kCases = fs::path(ARCHFIT_SOURCE_DIR) / "tests" / "golden";
+
+// Every case folder with an expect.json, in name order, each expectation tagged with its folder
+// name as "case".
+std::vector<json> expectations()
 {
-    std::ifstream in(kCases + "/expected.json");
-    return json::parse(in);
+    std::vector<fs::path> folders;
+    for (const fs::directory_entry& e : fs::directory_iterator(kCases))
+        if (e.is_directory() && fs::exists(e.path() / "expect.json"))
+            folders.push_back(e.path());
+    std::sort(folders.begin(), folders.end());
+    std::vector<json> out;
+    for (const fs::path& f : folders) {
+        std::ifstream in(f / "expect.json");
+        json e = json::parse(in, nullptr, false);
+        if (e.is_discarded() || !e.is_object())
+            e = json::object({{"invalid", (f / "expect.json").string()}});
+        e["case"] = f.filename().string();
+        out.push_back(std::move(e));
+    }
+    return out;
 }
 
 std::string describe(const ComponentResult& r)
@@ -54,7 +74,8 @@ TEST_P(CaseLibrary, ArchitectWouldAgree)
 {
     const json& e = GetParam();
     const std::string name = e["case"];
-    auto workload = readWorkloadFile(kCases + "/" + name + ".workload.json");
+    ASSERT_FALSE(e.contains("invalid")) << e["invalid"].get<std::string>() << ": not a JSON object";
+    auto workload = readWorkloadFile((kCases / name / "workload.json").string());
     ASSERT_TRUE(workload.ok()) << workload.errorText();
     const Workload& w = workload.value();
     auto catalog = readCatalogFile(catalogPath(ARCHFIT_SOURCE_DATA_DIR, w.assessment.provider, w.assessment.region));
@@ -106,7 +127,7 @@ TEST_P(CaseLibrary, ArchitectWouldAgree)
     }
 }
 
-INSTANTIATE_TEST_SUITE_P(Golden, CaseLibrary, ::testing::ValuesIn(expectations().get<std::vector<json>>()),
+INSTANTIATE_TEST_SUITE_P(Golden, CaseLibrary, ::testing::ValuesIn(expectations()),
                          [](const ::testing::TestParamInfo<json>& info) {
                              std::string n = info.param["case"];
                              for (char& ch : n)
