@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """archfit-cli contract checks (DESIGN.md §7): exit codes, JSON validated against the project's
-schema and the shared contract, every error of a broken workload reported with its path."""
+schema and the contract (our copy in tests/data/contract), every error of a broken workload
+reported with its path."""
 import json
 import pathlib
 import subprocess
@@ -12,7 +13,7 @@ try:
 except ImportError:  # the installer brings python3-jsonschema; without it the schema checks fail loudly
     jsonschema = None
 
-args, work = arguments("cli", "sample", "data", "shared_contract", "broken")
+args, work = arguments("cli", "sample", "data", "contract", "broken")
 check = Checks()
 
 
@@ -48,10 +49,9 @@ doc = json.loads(r.stdout)
 schema = json.loads(pathlib.Path(args.data, "schema", "analysis.schema.json").read_text())
 validate(doc, schema, "analysis JSON matches data/schema/analysis.schema.json")
 
-contract_path = pathlib.Path(args.shared_contract, "analysis.schema.json")
-if contract_path.exists():
-    contract = json.loads(contract_path.read_text())
-    validate(doc, contract, "analysis JSON matches the shared contract")
+# The contract's copy in tests/data/contract must be there: a missing file is a failure.
+contract = json.loads(pathlib.Path(args.contract, "analysis.schema.json").read_text())
+validate(doc, contract, "analysis JSON matches the contract (tests/data/contract)")
 
 sample = json.loads(pathlib.Path(args.sample).read_text())
 ids = [c["id"] for c in sample["components"]]

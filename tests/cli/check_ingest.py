@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """archfit-cli ingest / analyze --logs contract (DESIGN.md §7): JSON valid against the project's
-schema and the shared contract, exit codes, and an independent cross-check: ingesting a log made by
-archfit-loggen gives exactly the per-component counts loggen printed on stderr."""
+schema and the contract (tests/data/contract), exit codes, and an independent cross-check:
+ingesting a log made by archfit-loggen gives exactly the per-component counts loggen printed on
+stderr."""
 import gzip
 import json
 import pathlib
@@ -15,7 +16,7 @@ try:
 except ImportError:
     jsonschema = None
 
-args, work = arguments("cli", "loggen", "sample", "data", "shared_contract")
+args, work = arguments("cli", "loggen", "sample", "data", "contract")
 check = Checks()
 
 
@@ -32,8 +33,8 @@ def validate(doc, schema, name):
 
 
 own = json.loads(pathlib.Path(args.data, "schema", "ingest.schema.json").read_text())
-shared_path = pathlib.Path(args.shared_contract, "ingest.schema.json")
-shared = json.loads(shared_path.read_text()) if shared_path.exists() else None
+# The contract's copy in tests/data/contract must be there: a missing file is a failure.
+contract = json.loads(pathlib.Path(args.contract, "ingest.schema.json").read_text())
 
 # 1. Generated log: counts equal loggen's own per-component counts.
 log = work / "gen.log"
@@ -46,8 +47,7 @@ r = run("ingest", "--workload", args.sample, "--json", "-", str(log))
 check("ingest of a generated log exits 0", r.returncode == 0, r.stderr)
 doc = json.loads(r.stdout)
 validate(doc, own, "ingest JSON matches data/schema/ingest.schema.json")
-if shared:
-    validate(doc, shared, "ingest JSON matches the shared contract")
+validate(doc, contract, "ingest JSON matches the contract (tests/data/contract)")
 check("every generated line parsed", doc["lines_total"] == total and doc["lines_parsed"] == total and
       doc["lines_skipped"] == 0, f"{doc['lines_total']}/{doc['lines_parsed']} vs {total}")
 got = {k: v for k, v in doc["requests_by_component"].items() if v}
@@ -71,8 +71,7 @@ r = run("ingest", "--workload", args.sample, "--json", "-", str(gz), str(copy), 
 check("gzip + duplicate + bad lines exits 0", r.returncode == 0, r.stderr)
 doc = json.loads(r.stdout)
 validate(doc, own, "ingest JSON (gzip, duplicate, skips) matches the project schema")
-if shared:
-    validate(doc, shared, "ingest JSON (gzip, duplicate, skips) matches the shared contract")
+validate(doc, contract, "ingest JSON (gzip, duplicate, skips) matches the contract")
 files = doc["files"]
 check("gzip detected and read", files[0]["gzip"] and files[0]["parsed"] == total, json.dumps(files[0]))
 check("same bytes as the gzip's content are a different file", files[1]["duplicate_of"] is None)

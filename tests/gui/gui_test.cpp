@@ -130,8 +130,7 @@ private slots:
     void opensBundledSample()
     {
         const QString sample = sourcePath("data/samples/shop.workload.json");
-        if (!QFileInfo::exists(sample))
-            QSKIP("data/samples/shop.workload.json not present yet");
+        QVERIFY2(QFileInfo::exists(sample), "data/samples/shop.workload.json is missing");
         const Result<Workload> workload = readWorkloadFile(sample.toStdString());
         QVERIFY2(workload.ok(), workload.errorText().c_str());
 

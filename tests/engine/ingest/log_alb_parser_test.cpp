@@ -1,5 +1,5 @@
 // AWS ALB access-log lines written by hand with the quirks of the real logs
-// (/work/shared/logs/README.md): http/https/h2/ws/wss types, a target of "-", timings of -1,
+// (tests/data/logs/README.md): http/https/h2/ws/wss types, a target of "-", timings of -1,
 // request lines "- - -" and "- http://host:80- -", a field glued to the user agent's quote.
 
 #include "archfit/ingest/log_ingest.h"

@@ -1,5 +1,5 @@
 // Google Cloud LB LogEntry lines and generic JSON lines (workload "log_mapping"), written by hand
-// with the quirks of the real logs (/work/shared/logs/README.md): sizes as strings, a remoteIp
+// with the quirks of the real logs (tests/data/logs/README.md): sizes as strings, a remoteIp
 // with a port, a stray comma inside a string, microsecond timestamps, no final newline; zone
 // offsets, epoch times, escapes, latency units.
 

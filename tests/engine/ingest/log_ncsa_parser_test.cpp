@@ -1,4 +1,4 @@
-// NCSA common / combined lines with every quirk of /work/shared/logs/README.md, written by hand.
+// NCSA common / combined lines with every quirk listed in tests/data/logs/README.md, written by hand.
 
 #include "archfit/ingest/log_ingest.h"
 

@@ -1,5 +1,5 @@
 // W3C extended (IIS) and CloudFront lines written by hand with the quirks of the real logs
-// (/work/shared/logs/README.md): "#Fields:" in any order, header blocks repeated mid-file,
+// (tests/data/logs/README.md): "#Fields:" in any order, header blocks repeated mid-file,
 // '+'-encoded user agents, time-taken in ms (IIS) or seconds (CloudFront), status 000, IPv6
 // clients, a 31-column CloudFront record, "#Date:" supplying the day.
 
