@@ -101,7 +101,14 @@ def compare(folder, out):
     want_text = expected_file.read_text(encoding="utf-8")
     if want_text == out:
         return []
-    want, got = json.loads(want_text), json.loads(out)
+    try:
+        want = json.loads(want_text)
+    except json.JSONDecodeError as e:
+        return [f"{EXPECTED} is not JSON ({e}); rewrite it with ARCHFIT_UPDATE_GOLDEN=1"]
+    try:
+        got = json.loads(out)
+    except json.JSONDecodeError as e:
+        return [f"archfit-cli printed no JSON document ({e}): {out[:200]!r}"]
     lines, total = [], 0
     for path, a, b in differences(want, got):
         total += 1
