@@ -1,9 +1,10 @@
 // Every reader against whole log files in tests/data/logs (README.md there gives each file's
 // source, commit, licence and quirks): excerpts of public logs, and our own fixtures for the
 // formats whose public samples we may not ship (same quirks, written from the formats' documents).
-// Expected figures: counted independently by tests/data/logs/count_figures.py (python3 re/csv/json,
-// datetime for the minutes; on the full public files it reproduces their READMEs' counts) and
-// checked by hand on the small files; they are written out below per file.
+// Expected figures: counted independently by tests/data/logs/count_figures.py (python3 re/json,
+// datetime for the minutes; on the full public files it reproduces the figures this test held
+// when it read them, the READMEs' counts among them) and checked by hand on the small files;
+// they are written out below per file.
 
 #include "archfit/ingest/log_ingest.h"
 
