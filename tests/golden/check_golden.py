@@ -18,7 +18,8 @@ import time
 
 EXPECTED = "analysis.json"
 LOG_SUFFIXES = (".log", ".log.gz", ".csv", ".jsonl", ".tsv")
-MAX_LINES = 20  # differences printed per case
+MAX_LINES = 20  # differences printed for one case
+MAX_TOTAL = 40  # differences printed for the whole run; later cases print their count only
 
 
 def case_inputs(folder, repo):
@@ -94,7 +95,7 @@ def first_text_difference(want, got):
 
 
 def compare(folder, out):
-    """Lines describing how `out` differs from the folder's expected file (empty when equal)."""
+    """Every difference of `out` from the folder's expected file, one line each (empty when equal)."""
     expected_file = folder / EXPECTED
     if not expected_file.exists():
         return [f"no {EXPECTED}: run with ARCHFIT_UPDATE_GOLDEN=1 to write it, then review it"]
@@ -109,14 +110,8 @@ def compare(folder, out):
         got = json.loads(out)
     except json.JSONDecodeError as e:
         return [f"archfit-cli printed no JSON document ({e}): {out[:200]!r}"]
-    lines, total = [], 0
-    for path, a, b in differences(want, got):
-        total += 1
-        if len(lines) < MAX_LINES:
-            lines.append(f"{path}: expected {a}, got {b}")
-    if total > MAX_LINES:
-        lines.append(f"... and {total - MAX_LINES} more differences")
-    if not total:
+    lines = [f"{path}: expected {a}, got {b}" for path, a, b in differences(want, got)]
+    if not lines:
         lines.append("same values, different text: " + first_text_difference(want_text, out))
     return lines
 
@@ -146,6 +141,7 @@ def main():
         runs = list(pool.map(lambda f: (f, *analyze(args.cli, args.data, f, repo)), folders))
 
     failed, rewritten = [], []
+    budget = MAX_TOTAL
     for folder, status, out, err in runs:
         if status != 0:
             failed.append(folder.name)
@@ -159,9 +155,15 @@ def main():
             rewritten.append(folder.name)
             continue
         failed.append(folder.name)
-        print(f"FAIL {folder.name}: analyze --json differs from {folder.name}/{EXPECTED}")
-        for line in problems:
+        count = f"{len(problems)} difference{'s' if len(problems) != 1 else ''}"
+        shown = problems[:min(MAX_LINES, budget)]
+        budget -= len(shown)
+        hidden = "" if shown else f"; add --only {folder.name} to see them"
+        print(f"FAIL {folder.name}: analyze --json differs from {folder.name}/{EXPECTED} ({count}{hidden})")
+        for line in shown:
             print("  " + line)
+        if shown and len(shown) < len(problems):
+            print(f"  ... and {len(problems) - len(shown)} more")
     seconds = time.monotonic() - start
     if rewritten:
         print(f"rewrote {len(rewritten)} expected file(s): {', '.join(rewritten)}; review them with git diff")
