@@ -33,12 +33,18 @@ struct Window {
     std::optional<std::int64_t> last;
 };
 
-Profile scaledProfile(const Component& c, double growth, const TrafficData* traffic, const Window& window)
+// The profile of a component at x1: measured traffic replaces the declared one wherever the logs
+// hold requests for the component.
+Profile baseProfile(const Component& c, const TrafficData* traffic, const Window& window)
 {
-    // Measured traffic replaces the declared one wherever the logs hold requests for the component.
     const ComponentTraffic* series = traffic ? traffic->find(c.id) : nullptr;
-    Profile p = series && series->totalRequests() > 0 ? measuredProfile(*traffic, c, window.first, window.last)
-                                                      : declaredProfile(c);
+    return series && series->totalRequests() > 0 ? measuredProfile(*traffic, c, window.first, window.last)
+                                                 : declaredProfile(c);
+}
+
+// `p` (a base profile) with every minute's arrivals multiplied by `growth`.
+Profile scaledProfile(const Profile& p, double growth)
+{
     if (growth == 1.0)
         return p;
     std::vector<double> scaled = p.requestsPerMinute;
@@ -62,11 +68,7 @@ FamilyEvaluation evaluation(FamilyCost fc, const AnalysisSettings& settings, con
     e.feasible = e.blockers.empty();
     for (VariantCost& v : fc.variants)
         addOperations(v.cost, fc.family, options, settings.sizing, currency);
-    if (const VariantCost* best = fc.cheapest()) {
-        e.variant = best->variant;
-        e.cost = best->cost;
-        e.reasons = best->reasons;
-    }
+    // The variant, its cost and reasons are set when scoreFamilies() chooses the best-fitting one.
     e.variants = std::move(fc.variants);
     return e;
 }
@@ -177,13 +179,15 @@ std::vector<ComponentResult> evaluateRound(const RoundInputs& in, const Membersh
             r.breakEven = breakEven(c, p, ci);
             r.costRange = costRange(c, p, ci);
         }
-        scoreFamilies(r, c, p, ScoringContext{workload, in.rules, in.settings.sizing, &in.latency[i]});
-        recommend(r, c, workload.weights, currency);
-        r.confidence = confidenceOf(p, p.measured && in.traffic ? in.traffic->skippedShare() : 0.0);
-        if (picksOnly)
+        scoreFamilies(r, c, p, ScoringContext{workload, in.rules, in.settings.sizing, &in.latency[i], picksOnly != nullptr});
+        if (picksOnly) {
+            r.recommended = recommendedFamily(r, c);
             picksOnly->push_back(pickOf(r));
-        else
+        } else {
+            recommend(r, c, workload.weights, currency);
+            r.confidence = confidenceOf(p, p.measured && in.traffic ? in.traffic->skippedShare() : 0.0);
             out.push_back(std::move(r));
+        }
         if (in.reportEach)
             in.reportEach(i);
     }
@@ -238,16 +242,36 @@ struct LayoutRun {
     double granularity = 0;
 };
 
+// The components' x1 profiles, in workload order.
+std::vector<Profile> baseProfiles(const Workload& workload, const TrafficData* traffic)
+{
+    std::vector<Profile> out;
+    out.reserve(workload.components.size());
+    const Window window = traffic ? Window{traffic->firstMinute(), traffic->lastMinute()} : Window{};
+    for (const Component& c : workload.components)
+        out.push_back(baseProfile(c, traffic, window));
+    return out;
+}
+
+// `bases`: the components' x1 profiles when the caller has them (the growth grid reuses them
+// instead of rebuilding a declared day or a measured month per grid point); else built here.
 LayoutRun runLayout(const Workload& workload, const PricingCatalog& catalog, const RuleSet& rules,
                     const AnalysisSettings& settings, const TrafficData* traffic, bool picksOnly,
-                    Progress* progress, const std::function<void(int round, std::size_t i)>& report = {})
+                    Progress* progress, const std::function<void(int round, std::size_t i)>& report = {},
+                    const std::vector<const Profile*>* bases = nullptr)
 {
     LayoutRun run;
     std::vector<Profile>& profiles = run.profiles;
-    profiles.reserve(workload.components.size());
-    const Window window = traffic ? Window{traffic->firstMinute(), traffic->lastMinute()} : Window{};
-    for (const Component& c : workload.components)
-        profiles.push_back(scaledProfile(c, settings.growth, traffic, window));
+    if (bases) {
+        profiles.reserve(bases->size());
+        for (const Profile* base : *bases)
+            profiles.push_back(scaledProfile(*base, settings.growth));
+    } else {
+        profiles = baseProfiles(workload, traffic);
+        if (settings.growth != 1.0)
+            for (Profile& p : profiles)
+                p = scaledProfile(p, settings.growth);
+    }
 
     // Shared fixed costs (the account's free tier and tiers, the load balancer, the Kubernetes
     // control plane) are split among the components that use them. First round: every component
@@ -305,6 +329,14 @@ void growthSensitivity(AnalysisResult& result, const Workload& workload, const P
     for (int k = 0; k < n; ++k)
         grid[k] = std::pow(10.0, static_cast<double>(k - mid) / kStepsPerDecade);
     std::vector<std::vector<std::optional<Family>>> picks(n);
+    // Every grid point scales the same x1 profiles: at x1 growth they are the result's own.
+    std::vector<Profile> ownBases;
+    if (settings.growth != 1.0)
+        ownBases = baseProfiles(workload, traffic);
+    std::vector<const Profile*> bases;
+    bases.reserve(workload.components.size());
+    for (std::size_t i = 0; i < workload.components.size(); ++i)
+        bases.push_back(settings.growth != 1.0 ? &ownBases[i] : &result.components[i].profile);
     std::atomic<int> next{0};
     // An exception on a helper thread would end the program: keep the first one and rethrow it
     // on the calling thread once all have stopped, as the single-threaded code would have.
@@ -319,7 +351,7 @@ void growthSensitivity(AnalysisResult& result, const Workload& workload, const P
                 if (k == mid)
                     continue;  // x1 is the result itself
                 inner.growth = settings.growth * grid[k];
-                for (const Pick& p : runLayout(workload, catalog, rules, inner, traffic, true, progress).picks)
+                for (const Pick& p : runLayout(workload, catalog, rules, inner, traffic, true, progress, {}, &bases).picks)
                     picks[k].push_back(p.family);
                 if (gridPointDone)
                     gridPointDone();

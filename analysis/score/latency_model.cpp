@@ -5,7 +5,8 @@
 
 #include <algorithm>
 #include <cmath>
-#include <deque>
+#include <utility>
+#include <vector>
 
 namespace archfit {
 
@@ -50,6 +51,13 @@ double lognormalQuantile(double p50, double p99, double q)
     return p50 * std::exp(sigma * normalQuantile(q));
 }
 
+// exp(-x) and 1 - exp(-x) without the library call where the double result is known exactly:
+// exp(-x) rounds to 0 below half the smallest subnormal (x > 745.14), and 1 - exp(-x) rounds to 1
+// once exp(-x) < 2^-54 (x > 37.43). The growth grid runs this for every minute of every
+// component at 64 multipliers, and busy minutes are far past both bounds. NaN takes the call.
+double expMinus(double x) { return x > 746.0 ? 0.0 : std::exp(-x); }
+double anyArrives(double x) { return x > 38.0 ? 1.0 : 1.0 - std::exp(-x); }
+
 void warmLatency(const Component& c, const Profile& p, LatencyEstimate& e)
 {
     e.measured = p.p50Ms.has_value() && p.p99Ms.has_value();
@@ -84,27 +92,34 @@ LatencyEstimate faasLatency(const Component& c, const Profile& p, const RuleSet&
     //    exp(-arrivals in those minutes), for the (1 - exp(-x_m)) chance that anything arrives;
     //  - on scale-out: instances needed beyond the most used in the keep-warm window (Little's
     //    law per minute), counted above the first instance, which the idle-gap term covers.
-    // `provisioned` instances are always warm. A monotonic deque gives the window maximum in O(n).
+    // `provisioned` instances are always warm. A monotonic queue gives the window maximum in O(n):
+    // a per-thread buffer with room for every index of the doubled series (each is pushed once),
+    // holding the index and its need, need decreasing from front to back.
+    thread_local std::vector<std::pair<int, double>> queue;
+    queue.resize(2 * static_cast<std::size_t>(n));
+    std::size_t front = 0;
+    std::size_t back = 0;  // one past the last
     double cold = 0;
     double arrivals = 0;
     double recent = 0;       // arrivals in the previous keepWarm minutes
-    std::deque<int> window;  // indices into the doubled series, need decreasing
     for (int i = 0; i < 2 * n; ++i) {
-        const int m = i % n;
+        const int m = i < n ? i : i - n;
         if (i >= n) {
-            while (!window.empty() && window.front() < i - keepWarm)
-                window.pop_front();
-            const double warm = std::max({provisioned, 1.0, window.empty() ? 0.0 : need[window.front() % n]});
-            const double idleGap = provisioned >= 1 ? 0.0 : (1.0 - std::exp(-xs[m])) * std::exp(-recent);
+            while (front != back && queue[front].first < i - keepWarm)
+                ++front;
+            const double warm = std::max({provisioned, 1.0, front == back ? 0.0 : queue[front].second});
+            const double idleGap = provisioned >= 1 ? 0.0 : anyArrives(xs[m]) * expMinus(recent);
             cold += idleGap + std::max(0.0, need[m] - warm);
             arrivals += xs[m];
         }
         recent += xs[m];
-        if (i >= keepWarm)
-            recent -= xs[(i - keepWarm) % n];
-        while (!window.empty() && need[window.back() % n] <= need[m])
-            window.pop_back();
-        window.push_back(i);
+        if (i >= keepWarm) {
+            const int old = i - keepWarm;
+            recent -= xs[old < n ? old : old - n];
+        }
+        while (front != back && queue[back - 1].second <= need[m])
+            --back;
+        queue[back++] = {i, need[m]};
     }
     e.coldStartFraction = arrivals > 0 ? std::min(1.0, cold / arrivals) : 0.0;
 

@@ -113,7 +113,8 @@ void scoreFamilies(ComponentResult& r, const Component& c, const Profile& profil
             e.variantScores.push_back(std::move(vs));
         }
     }
-    chooseVariants(r, c, ctx.workload.assessment, ctx.rules, w);
+    for (FamilyEvaluation& e : r.families)
+        chooseVariant(e, c, a, ctx.rules, w, ctx.picksOnly);
 }
 
 void chooseVariants(ComponentResult& r, const Component& c, const Assessment& a, const RuleSet& rules,
@@ -124,50 +125,48 @@ void chooseVariants(ComponentResult& r, const Component& c, const Assessment& a,
 }
 
 void chooseVariant(FamilyEvaluation& e, const Component& c, const Assessment& a, const RuleSet& rules,
-                   const Weights& w)
+                   const Weights& w, bool picksOnly)
 {
     if (e.variants.empty()) {
         e.scores = Scores{0.0, 0.0, 0.0, 0.0, 0.0};
         e.fit.reset();
         return;
     }
-    const CriterionScore compliance = complianceScore(c, e.family, a, rules);
-    const CriterionScore lockIn = lockInScore(c, e.family, rules);
     int best = -1;
-    VariantScores bestScores;
     int cheapestVariant = -1;
-    VariantScores cheapestScores;
     for (std::size_t i = 0; i < e.variants.size(); ++i) {
         const VariantCost& v = e.variants[i];
         VariantScores& vs = e.variantScores[i];
         vs.fit = weightedFit(vs.values[0], vs.values[1], vs.values[2], vs.values[3], vs.values[4], w);
-        if (cheapestVariant < 0 || v.cost.total < e.variants[cheapestVariant].cost.total) {
+        if (cheapestVariant < 0 || v.cost.total < e.variants[cheapestVariant].cost.total)
             cheapestVariant = static_cast<int>(i);
-            cheapestScores = vs;
-        }
-        const bool better = best < 0 || vs.fit > bestScores.fit + 1e-9 ||
-                            (std::fabs(vs.fit - bestScores.fit) <= 1e-9 &&
+        const bool better = best < 0 || vs.fit > e.variantScores[best].fit + 1e-9 ||
+                            (std::fabs(vs.fit - e.variantScores[best].fit) <= 1e-9 &&
                              v.cost.total < e.variants[best].cost.total);
-        if (better) {
+        if (better)
             best = static_cast<int>(i);
-            bestScores = vs;
-        }
     }
+    const VariantScores& bestScores = e.variantScores[best];
     const VariantCost& chosen = e.variants[best];
     e.variant = chosen.variant;
+    e.fit = e.feasible ? std::optional<double>(bestScores.fit) : std::nullopt;
+    if (picksOnly)
+        return;
     e.cost = chosen.cost;
     e.latency = bestScores.latency;
     e.sloMiss = bestScores.latencyDetail.sloMiss;
     e.scores = Scores{bestScores.values[0], bestScores.values[1], bestScores.values[2], bestScores.values[3],
                       bestScores.values[4]};
-    e.fit = e.feasible ? std::optional<double>(bestScores.fit) : std::nullopt;
 
+    const CriterionScore compliance = complianceScore(c, e.family, a, rules);
+    const CriterionScore lockIn = lockInScore(c, e.family, rules);
     e.reasons = chosen.reasons;
     if (e.variants.size() > 1)
         e.reasons.insert(e.reasons.begin(), "Best-fitting variant of " + std::to_string(e.variants.size()) +
                                                 ": " + chosen.variant + ".");
     if (cheapestVariant >= 0 && cheapestVariant != best) {
         const VariantCost& cheap = e.variants[cheapestVariant];
+        const VariantScores& cheapestScores = e.variantScores[cheapestVariant];
         std::string why = "Chosen over the cheaper " + cheap.variant + " (" +
                           text::number(cheap.cost.total, 2) + " a month, fit " +
                           text::number(cheapestScores.fit, 1) + " vs " + text::number(bestScores.fit, 1) + ")";
@@ -189,20 +188,43 @@ void chooseVariant(FamilyEvaluation& e, const Component& c, const Assessment& a,
         e.reasons.push_back(s);
 }
 
-void recommend(ComponentResult& r, const Component& c, const Weights& w, const std::string& currency)
-{
+namespace {
+
+struct Ranking {
     const FamilyEvaluation* best = nullptr;
     const FamilyEvaluation* second = nullptr;
+};
+
+// The two best fits among feasible families (the first in family order on a tie).
+Ranking rank(const ComponentResult& r)
+{
+    Ranking k;
     for (const FamilyEvaluation& e : r.families) {
         if (!e.fit)
             continue;
-        if (!best || *e.fit > *best->fit) {
-            second = best;
-            best = &e;
-        } else if (!second || *e.fit > *second->fit) {
-            second = &e;
+        if (!k.best || *e.fit > *k.best->fit) {
+            k.second = k.best;
+            k.best = &e;
+        } else if (!k.second || *e.fit > *k.second->fit) {
+            k.second = &e;
         }
     }
+    return k;
+}
+
+}  // namespace
+
+std::optional<Family> recommendedFamily(const ComponentResult& r, const Component& c)
+{
+    if (c.forced)
+        return c.forced->family;
+    const FamilyEvaluation* best = rank(r).best;
+    return best ? std::optional<Family>(best->family) : std::nullopt;
+}
+
+void recommend(ComponentResult& r, const Component& c, const Weights& w, const std::string& currency)
+{
+    const auto [best, second] = rank(r);
     if (c.forced) {
         const FamilyEvaluation& forced = r.family(c.forced->family);
         const FamilyEvaluation* other = nullptr;

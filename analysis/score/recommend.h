@@ -22,6 +22,9 @@ struct ScoringContext {
     const RuleSet& rules;
     const SizingSettings& sizing;
     LatencyMemo* memo = nullptr;  // optional, per component
+    // Only the picks are read (the growth grid): each family's variant and fit are set, its
+    // cost, scores and reasons are not.
+    bool picksOnly = false;
 };
 
 // Scores every variant of every family on the five criteria, keeps the best-fitting variant per
@@ -33,10 +36,13 @@ void scoreFamilies(ComponentResult& r, const Component& c, const Profile& profil
 void chooseVariants(ComponentResult& r, const Component& c, const Assessment& a, const RuleSet& rules,
                     const Weights& w);
 void chooseVariant(FamilyEvaluation& e, const Component& c, const Assessment& a, const RuleSet& rules,
-                   const Weights& w);
+                   const Weights& w, bool picksOnly = false);
 
 // The recommendation: the forced family when the user forced one, else the best fit among
 // feasible families; margin, reasons with the deciding numbers, and weight sensitivity.
 void recommend(ComponentResult& r, const Component& c, const Weights& w, const std::string& currency);
+
+// The family recommend() picks, without its margin, reasons or weight sensitivity.
+std::optional<Family> recommendedFamily(const ComponentResult& r, const Component& c);
 
 }  // namespace archfit

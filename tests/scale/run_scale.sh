@@ -85,26 +85,7 @@ fi
 
 if want components; then
   big="$work/5000.workload.json"
-  python3 - "$sample" "$big" <<'EOF'
-import copy, json, sys
-src = json.load(open(sys.argv[1]))
-template = src["components"]
-comps = []
-for i in range(5000):
-    c = copy.deepcopy(template[i % len(template)])
-    c["id"] = f'{c["id"]}-{i:04d}'
-    c["name"] = f'{c.get("name", c["id"])} {i}'
-    # Routes must stay unique: prefix each with the copy number.
-    for r in c.get("routes", []) or []:
-        if isinstance(r, dict) and "path" in r:
-            r["path"] = f"/c{i:04d}" + r["path"]
-    for key in ("depends_on", "calls"):
-        if key in c:
-            del c[key]
-    comps.append(c)
-src["components"] = comps
-json.dump(src, open(sys.argv[2], "w"), indent=1)
-EOF
+  python3 "$repo/tests/scale/make_portfolio.py" "$sample" 5000 "$big"
   echo "components: $(stat -c %s "$big") bytes"
   measure validate5k "$cli" validate "$big"
   measure analyze5k "$cli" analyze "$big" --json "$work/5000.analysis.json"
