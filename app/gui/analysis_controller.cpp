@@ -17,7 +17,6 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <exception>
-#include <sstream>
 
 namespace archfit {
 
@@ -98,27 +97,28 @@ std::shared_ptr<const AnalysisInputs> loadInputs(const AnalysisRequest& request,
     return cache().get(key, inputs, error);
 }
 
-// Everything a first-stage result depends on except the weights: equal keys mean that result can
-// be re-weighed instead of recomputed. The traffic is compared by identity (the document
-// replaces the shared object on every import).
-std::string inputsKeyButWeights(const AnalysisRequest& request)
+}  // namespace
+
+RescoreBasis RescoreBasis::of(const AnalysisRequest& request)
 {
-    Workload w = request.workload;
-    w.weights = Weights();
-    const SizingSettings& z = request.settings.sizing;
-    std::ostringstream numbers;
-    numbers.precision(17);
-    for (const double v : {request.settings.growth, z.targetUtilisation, z.requestCpuFraction, z.vmHeadroom,
-                           z.labourHoursServerless, z.labourHoursContainer, z.labourHoursVm, z.provisionedPercentile,
-                           z.k8sNodeReserve, z.trafficSpread, z.sweepMin, z.sweepMax})
-        numbers << v << ' ';
-    numbers << request.settings.costSweeps << request.settings.sensitivity << z.vmNPlusOne << ' ' << z.minReplicas
-            << ' ' << z.requestsPerConnection << ' ' << z.sweepStepsPerDecade << ' '
-            << static_cast<const void*>(request.traffic.get());
-    return writeWorkload(w) + '\n' + request.priceBookPath.toStdString() + '\n' + numbers.str();
+    RescoreBasis basis;
+    basis.workload = request.workload;
+    basis.workload.weights = Weights();
+    basis.settings = request.settings;
+    basis.priceBookPath = request.priceBookPath;
+    basis.traffic = request.traffic;
+    return basis;
 }
 
-}  // namespace
+bool RescoreBasis::sameButWeights(const AnalysisRequest& request) const
+{
+    if (request.traffic != traffic || request.priceBookPath != priceBookPath || request.settings != settings)
+        return false;
+    // The workloads compared as wholes (operator== covers every member), the weights set equal.
+    Workload candidate = request.workload;
+    candidate.weights = workload.weights;
+    return candidate == workload;
+}
 
 AnalysisOutcome AnalysisController::run(const AnalysisRequest& request, const QString& dataDir)
 {
@@ -137,10 +137,10 @@ AnalysisOutcome AnalysisController::run(const AnalysisRequest& request, const QS
         return out;
     out.inputs = inputs;
     if (!request.settings.sensitivity)
-        out.key = std::make_shared<const std::string>(inputsKeyButWeights(request));
+        out.basis = std::make_shared<const RescoreBasis>(RescoreBasis::of(request));
     try {
-        if (out.key && request.rescoreFrom && request.rescoreKey && *request.rescoreKey == *out.key &&
-            request.rescoreInputs == out.inputs) {
+        if (out.basis && request.rescoreFrom && request.rescoreBasis && request.rescoreBasis->sameButWeights(request)
+            && request.rescoreInputs == out.inputs) {
             AnalysisResult copy = *request.rescoreFrom;
             if (rescore(copy, request.workload, inputs->catalog, inputs->rules)) {
                 out.result = std::make_shared<const AnalysisResult>(std::move(copy));
@@ -207,9 +207,9 @@ void AnalysisController::launch(AnalysisRequest request, quint64 generation)
         request.settings.sensitivity = false;
     }
     request.progress = m_runProgress = std::make_shared<Progress>();
-    if (m_lastFirstStage.result && m_lastFirstStage.key) {  // run() re-weighs it if the key matches
+    if (m_lastFirstStage.result && m_lastFirstStage.basis) {  // run() re-weighs it if only the weights differ
         request.rescoreFrom = m_lastFirstStage.result;
-        request.rescoreKey = m_lastFirstStage.key;
+        request.rescoreBasis = m_lastFirstStage.basis;
         request.rescoreInputs = m_lastFirstStage.inputs;
     }
     auto* watcher = new QFutureWatcher<AnalysisOutcome>(this);

@@ -35,6 +35,8 @@ class QTimer;
 
 namespace archfit {
 
+struct RescoreBasis;
+
 // Everything one analysis needs besides the data directory. Copied into the worker.
 struct AnalysisRequest {
     Workload workload;
@@ -49,16 +51,31 @@ struct AnalysisRequest {
     // loaded inputs (catalog and rules), and analyses in full otherwise or when rescore() declines.
     std::shared_ptr<const AnalysisResult> rescoreFrom;
     std::shared_ptr<const AnalysisInputs> rescoreInputs;
-    std::shared_ptr<const std::string> rescoreKey;  // inputs but the weights of rescoreFrom
+    std::shared_ptr<const RescoreBasis> rescoreBasis;  // what rescoreFrom was made from
+};
+
+// What a first-stage result was made from, weights aside: a later request that differs from it
+// only in the weights can be re-weighed (rescore()) instead of analysed again. Compared with the
+// types' operator== (every member), so a field added to the workload or the settings can never
+// be missed. The traffic is compared by identity (the document replaces the shared object on
+// every import); holding it keeps that identity from being reused.
+struct RescoreBasis {
+    Workload workload;                           // weights reset to the defaults
+    AnalysisSettings settings;
+    QString priceBookPath;
+    std::shared_ptr<const TrafficData> traffic;
+
+    static RescoreBasis of(const AnalysisRequest& request);
+    bool sameButWeights(const AnalysisRequest& request) const;
 };
 
 struct AnalysisOutcome {
     std::shared_ptr<const AnalysisResult> result;  // null on failure
     QString error;                                  // translated, when result is null
     std::shared_ptr<const AnalysisInputs> inputs;   // the catalog and rules it was made with
-    // First stage: its inputs but the weights, computed on the worker (a portfolio's workload
-    // text can be megabytes), so that the next request can be re-weighed from this result.
-    std::shared_ptr<const std::string> key;
+    // First stage: its inputs but the weights (copied on the worker), so that the next request
+    // can be re-weighed from this result.
+    std::shared_ptr<const RescoreBasis> basis;
     bool rescored = false;                          // made by rescore(), not analyze()
 };
 
@@ -121,7 +138,7 @@ private:
     int m_runsRescored = 0;
     std::optional<AnalysisRequest> m_detail;    // second stage of the newest request
     std::shared_ptr<Progress> m_runProgress;     // of the first-stage run in flight
-    // The newest first-stage outcome (its key says which inputs it was made with; rescore()).
+    // The newest first-stage outcome (its basis says which inputs it was made with; rescore()).
     AnalysisOutcome m_lastFirstStage;
     std::shared_ptr<Progress> m_detailProgress;  // of the newest second-stage run
     void cancelRunning();

@@ -178,6 +178,16 @@ private slots:
         window.document()->setAssumptions(a);
         QVERIFY(waitForAnalysis(window));
         QCOMPARE(window.analysisController()->runsRescored(), rescoredBefore + 1);
+        // Nor is a sizing setting (compared with AnalysisSettings::operator==, issue 17) ...
+        a = window.document()->assumptions();
+        a.sizing.minReplicas = 3;
+        window.document()->setAssumptions(a);
+        QVERIFY(waitForAnalysis(window));
+        QCOMPARE(window.analysisController()->runsRescored(), rescoredBefore + 1);
+        // ... while the weights alone are re-weighed again.
+        window.assumptionsPanel()->weightSlider(AssumptionsPanel::Operations)->setValue(20);
+        QVERIFY(waitForAnalysis(window));
+        QCOMPARE(window.analysisController()->runsRescored(), rescoredBefore + 2);
     }
 
     // Dragging a slider through many positions is one undo step and costs few analyses.
