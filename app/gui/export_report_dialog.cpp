@@ -301,8 +301,8 @@ void ExportReportDialog::startExport()
     const ReportOptions o = options();
     const std::string target = path.toStdString();
     auto write = [result, workload, o, target]() {
-        std::string error;
-        return writeReport(*result, workload, o, target, error) ? QString() : qs(error);
+        const Result<bool> written = writeReport(*result, workload, o, target);
+        return written ? QString() : qs(written.errorText()).trimmed();
     };
     // QPainter paints text on a QPdfWriter in a worker thread on the desktop platforms (xcb,
     // wayland, windows, cocoa all have threaded font rendering), so the PDF is written there too.

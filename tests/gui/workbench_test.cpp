@@ -315,12 +315,12 @@ private slots:
         {
             MainWindow window;
             QVERIFY(window.loadFile(m_workload).empty());
-            QVERIFY(window.autosave()->saveNow());
+            QVERIFY(window.autosave()->saveNow().empty());
             QVERIFY(!Autosave::hasRecovery());  // nothing unsaved, nothing written
             window.assumptionsPanel()->freeTierBox()->setChecked(false);
             QVERIFY(window.document()->isModified());
-            QString error;
-            QVERIFY2(window.autosave()->saveNow(&error), qPrintable(error));
+            const Diagnostics saved = window.autosave()->saveNow();
+            QVERIFY2(saved.empty(), joinDiagnostics(saved).c_str());
             QVERIFY(Autosave::hasRecovery());
             QVERIFY(Autosave::recoveryPath().startsWith(
                 QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)));
