@@ -27,16 +27,14 @@ QSize renderSize(const QWidget* w)
     return w->size();
 }
 
-bool fail(QString* error, const QString& message)
+Diagnostic exportProblem(const QString& path, const char* code, const QString& message)
 {
-    if (error)
-        *error = message;
-    return false;
+    return fileDiagnostic(QDir::toNativeSeparators(path).toStdString(), code, message.toStdString());
 }
 
 // The painter is a QCPPainter (a QPainter subclass) so that charts can draw through it too.
-bool renderSvgWith(const QString& path, const QSize& size, const QString& title,
-                   const std::function<void(QCPPainter&)>& paint, QString* error)
+Result<bool> renderSvgWith(const QString& path, const QSize& size, const QString& title,
+                           const std::function<void(QCPPainter&)>& paint)
 {
     QSvgGenerator generator;
     generator.setFileName(path);
@@ -46,43 +44,54 @@ bool renderSvgWith(const QString& path, const QSize& size, const QString& title,
     generator.setDescription(tr("Exported by ArchFit"));
     QCPPainter painter;
     if (!painter.begin(&generator))
-        return fail(error, tr("Cannot write %1.").arg(QDir::toNativeSeparators(path)));
+        return imageNotWritten(path);
     paint(painter);
     painter.end();
     if (QFileInfo(path).size() <= 0)
-        return fail(error, tr("Cannot write %1.").arg(QDir::toNativeSeparators(path)));
+        return imageNotWritten(path);
     return true;
 }
 
 }  // namespace
 
-bool renderSvg(const QString& path, const QSize& size, const QString& title,
-               const std::function<void(QPainter&)>& paint, QString* error)
+Diagnostic imageNotWritten(const QString& path)
 {
-    return renderSvgWith(path, size, title, [&](QCPPainter& painter) { paint(painter); }, error);
+    return exportProblem(path, "io", tr("Cannot write %1.").arg(QDir::toNativeSeparators(path)));
 }
 
-bool exportChart(QCustomPlot* plot, const QString& path, QString* error)
+Diagnostic unsupportedImageFormat(const QString& path)
+{
+    return exportProblem(path, "format", tr("Unsupported image format \"%1\": use .png or .svg.")
+                                             .arg(QFileInfo(path).suffix().toLower()));
+}
+
+Result<bool> renderSvg(const QString& path, const QSize& size, const QString& title,
+                       const std::function<void(QPainter&)>& paint)
+{
+    return renderSvgWith(path, size, title, [&](QCPPainter& painter) { paint(painter); });
+}
+
+Result<bool> exportChart(QCustomPlot* plot, const QString& path)
 {
     if (!plot)
-        return fail(error, tr("Nothing to export."));
+        return exportProblem(path, "empty", tr("Nothing to export."));
     const QString suffix = QFileInfo(path).suffix().toLower();
     const QSize size = renderSize(plot);
     if (suffix == QStringLiteral("png")) {
         if (!plot->savePng(path, size.width(), size.height()))
-            return fail(error, tr("Cannot write %1.").arg(QDir::toNativeSeparators(path)));
+            return imageNotWritten(path);
         return true;
     }
     if (suffix == QStringLiteral("svg")) {
         return renderSvgWith(path, size, plot->objectName(), [&](QCPPainter& painter) {
             plot->toPainter(&painter, size.width(), size.height());
-        }, error);
+        });
     }
-    return fail(error, tr("Unsupported image format \"%1\": use .png or .svg.").arg(suffix));
+    return unsupportedImageFormat(path);
 }
 
 void runExportDialog(QWidget* parent, const QString& suffix, const QString& suggestedName,
-                     const std::function<bool(const QString&, QString*)>& exporter)
+                     const std::function<Result<bool>(const QString&)>& exporter)
 {
     const QString filter = suffix == QStringLiteral("svg") ? tr("SVG image (*.svg)")
                                                           : tr("PNG image (*.png)");
@@ -92,9 +101,9 @@ void runExportDialog(QWidget* parent, const QString& suffix, const QString& sugg
         return;
     if (QFileInfo(path).suffix().isEmpty())
         path += QLatin1Char('.') + suffix;
-    QString error;
-    if (!exporter(path, &error))
-        QMessageBox::warning(parent, tr("Export failed"), error);
+    const Result<bool> exported = exporter(path);
+    if (!exported)
+        QMessageBox::warning(parent, tr("Export failed"), QString::fromStdString(exported.errors().front().message));
 }
 
 void installChartExportMenu(QCustomPlot* plot)
@@ -109,7 +118,7 @@ void installChartExportMenu(QCustomPlot* plot)
             return;
         const QString name = plot->objectName().isEmpty() ? QStringLiteral("chart") : plot->objectName();
         runExportDialog(plot, chosen == svg ? QStringLiteral("svg") : QStringLiteral("png"), name,
-                        [plot](const QString& path, QString* error) { return exportChart(plot, path, error); });
+                        [plot](const QString& path) { return exportChart(plot, path); });
         Q_UNUSED(png);
     });
 }

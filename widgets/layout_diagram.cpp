@@ -525,7 +525,7 @@ void LayoutDiagram::contextMenuEvent(QContextMenuEvent* event)
         return;
     runExportDialog(this, chosen == svg ? QStringLiteral("svg") : QStringLiteral("png"),
                     QStringLiteral("layout"),
-                    [this](const QString& path, QString* error) { return exportTo(path, error); });
+                    [this](const QString& path) { return exportTo(path); });
 }
 
 bool LayoutDiagram::event(QEvent* event)
@@ -535,7 +535,7 @@ bool LayoutDiagram::event(QEvent* event)
     return QGraphicsView::event(event);
 }
 
-bool LayoutDiagram::exportTo(const QString& path, QString* error) const
+Result<bool> LayoutDiagram::exportTo(const QString& path) const
 {
     const QRectF source = scene()->sceneRect();
     const QSize size = source.size().toSize();
@@ -547,7 +547,7 @@ bool LayoutDiagram::exportTo(const QString& path, QString* error) const
     };
     if (suffix == QStringLiteral("svg"))
         return renderSvg(path, size, tr("ArchFit layout"),
-                         [&](QPainter& p) { paint(p, QRectF(QPointF(0, 0), QSizeF(size))); }, error);
+                         [&](QPainter& p) { paint(p, QRectF(QPointF(0, 0), QSizeF(size))); });
     if (suffix == QStringLiteral("png")) {
         QImage image(size * 2, QImage::Format_ARGB32_Premultiplied);
         image.setDevicePixelRatio(2);
@@ -556,13 +556,9 @@ bool LayoutDiagram::exportTo(const QString& path, QString* error) const
         painter.end();
         if (image.save(path, "PNG"))
             return true;
-        if (error)
-            *error = tr("Cannot write %1.").arg(QDir::toNativeSeparators(path));
-        return false;
+        return imageNotWritten(path);
     }
-    if (error)
-        *error = tr("Unsupported image format \"%1\": use .png or .svg.").arg(suffix);
-    return false;
+    return unsupportedImageFormat(path);
 }
 
 }  // namespace archfit

@@ -6,6 +6,7 @@
 // the number of findings that name the component. Clicking a box emits componentSelected().
 
 #include "archfit/score/analysis_result.h"
+#include "archfit/util/result.h"
 
 #include <QGraphicsView>
 #include <QHash>
@@ -30,8 +31,9 @@ public:
     void selectComponent(const QString& id);
     QString selectedComponent() const { return m_selected; }
 
-    // Writes the whole diagram to `path`: ".svg" (vector) or ".png" (2x the scene size).
-    bool exportTo(const QString& path, QString* error) const;
+    // Writes the whole diagram to `path`: ".svg" (vector) or ".png" (2x the scene size). On
+    // failure one Diagnostic as exportChart() gives ("format" or "io").
+    Result<bool> exportTo(const QString& path) const;
 
     // What is drawn (for tests and for the screen reader): component ids per lane, in order.
     QStringList laneComponents(Family family) const;

@@ -126,12 +126,13 @@ FileOutcome ingestFile(const std::string& path, const Workload& workload, const 
 {
     FileOutcome out;
     out.file.path = path;
-    std::string error;
-    auto src = LogSource::open(path, error);
-    if (!src) {
-        out.file.error = error;
+    auto opened = LogSource::open(path);
+    if (!opened) {
+        out.file.error = opened.errors().front().message;  // the file is named with the outcome
         return out;
     }
+    const std::unique_ptr<LogSource> src = std::move(opened).value();
+    std::string error;
     out.file.size = src->fileSize();
     out.file.gzip = src->gzip();
     const std::size_t capacity = std::max<std::size_t>(options.chunkBytes, kMaxLineBytes * 2);

@@ -36,20 +36,18 @@ LogSource::~LogSource()
         ::close(m_fd);
 }
 
-std::unique_ptr<LogSource> LogSource::open(const std::string& path, std::string& error)
+Result<std::unique_ptr<LogSource>> LogSource::open(const std::string& path)
 {
+    const auto failed = [&path](std::string message) { return fileDiagnostic(path, "io", std::move(message)); };
     std::unique_ptr<LogSource> s(new LogSource());
     // "-" is standard input (a pipe, a terminal or a redirected file), read as a stream.
     s->m_fd = path == "-" ? ::fcntl(STDIN_FILENO, F_DUPFD_CLOEXEC, 0) : ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (s->m_fd < 0) {
-        error = std::string("cannot open: ") + std::strerror(errno);
-        return nullptr;
-    }
+    if (s->m_fd < 0)
+        return failed(std::string("cannot open: ") + std::strerror(errno));
     struct stat st {};
-    if (::fstat(s->m_fd, &st) != 0 || S_ISDIR(st.st_mode)) {
-        error = S_ISDIR(st.st_mode) ? "is a directory, expected a log file" : std::string("cannot stat: ") + std::strerror(errno);
-        return nullptr;
-    }
+    if (::fstat(s->m_fd, &st) != 0 || S_ISDIR(st.st_mode))
+        return failed(S_ISDIR(st.st_mode) ? "is a directory, expected a log file"
+                                          : std::string("cannot stat: ") + std::strerror(errno));
     s->m_fileSize = static_cast<std::uint64_t>(st.st_size);
 #ifdef POSIX_FADV_SEQUENTIAL
     ::posix_fadvise(s->m_fd, 0, 0, POSIX_FADV_SEQUENTIAL);
@@ -60,10 +58,8 @@ std::unique_ptr<LogSource> LogSource::open(const std::string& path, std::string&
                       ? static_cast<std::size_t>(std::clamp<std::uint64_t>(s->m_fileSize + 1, 4096, kRawBuffer))
                       : kRawBuffer;
     s->m_raw.reset(new unsigned char[s->m_rawCap]);
-    if (!s->fillRaw()) {
-        error = s->m_error;
-        return nullptr;
-    }
+    if (!s->fillRaw())
+        return failed(s->m_error);
     if (s->m_rawLen >= 2 && s->m_raw[0] == 0x1f && s->m_raw[1] == 0x8b) {
         s->m_gzip = true;
 #ifdef ARCHFIT_HAVE_ISAL
@@ -73,17 +69,15 @@ std::unique_ptr<LogSource> LogSource::open(const std::string& path, std::string&
             s->m_isal = std::make_unique<IsalState>();
             isal_inflate_init(&s->m_isal->st);
             s->m_isal->st.crc_flag = ISAL_GZIP;  // parse the gzip wrapper, check the CRC
-            return s;
+            return std::move(s);  // into the Result
         }
 #endif
         s->m_zs = std::make_unique<z_stream>();
         std::memset(s->m_zs.get(), 0, sizeof(z_stream));
-        if (inflateInit2(s->m_zs.get(), 15 + 16) != Z_OK) {
-            error = "cannot initialise zlib";
-            return nullptr;
-        }
+        if (inflateInit2(s->m_zs.get(), 15 + 16) != Z_OK)
+            return failed("cannot initialise zlib");
     }
-    return s;
+    return std::move(s);  // into the Result
 }
 
 long LogSource::readRaw(char* out, std::size_t size)

@@ -5,6 +5,7 @@
 // it (ARCHFIT_HAVE_ISAL: 2.9x zlib's speed here, docs/benchmarks.md), else with zlib; both check
 // each member's CRC. Not thread-safe: one reader thread owns it.
 
+#include "archfit/util/result.h"
 #include "util/sha256.h"
 
 #include <cstdint>
@@ -22,8 +23,10 @@ public:
     LogSource(const LogSource&) = delete;
     LogSource& operator=(const LogSource&) = delete;
 
-    // Opens `path` ("-" = standard input; a FIFO is read as a stream too); null with `error` set ("cannot open: No such file or directory") on failure.
-    static std::unique_ptr<LogSource> open(const std::string& path, std::string& error);
+    // Opens `path` ("-" = standard input; a FIFO is read as a stream too). On failure one
+    // Diagnostic naming the file, code "io" ("cannot open: No such file or directory", "is a
+    // directory, expected a log file", or the first read's error).
+    static Result<std::unique_ptr<LogSource>> open(const std::string& path);
 
     // Reads up to `size` decompressed bytes into `out`: the count, 0 at the end, -1 on error
     // (error() says why: read error, corrupt gzip data).

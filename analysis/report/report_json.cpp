@@ -81,37 +81,32 @@ std::string reportJson(const AnalysisResult& result, const Workload& workload, c
     return doc.dump(2) + "\n";
 }
 
-bool writeTextFile(const std::string& path, const std::string& text, std::string& error)
+Result<bool> writeTextFile(const std::string& path, const std::string& text)
 {
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    if (!out) {
-        error = path + ": cannot write: " + std::strerror(errno);
-        return false;
-    }
+    if (!out)
+        return fileDiagnostic(path, "io", std::string("cannot write: ") + std::strerror(errno));
     out << text;
     out.close();
-    if (!out) {
-        error = path + ": cannot write: " + std::strerror(errno);
-        return false;
-    }
+    if (!out)
+        return fileDiagnostic(path, "io", std::string("cannot write: ") + std::strerror(errno));
     return true;
 }
 
-bool writeTextReport(const AnalysisResult& result, const Workload& workload, const ReportOptions& options,
-                     const std::string& path, std::string& error)
+Result<bool> writeTextReport(const AnalysisResult& result, const Workload& workload, const ReportOptions& options,
+                             const std::string& path)
 {
     std::string ext;
     if (const std::size_t dot = path.find_last_of('.'); dot != std::string::npos && path.find_first_of("/\\", dot) == std::string::npos)
         ext = path.substr(dot + 1);
     std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
     if (ext == "csv")
-        return writeTextFile(path, reportCsv(result), error);
+        return writeTextFile(path, reportCsv(result));
     if (ext == "json")
-        return writeTextFile(path, reportJson(result, workload, options), error);
+        return writeTextFile(path, reportJson(result, workload, options));
     if (ext == "html" || ext == "htm")
-        return writeTextFile(path, reportHtml(buildReport(result, workload, options)), error);
-    error = path + ": unknown report format \"" + ext + "\"; expected .pdf, .html, .csv or .json";
-    return false;
+        return writeTextFile(path, reportHtml(buildReport(result, workload, options)));
+    return fileDiagnostic(path, "format", "unknown report format \"" + ext + "\"; expected .pdf, .html, .csv or .json");
 }
 
 }  // namespace archfit

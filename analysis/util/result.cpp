@@ -1,5 +1,7 @@
 #include "archfit/util/result.h"
 
+#include <utility>
+
 namespace archfit {
 
 std::string Diagnostic::toString() const
@@ -22,6 +24,15 @@ std::string Diagnostic::toString() const
         out += ": ";
     out += message;
     return out;
+}
+
+Diagnostic fileDiagnostic(std::string file, std::string code, std::string message)
+{
+    Diagnostic d;
+    d.file = std::move(file);
+    d.code = std::move(code);
+    d.message = std::move(message);
+    return d;
 }
 
 std::string joinDiagnostics(const Diagnostics& ds)

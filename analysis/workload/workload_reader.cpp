@@ -6,6 +6,7 @@
 #include "util/json_locator.h"
 
 #include <algorithm>
+#include <cassert>
 #include <cerrno>
 #include <cmath>
 #include <cstdint>
@@ -297,6 +298,29 @@ Component readComponent(JsonDiagnostics& diag, const OrderedJson& v, const std::
     return c;
 }
 
+// "duplicate id" at the later of two components with the same id.
+void reportDuplicateId(JsonDiagnostics& diag, const std::string& path, std::size_t later, std::size_t first,
+                       const std::string& id)
+{
+    diag.atValue(JsonLocator::memberPath(JsonLocator::elementPath(path, later), "id"), "duplicate",
+                 "duplicate id " + quote(id) + " (first at " + relativePath(JsonLocator::elementPath(path, first))
+                     + ")");
+}
+
+// Calls to itself or to no component (`ids`: every valid id, with its first index).
+void checkCalls(JsonDiagnostics& diag, const std::vector<CallRef>& calls,
+                const std::unordered_map<std::string, std::size_t>& ids)
+{
+    for (const CallRef& call : calls) {
+        if (!call.caller.empty() && call.callee == call.caller)
+            diag.atValue(call.path, "reference",
+                         "calls " + quote(call.callee) + ": a component cannot call itself");
+        else if (ids.count(call.callee) == 0)
+            diag.atValue(call.path, "reference",
+                         "calls " + quote(call.callee) + ": no component has this id");
+    }
+}
+
 void readComponents(JsonDiagnostics& diag, const OrderedJson& v, const std::string& path,
                     std::vector<Component>& out)
 {
@@ -315,20 +339,11 @@ void readComponents(JsonDiagnostics& diag, const OrderedJson& v, const std::stri
         if (!c.id.empty()) {
             const auto [it, inserted] = firstIndex.emplace(c.id, i);
             if (!inserted)
-                diag.atValue(JsonLocator::memberPath(itemPath, "id"), "duplicate",
-                             "duplicate id " + quote(c.id) + " (first at "
-                                 + relativePath(JsonLocator::elementPath(path, it->second)) + ")");
+                reportDuplicateId(diag, path, i, it->second, c.id);
         }
         out.push_back(std::move(c));
     }
-    for (const CallRef& call : calls) {
-        if (!call.caller.empty() && call.callee == call.caller)
-            diag.atValue(call.path, "reference",
-                         "calls " + quote(call.callee) + ": a component cannot call itself");
-        else if (firstIndex.count(call.callee) == 0)
-            diag.atValue(call.path, "reference",
-                         "calls " + quote(call.callee) + ": no component has this id");
-    }
+    checkCalls(diag, calls, firstIndex);
 }
 
 Workload readDocument(JsonDiagnostics& diag, const OrderedJson& doc)
@@ -465,6 +480,33 @@ Result<Workload> readWorkloadFile(const std::string& path)
         return d;
     }
     return parseWorkload(buffer.str(), path);
+}
+
+Result<Component> validateComponent(const Workload& workload, std::size_t index)
+{
+    assert(index < workload.components.size());
+    static const std::string noText;  // no positions: the component was never text
+    const JsonLocator locator(noText);
+    JsonDiagnostics diag(locator, {});
+    const std::string components = "$.components";
+    const std::string path = JsonLocator::elementPath(components, index);
+    std::vector<CallRef> calls;
+    Component c = readComponent(diag, componentJson(workload.components[index]), path, calls);
+
+    // What readComponents() checks across components, for this one.
+    std::unordered_map<std::string, std::size_t> firstIndex;
+    for (std::size_t i = 0; i < workload.components.size(); ++i) {
+        const std::string& id = i == index ? c.id : workload.components[i].id;
+        if (id.empty())
+            continue;
+        const auto [it, inserted] = firstIndex.emplace(id, i);
+        if (!inserted && (i == index || it->second == index))
+            reportDuplicateId(diag, components, i, it->second, id);
+    }
+    checkCalls(diag, calls, firstIndex);
+    if (!diag.empty())
+        return diag.take();
+    return c;
 }
 
 std::string writeWorkload(const Workload& workload)

@@ -4,10 +4,10 @@
 #include "cli_progress.h"
 #include "cli_text.h"
 
-#include "archfit/cost/price_book.h"
 #include "archfit/store/project_store.h"
 #include "archfit/util/version.h"
 #include "archfit/workload/workload_reader.h"
+#include "archfit/score/analysis_inputs.h"
 #include "archfit/score/analyze.h"
 
 #include <cstdlib>
@@ -132,43 +132,18 @@ int prepareAnalysis(const InputOptions& o, const char* argv0, Prepared& out, std
         std::cerr << "archfit-cli: no data directory with pricing/ found; set ARCHFIT_DATA_DIR or use --data-dir\n";
         return kExitBadInput;
     }
-    const Assessment& as = out.workload.assessment;
-    out.catalogFile = catalogPath(dataDir, as.provider, as.region);
-    auto catalog = readCatalogFile(out.catalogFile);
-    if (!catalog) {
-        std::cerr << catalog.errorText();
-        std::cerr << o.input << " ($.assessment): no usable price catalog for " << toString(as.provider) << " "
-                  << as.region << "; catalogs available: " << availableCatalogs(dataDir) << "\n";
+    auto inputs = loadAnalysisInputs(inputsRequest(out.workload, dataDir, o.priceBook, o.input));
+    if (!inputs) {
+        std::cerr << inputs.errorText();
         return kExitBadInput;
     }
     if (!o.weights.empty() && !applyWeights(o.weights, out.workload.weights, problem)) {
         problem = "--weights: " + problem;
         return kExitUsage;
     }
-    if (!o.priceBook.empty()) {
-        auto book = readPriceBookFile(o.priceBook);
-        if (!book) {
-            std::cerr << book.errorText();
-            return kExitBadInput;
-        }
-        auto applied = applyPriceBook(*catalog, *book);
-        if (!applied) {
-            for (Diagnostic d : applied.errors()) {
-                d.file = o.priceBook;
-                std::cerr << d.toString() << "\n";
-            }
-            return kExitBadInput;
-        }
-        catalog = std::move(applied);
-    }
-    out.catalog = std::move(catalog).value();
-
-    auto rules = loadRules(dataDir);
-    if (!rules) {
-        std::cerr << rules.errorText();
-        return kExitBadInput;
-    }
-    out.rules = std::move(rules).value();
+    out.catalogFile = inputs->catalogFile;
+    out.catalog = std::move(inputs.value().catalog);
+    out.rules = std::move(inputs.value().rules);
 
     if (o.logsGiven && !ingestForAnalyze(o.logs, o.format, out.workload, out.ingested))
         return kExitBadInput;

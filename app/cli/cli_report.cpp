@@ -144,14 +144,13 @@ int runReport(const std::vector<std::string>& args, const char* argv0)
     report.catalogFile = fileNameOnly(prepared.catalogFile);
     report.logs = importedLogs(prepared.ingested);
     report.sources = reportSources(prepared.catalog, prepared.rules);
-    std::string error;
 #ifdef ARCHFIT_HAVE_PDF
-    const bool ok = writeReportHeadless(prepared.result, prepared.workload, report, out, error);
+    const Result<bool> written = writeReportHeadless(prepared.result, prepared.workload, report, out);
 #else
-    const bool ok = writeTextReport(prepared.result, prepared.workload, report, out, error);
+    const Result<bool> written = writeTextReport(prepared.result, prepared.workload, report, out);
 #endif
-    if (!ok) {
-        std::cerr << "archfit-cli: " << error << "\n";
+    if (!written) {
+        std::cerr << "archfit-cli: " << written.errorText();
         return kExitBadInput;
     }
     std::cerr << "archfit-cli: wrote " << out << "\n";

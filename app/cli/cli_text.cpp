@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cstdlib>
 #include <cstdio>
-#include <filesystem>
 #include <sstream>
 #include <vector>
 
@@ -78,22 +77,6 @@ std::string summaryText(const AnalysisResult& r)
         out << "[" << f.severity << "] " << f.text << "\n";
     out << "\nDetails per component: archfit-cli analyze FILE --json -\n";
     return out.str();
-}
-
-std::string availableCatalogs(const std::string& dataDir)
-{
-    std::vector<std::string> names;
-    std::error_code ec;
-    for (const auto& entry : std::filesystem::directory_iterator(dataDir + "/pricing", ec))
-        if (entry.path().extension() == ".json")
-            names.push_back(entry.path().stem().string());
-    std::sort(names.begin(), names.end());
-    if (names.empty())
-        return "none";
-    std::string out;
-    for (const std::string& n : names)
-        out += (out.empty() ? "" : ", ") + n;
-    return out;
 }
 
 bool applyWeights(const std::string& spec, Weights& weights, std::string& problem)

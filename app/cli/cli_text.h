@@ -10,9 +10,6 @@ namespace archfit::cli {
 // A fixed-width table of components x families with the recommendation, then the layout.
 std::string summaryText(const AnalysisResult& result);
 
-// "aws-us-east-1, aws-eu-west-1" from <dataDir>/pricing/*.json, or "none".
-std::string availableCatalogs(const std::string& dataDir);
-
 // Parses "cost=0.5,latency=0.3" into `weights` (unnamed criteria keep their values). Returns
 // false with `problem` set on an unknown key, a value outside 0..1 or all weights zero.
 bool applyWeights(const std::string& spec, Weights& weights, std::string& problem);

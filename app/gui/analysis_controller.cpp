@@ -1,8 +1,6 @@
 #include "analysis_controller.h"
 
-#include "archfit/cost/price_book.h"
-#include "archfit/cost/pricing_catalog.h"
-#include "archfit/score/rules.h"
+#include "archfit/score/analysis_inputs.h"
 #include "archfit/util/version.h"
 #include "archfit/workload/workload_reader.h"
 #include "archfit/score/analyze.h"
@@ -19,7 +17,6 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <exception>
-#include <sstream>
 
 namespace archfit {
 
@@ -30,31 +27,47 @@ QString tr(const char* text)
     return QCoreApplication::translate("archfit::AnalysisController", text);
 }
 
-// Parsed catalogs and rule tables keyed by file and modification time: parsing them costs more
-// than analysing the sample, and every slider move would otherwise re-read them.
+// Loaded inputs (catalog with the price book applied, rule tables) keyed by their files and
+// modification times: loading them costs more than analysing the sample, and every slider move
+// would otherwise re-read them.
 class InputCache {
 public:
-    template <typename T, typename Load>
-    std::shared_ptr<const T> get(QHash<QString, std::shared_ptr<const T>>& map, const QString& key,
-                                 Load load, QString& error)
+    std::shared_ptr<const AnalysisInputs> get(const QString& key, const AnalysisInputsRequest& request,
+                                              QString& error)
     {
         {
             QMutexLocker lock(&m_mutex);
-            if (auto it = map.constFind(key); it != map.constEnd())
+            if (auto it = m_inputs.constFind(key); it != m_inputs.constEnd())
                 return it.value();
         }
-        std::shared_ptr<const T> value = load(error);  // outside the lock: may take a while
-        if (value) {
-            QMutexLocker lock(&m_mutex);
-            map.insert(key, value);
+        Result<AnalysisInputs> loaded = loadAnalysisInputs(request);  // outside the lock: may take a while
+        if (!loaded) {
+            error = describe(request, loaded.errors());
+            return nullptr;
         }
+        auto value = std::make_shared<const AnalysisInputs>(std::move(loaded).value());
+        QMutexLocker lock(&m_mutex);
+        m_inputs.insert(key, value);
         return value;
     }
 
-    QHash<QString, std::shared_ptr<const PricingCatalog>> catalogs;
-    QHash<QString, std::shared_ptr<const RuleSet>> rules;
-
 private:
+    // A translated heading for the input that failed (the engine's last diagnostic says which),
+    // then every diagnostic with its file and JSON path.
+    static QString describe(const AnalysisInputsRequest& request, const Diagnostics& errors)
+    {
+        const QString details = QString::fromStdString(joinDiagnostics(errors)).trimmed();
+        const std::string& code = errors.back().code;
+        if (code == "price_book")
+            return tr("The price book %1 cannot be used:\n%2")
+                .arg(QString::fromStdString(request.priceBookFile), details);
+        if (code == "rules")
+            return tr("The rule tables in %1 are invalid:\n%2").arg(QString::fromStdString(request.dataDir), details);
+        return tr("No usable pricing catalog for provider %1, region %2:\n%3")
+            .arg(QString::fromLatin1(toString(request.provider)), QString::fromStdString(request.region), details);
+    }
+
+    QHash<QString, std::shared_ptr<const AnalysisInputs>> m_inputs;
     QMutex m_mutex;
 };
 
@@ -71,67 +84,41 @@ QString stamp(const QString& path)
            + QLatin1Char('/') + QString::number(info.size());
 }
 
-std::shared_ptr<const PricingCatalog> loadCatalog(const AnalysisRequest& request,
-                                                  const QString& dataDir, QString& error)
+std::shared_ptr<const AnalysisInputs> loadInputs(const AnalysisRequest& request, const QString& dataDir,
+                                                 QString& error)
 {
-    const Assessment& a = request.workload.assessment;
-    const QString provider = QString::fromLatin1(toString(a.provider));
-    const QString region = QString::fromStdString(a.region);
-    const QString path = QString::fromStdString(catalogPath(dataDir.toStdString(), a.provider, a.region));
-    QString key = stamp(path);
+    const AnalysisInputsRequest inputs =
+        inputsRequest(request.workload, dataDir.toStdString(), request.priceBookPath.toStdString());
+    QString key = stamp(QString::fromStdString(catalogPath(inputs.dataDir, inputs.provider, inputs.region)));
     if (!request.priceBookPath.isEmpty())
         key += QLatin1Char('+') + stamp(request.priceBookPath);
-    return cache().get<PricingCatalog>(cache().catalogs, key, [&](QString& err) {
-        std::shared_ptr<const PricingCatalog> none;
-        Result<PricingCatalog> catalog = readCatalogFile(path.toStdString());
-        if (!catalog) {
-            const bool missing = !catalog.errors().empty() && catalog.errors().front().code == "io";
-            err = missing ? tr("No pricing catalog for provider %1, region %2: %3 was not found in %4.")
-                                .arg(provider, region, path, dataDir + QStringLiteral("/pricing"))
-                          : tr("The pricing catalog %1 is invalid:\n%2")
-                                .arg(path, QString::fromStdString(catalog.errorText()));
-            return none;
-        }
-        if (request.priceBookPath.isEmpty())
-            return std::make_shared<const PricingCatalog>(std::move(catalog).value());
-        Result<PriceBook> book = readPriceBookFile(request.priceBookPath.toStdString());
-        if (!book) {
-            err = tr("The price book %1 cannot be used:\n%2")
-                      .arg(request.priceBookPath, QString::fromStdString(book.errorText()));
-            return none;
-        }
-        Result<PricingCatalog> applied = applyPriceBook(catalog.value(), book.value());
-        if (!applied) {
-            err = tr("The price book %1 does not fit the %2 %3 catalog:\n%4")
-                      .arg(request.priceBookPath, provider, region,
-                           QString::fromStdString(applied.errorText()));
-            return none;
-        }
-        return std::make_shared<const PricingCatalog>(std::move(applied).value());
-    }, error);
-}
-
-// Everything a first-stage result depends on except the weights: equal keys mean that result can
-// be re-weighed instead of recomputed. The traffic is compared by identity (the document
-// replaces the shared object on every import).
-std::string inputsKeyButWeights(const AnalysisRequest& request)
-{
-    Workload w = request.workload;
-    w.weights = Weights();
-    const SizingSettings& z = request.settings.sizing;
-    std::ostringstream numbers;
-    numbers.precision(17);
-    for (const double v : {request.settings.growth, z.targetUtilisation, z.requestCpuFraction, z.vmHeadroom,
-                           z.labourHoursServerless, z.labourHoursContainer, z.labourHoursVm, z.provisionedPercentile,
-                           z.k8sNodeReserve, z.trafficSpread, z.sweepMin, z.sweepMax})
-        numbers << v << ' ';
-    numbers << request.settings.costSweeps << request.settings.sensitivity << z.vmNPlusOne << ' ' << z.minReplicas
-            << ' ' << z.requestsPerConnection << ' ' << z.sweepStepsPerDecade << ' '
-            << static_cast<const void*>(request.traffic.get());
-    return writeWorkload(w) + '\n' + request.priceBookPath.toStdString() + '\n' + numbers.str();
+    key += QLatin1Char('|') + stamp(dataDir + QStringLiteral("/rules"))
+           + QLatin1Char('|') + stamp(dataDir + QStringLiteral("/runtimes.json"));
+    return cache().get(key, inputs, error);
 }
 
 }  // namespace
+
+RescoreBasis RescoreBasis::of(const AnalysisRequest& request)
+{
+    RescoreBasis basis;
+    basis.workload = request.workload;
+    basis.workload.weights = Weights();
+    basis.settings = request.settings;
+    basis.priceBookPath = request.priceBookPath;
+    basis.traffic = request.traffic;
+    return basis;
+}
+
+bool RescoreBasis::sameButWeights(const AnalysisRequest& request) const
+{
+    if (request.traffic != traffic || request.priceBookPath != priceBookPath || request.settings != settings)
+        return false;
+    // The workloads compared as wholes (operator== covers every member), the weights set equal.
+    Workload candidate = request.workload;
+    candidate.weights = workload.weights;
+    return candidate == workload;
+}
 
 AnalysisOutcome AnalysisController::run(const AnalysisRequest& request, const QString& dataDir)
 {
@@ -145,37 +132,24 @@ AnalysisOutcome AnalysisController::run(const AnalysisRequest& request, const QS
                              QString::fromStdString(a.region));
         return out;
     }
-    const auto catalog = loadCatalog(request, dataDir, out.error);
-    if (!catalog)
+    const auto inputs = loadInputs(request, dataDir, out.error);
+    if (!inputs)
         return out;
-    const auto rules = cache().get<RuleSet>(cache().rules, stamp(dataDir + QStringLiteral("/rules")),
-                                            [&](QString& err) {
-        Result<RuleSet> loaded = loadRules(dataDir.toStdString());
-        if (!loaded) {
-            err = tr("The rule tables in %1 are invalid:\n%2")
-                      .arg(dataDir, QString::fromStdString(loaded.errorText()));
-            return std::shared_ptr<const RuleSet>();
-        }
-        return std::make_shared<const RuleSet>(std::move(loaded).value());
-    }, out.error);
-    if (!rules)
-        return out;
-    out.catalog = catalog;
-    out.rules = rules;
+    out.inputs = inputs;
     if (!request.settings.sensitivity)
-        out.key = std::make_shared<const std::string>(inputsKeyButWeights(request));
+        out.basis = std::make_shared<const RescoreBasis>(RescoreBasis::of(request));
     try {
-        if (out.key && request.rescoreFrom && request.rescoreKey && *request.rescoreKey == *out.key &&
-            request.rescoreCatalog == out.catalog && request.rescoreRules == out.rules) {
+        if (out.basis && request.rescoreFrom && request.rescoreBasis && request.rescoreBasis->sameButWeights(request)
+            && request.rescoreInputs == out.inputs) {
             AnalysisResult copy = *request.rescoreFrom;
-            if (rescore(copy, request.workload, *catalog, *rules)) {
+            if (rescore(copy, request.workload, inputs->catalog, inputs->rules)) {
                 out.result = std::make_shared<const AnalysisResult>(std::move(copy));
                 out.rescored = true;
                 return out;
             }
         }
         auto result = std::make_shared<const AnalysisResult>(
-            analyze(request.workload, *catalog, *rules, request.settings, request.traffic.get(),
+            analyze(request.workload, inputs->catalog, inputs->rules, request.settings, request.traffic.get(),
                     request.progress.get()));
         if (!result->cancelled)  // cancelled: superseded, nobody shows it
             out.result = std::move(result);
@@ -233,11 +207,10 @@ void AnalysisController::launch(AnalysisRequest request, quint64 generation)
         request.settings.sensitivity = false;
     }
     request.progress = m_runProgress = std::make_shared<Progress>();
-    if (m_lastFirstStage.result && m_lastFirstStage.key) {  // run() re-weighs it if the key matches
+    if (m_lastFirstStage.result && m_lastFirstStage.basis) {  // run() re-weighs it if only the weights differ
         request.rescoreFrom = m_lastFirstStage.result;
-        request.rescoreKey = m_lastFirstStage.key;
-        request.rescoreCatalog = m_lastFirstStage.catalog;
-        request.rescoreRules = m_lastFirstStage.rules;
+        request.rescoreBasis = m_lastFirstStage.basis;
+        request.rescoreInputs = m_lastFirstStage.inputs;
     }
     auto* watcher = new QFutureWatcher<AnalysisOutcome>(this);
     connect(watcher, &QFutureWatcher<AnalysisOutcome>::finished, this,

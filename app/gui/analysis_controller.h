@@ -1,7 +1,8 @@
 #pragma once
-// Runs archfit::analyze off the GUI thread. Each run loads (through a small cache) the price
-// catalog for the workload's provider and region from the data directory, applies the request's
-// price book if any, then analyses a copy of the request on the global QThreadPool.
+// Runs archfit::analyze off the GUI thread. Each run loads (through a small cache, with
+// loadAnalysisInputs()) the price catalog for the workload's provider and region from the data
+// directory with the request's price book applied, and the rule tables, then analyses a copy of
+// the request on the global QThreadPool.
 //
 // Two stages: the recommendation itself (settings.sensitivity off: tens of milliseconds on the
 // sample) is shown first; the growth sensitivity, which re-runs the analysis over a grid of
@@ -18,6 +19,7 @@
 // costs at most two analyses, not twenty.
 // The controller itself lives on the GUI thread; its signals are emitted there.
 
+#include "archfit/score/analysis_inputs.h"
 #include "archfit/score/analyze.h"
 #include "archfit/ingest/traffic_data.h"
 #include "archfit/workload/workload.h"
@@ -33,6 +35,8 @@ class QTimer;
 
 namespace archfit {
 
+struct RescoreBasis;
+
 // Everything one analysis needs besides the data directory. Copied into the worker.
 struct AnalysisRequest {
     Workload workload;
@@ -44,19 +48,34 @@ struct AnalysisRequest {
     std::shared_ptr<Progress> progress;
     // Set by the controller when only the weights differ from an earlier first-stage result:
     // run() re-weighs that result (rescore(), ~1000x cheaper) if it was made with the same
-    // catalog and rules objects, and analyses in full otherwise or when rescore() declines.
+    // loaded inputs (catalog and rules), and analyses in full otherwise or when rescore() declines.
     std::shared_ptr<const AnalysisResult> rescoreFrom;
-    std::shared_ptr<const void> rescoreCatalog, rescoreRules;
-    std::shared_ptr<const std::string> rescoreKey;  // inputs but the weights of rescoreFrom
+    std::shared_ptr<const AnalysisInputs> rescoreInputs;
+    std::shared_ptr<const RescoreBasis> rescoreBasis;  // what rescoreFrom was made from
+};
+
+// What a first-stage result was made from, weights aside: a later request that differs from it
+// only in the weights can be re-weighed (rescore()) instead of analysed again. Compared with the
+// types' operator== (every member), so a field added to the workload or the settings can never
+// be missed. The traffic is compared by identity (the document replaces the shared object on
+// every import); holding it keeps that identity from being reused.
+struct RescoreBasis {
+    Workload workload;                           // weights reset to the defaults
+    AnalysisSettings settings;
+    QString priceBookPath;
+    std::shared_ptr<const TrafficData> traffic;
+
+    static RescoreBasis of(const AnalysisRequest& request);
+    bool sameButWeights(const AnalysisRequest& request) const;
 };
 
 struct AnalysisOutcome {
     std::shared_ptr<const AnalysisResult> result;  // null on failure
     QString error;                                  // translated, when result is null
-    std::shared_ptr<const void> catalog, rules;     // the inputs it was made with
-    // First stage: its inputs but the weights, computed on the worker (a portfolio's workload
-    // text can be megabytes), so that the next request can be re-weighed from this result.
-    std::shared_ptr<const std::string> key;
+    std::shared_ptr<const AnalysisInputs> inputs;   // the catalog and rules it was made with
+    // First stage: its inputs but the weights (copied on the worker), so that the next request
+    // can be re-weighed from this result.
+    std::shared_ptr<const RescoreBasis> basis;
     bool rescored = false;                          // made by rescore(), not analyze()
 };
 
@@ -119,7 +138,7 @@ private:
     int m_runsRescored = 0;
     std::optional<AnalysisRequest> m_detail;    // second stage of the newest request
     std::shared_ptr<Progress> m_runProgress;     // of the first-stage run in flight
-    // The newest first-stage outcome (its key says which inputs it was made with; rescore()).
+    // The newest first-stage outcome (its basis says which inputs it was made with; rescore()).
     AnalysisOutcome m_lastFirstStage;
     std::shared_ptr<Progress> m_detailProgress;  // of the newest second-stage run
     void cancelRunning();

@@ -42,25 +42,18 @@ void Autosave::setIntervalMinutes(double minutes)
     m_timer->setInterval(static_cast<int>(qMax(0.05, minutes) * 60 * 1000));
 }
 
-bool Autosave::saveNow(QString* error)
+Diagnostics Autosave::saveNow()
 {
     if (!m_document->isModified() || m_document->workload().components.empty()) {
         discard();
-        return true;
+        return {};
     }
     const QString path = recoveryPath();
-    if (!QDir().mkpath(QFileInfo(path).absolutePath())) {
-        if (error)
-            *error = tr("Cannot create %1").arg(QFileInfo(path).absolutePath());
-        return false;
+    const QString folder = QFileInfo(path).absolutePath();
+    if (!QDir().mkpath(folder)) {
+        return {fileDiagnostic(folder.toStdString(), "io", tr("cannot create the recovery folder").toStdString())};
     }
-    const Diagnostics errors = m_document->saveCopy(path);
-    if (!errors.empty()) {
-        if (error)
-            *error = QString::fromStdString(errors.front().toString());
-        return false;
-    }
-    return true;
+    return m_document->saveCopy(path);
 }
 
 void Autosave::discard()

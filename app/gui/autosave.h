@@ -5,6 +5,8 @@
 // shutdown, a save or a fresh open removes it; a file still there at start means the last
 // session ended without that, and the window offers to restore it.
 
+#include "archfit/util/result.h"
+
 #include <QObject>
 #include <QString>
 
@@ -26,8 +28,8 @@ public:
     static bool hasRecovery();
 
     // Writes the recovery file now when the document has unsaved changes (else removes it).
-    // Returns false with `error` when writing failed.
-    bool saveNow(QString* error = nullptr);
+    // Empty when done; else what went wrong, naming the file (Document::saveCopy's diagnostics).
+    Diagnostics saveNow();
     // Removes the recovery file (clean shutdown, after a save or when the user declines).
     void discard();
     void setIntervalMinutes(double minutes);

@@ -308,6 +308,15 @@ bool ComponentEditor::readForm(Component& out, QString& problem, QString& key) c
     return true;
 }
 
+int ComponentEditor::componentIndex() const
+{
+    const std::string id = m_id.toStdString();
+    for (std::size_t i = 0; i < m_workload.components.size(); ++i)
+        if (m_workload.components[i].id == id)
+            return static_cast<int>(i);
+    return -1;
+}
+
 Workload ComponentEditor::candidate(const Component& draft) const
 {
     Workload w = m_workload;
@@ -339,17 +348,12 @@ void ComponentEditor::validate()
         if (QLineEdit* edit = m_fields.value(key))
             edit->setStyleSheet(QStringLiteral("border: 2px solid #c0392b;"));
     } else {
-        // The engine's reader is the one source of the rules: write the candidate, read it back.
-        const Result<Workload> reread = parseWorkload(writeWorkload(candidate(draft)), "form");
-        if (!reread) {
-            int index = 0;
-            for (const Component& c : m_workload.components) {
-                if (c.id == m_id.toStdString())
-                    break;
-                ++index;
-            }
+        // The engine's reader is the one source of the rules; it checks this component alone.
+        const int index = componentIndex();
+        const Result<Component> checked = validateComponent(candidate(draft), static_cast<std::size_t>(index));
+        if (!checked) {
             const std::string prefix = "$.components[" + std::to_string(index) + "]";
-            for (const Diagnostic& d : reread.errors()) {
+            for (const Diagnostic& d : checked.errors()) {
                 QString field;
                 if (d.jsonPath.rfind(prefix + ".", 0) == 0) {
                     field = QString::fromStdString(d.jsonPath.substr(prefix.size() + 1))
@@ -380,44 +384,45 @@ bool ComponentEditor::apply()
     QString problem, key;
     if (!m_valid || !readForm(draft, problem, key))
         return false;
-    Result<Workload> normalised = parseWorkload(writeWorkload(candidate(draft)), "form");
-    if (!normalised)
+    Workload normalised = candidate(draft);
+    const std::size_t index = static_cast<std::size_t>(componentIndex());
+    Result<Component> checked = validateComponent(normalised, index);
+    if (!checked)
         return false;
-    if (writeWorkload(normalised.value()) == writeWorkload(m_workload))
+    normalised.components[index] = std::move(checked).value();
+    if (normalised == m_workload)
         return false;  // nothing changed
-    emit editRequested(normalised.value(),
+    emit editRequested(normalised,
                        tr("Edit %1").arg(QString::fromStdString(draft.name.empty() ? draft.id : draft.name)));
     return true;
 }
 
 bool ComponentEditor::waiveBlocker(Family family, const QString& blockerCode, const QString& justification)
 {
+    const int index = componentIndex();
+    if (index < 0)
+        return false;
     Workload w = m_workload;
-    for (Component& c : w.components) {
-        if (c.id != m_id.toStdString())
-            continue;
-        c.waivers.push_back({family, blockerCode.toStdString(), justification.trimmed().toStdString()});
-        if (!parseWorkload(writeWorkload(w), "form"))
-            return false;  // e.g. a justification under 10 characters
-        emit editRequested(w, tr("Waive %1 for %2").arg(blockerCode, QString::fromStdString(c.id)));
-        return true;
-    }
-    return false;
+    Component& c = w.components[static_cast<std::size_t>(index)];
+    c.waivers.push_back({family, blockerCode.toStdString(), justification.trimmed().toStdString()});
+    if (!validateComponent(w, static_cast<std::size_t>(index)))
+        return false;  // e.g. a justification under 10 characters
+    emit editRequested(w, tr("Waive %1 for %2").arg(blockerCode, QString::fromStdString(c.id)));
+    return true;
 }
 
 bool ComponentEditor::forceFamily(Family family, const QString& justification)
 {
+    const int index = componentIndex();
+    if (index < 0)
+        return false;
     Workload w = m_workload;
-    for (Component& c : w.components) {
-        if (c.id != m_id.toStdString())
-            continue;
-        c.forced = ForcedFamily{family, justification.trimmed().toStdString()};
-        if (!parseWorkload(writeWorkload(w), "form"))
-            return false;
-        emit editRequested(w, tr("Force %1 to %2").arg(QString::fromStdString(c.id), familyLabel(family)));
-        return true;
-    }
-    return false;
+    Component& c = w.components[static_cast<std::size_t>(index)];
+    c.forced = ForcedFamily{family, justification.trimmed().toStdString()};
+    if (!validateComponent(w, static_cast<std::size_t>(index)))
+        return false;
+    emit editRequested(w, tr("Force %1 to %2").arg(QString::fromStdString(c.id), familyLabel(family)));
+    return true;
 }
 
 void ComponentEditor::showDecisionDialog(bool force)

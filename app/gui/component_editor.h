@@ -1,8 +1,8 @@
 #pragma once
 // The component form: edits a draft copy of one component and validates it as the user types
-// with the engine's own workload reader (the draft is written to workload JSON and read back,
-// so every rule and range of docs/workload-format.md applies; errors are mapped from their JSON
-// path to the field, which turns red with the reader's message). Apply asks the window to
+// with the engine's validateComponent() (the workload reader's own rules and messages, so every
+// rule and range of docs/workload-format.md applies; errors are mapped from their JSON path to
+// the field, which turns red with the reader's message). Apply asks the window to
 // commit the draft as one undoable edit. Route rules are a table of host / path / method.
 // Decisions (waive a blocker, force a family) need a written justification and are committed
 // at once.
@@ -59,6 +59,8 @@ private:
     // The draft from the form; false (with `problem`, `key`) when a number does not parse.
     bool readForm(Component& out, QString& problem, QString& key) const;
     Workload candidate(const Component& draft) const;
+    // Index of the shown component in m_workload; -1 when none.
+    int componentIndex() const;
     void showDecisionDialog(bool force);
 
     Workload m_workload;

@@ -6,8 +6,7 @@
 #include "pdf_renderer.h"
 #include "report_writer.h"
 
-#include "archfit/cost/pricing_catalog.h"
-#include "archfit/score/rules.h"
+#include "archfit/score/analysis_inputs.h"
 
 #include <QComboBox>
 #include <QDate>
@@ -48,15 +47,23 @@ ExportReportDialog::ExportReportDialog(const Document& document, const QString& 
     : QDialog(parent), m_result(document.analysis()), m_workload(document.workload())
 {
     setWindowTitle(tr("Export Report"));
-    // The price and rule sources the Assumptions chapter lists; the report says where to find
-    // them when the catalog cannot be read here.
-    const Assessment& a = m_workload.assessment;
-    m_catalogFile = catalogPath(dataDir.toStdString(), a.provider, a.region);
-    auto catalog = readCatalogFile(m_catalogFile);
-    auto rules = loadRules(dataDir.toStdString());
-    if (catalog && rules)
-        m_sources = reportSources(*catalog, *rules);
+    // The price and rule sources the Assumptions chapter lists, from the inputs the analysis
+    // used (price book included); the report says where to find them when they cannot be read here.
+    const Assumptions assumptions = document.assumptions();
+    const AnalysisInputsRequest request = inputsRequest(m_workload, dataDir.toStdString(),
+                                                        assumptions.priceBookPath.toStdString(),
+                                                        document.filePath().toStdString());
+    m_catalogFile = catalogPath(request.dataDir, request.provider, request.region);
+    const Result<AnalysisInputs> inputs = loadAnalysisInputs(request);
+    QString inputsProblem;
+    if (inputs)
+        m_sources = reportSources(inputs->catalog, inputs->rules);
+    else
+        inputsProblem = tr("The report will not list the price and rule sources:\n%1")
+                            .arg(qs(inputs.errorText()).trimmed());
     buildUi();
+    if (m_result && !inputsProblem.isEmpty())
+        m_status->setText(inputsProblem);
     onFormatChanged();
 }
 
@@ -294,8 +301,8 @@ void ExportReportDialog::startExport()
     const ReportOptions o = options();
     const std::string target = path.toStdString();
     auto write = [result, workload, o, target]() {
-        std::string error;
-        return writeReport(*result, workload, o, target, error) ? QString() : qs(error);
+        const Result<bool> written = writeReport(*result, workload, o, target);
+        return written ? QString() : qs(written.errorText()).trimmed();
     };
     // QPainter paints text on a QPdfWriter in a worker thread on the desktop platforms (xcb,
     // wayland, windows, cocoa all have threaded font rendering), so the PDF is written there too.

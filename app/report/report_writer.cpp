@@ -46,12 +46,10 @@ void quietHandler(QtMsgType type, const QMessageLogContext& context, const QStri
 
 }  // namespace
 
-bool writePdfReport(const ReportDocument& doc, const std::string& path, std::string& error)
+Result<bool> writePdfReport(const ReportDocument& doc, const std::string& path)
 {
-    if (!QGuiApplication::instance()) {
-        error = "PDF export needs a Qt application object";
-        return false;
-    }
+    if (!QGuiApplication::instance())
+        return fileDiagnostic(path, "pdf", "PDF export needs a Qt application object");
     QByteArray bytes;
     std::map<std::string, pdf::LinkTarget> targets;
     double pageHeightPt = 0;
@@ -66,10 +64,9 @@ bool writePdfReport(const ReportDocument& doc, const std::string& path, std::str
         writer.setTitle(pdf::qs(doc.cover.title));
         writer.setCreator(QStringLiteral("ArchFit %1").arg(QString::fromLatin1(versionString())));
         pdf::Renderer renderer(doc, writer);
-        if (!renderer.render(error)) {
-            error = path + ": " + error;
-            return false;
-        }
+        std::string error;
+        if (!renderer.render(error))
+            return fileDiagnostic(path, "pdf", error);
         const double k = writer.resolution() / 72.0;
         pageHeightPt = renderer.pageHeight() / k;
         for (std::size_t i = 0; i < doc.sections.size(); ++i)
@@ -77,22 +74,22 @@ bool writePdfReport(const ReportDocument& doc, const std::string& path, std::str
     }
     std::string pdfBytes(bytes.constData(), static_cast<std::size_t>(bytes.size()));
     pdf::resolveInternalLinks(pdfBytes, targets, pageHeightPt);
-    return writeTextFile(path, pdfBytes, error);
+    return writeTextFile(path, pdfBytes);
 }
 
-bool writeReport(const AnalysisResult& result, const Workload& workload, const ReportOptions& options,
-                 const std::string& path, std::string& error)
+Result<bool> writeReport(const AnalysisResult& result, const Workload& workload, const ReportOptions& options,
+                         const std::string& path)
 {
     if (extensionOf(path) == "pdf")
-        return writePdfReport(buildReport(result, workload, options), path, error);
-    return writeTextReport(result, workload, options, path, error);
+        return writePdfReport(buildReport(result, workload, options), path);
+    return writeTextReport(result, workload, options, path);
 }
 
-bool writeReportHeadless(const AnalysisResult& result, const Workload& workload, const ReportOptions& options,
-                         const std::string& path, std::string& error)
+Result<bool> writeReportHeadless(const AnalysisResult& result, const Workload& workload, const ReportOptions& options,
+                                 const std::string& path)
 {
     if (extensionOf(path) != "pdf" || QGuiApplication::instance())
-        return writeReport(result, workload, options, path, error);
+        return writeReport(result, workload, options, path);
     // Headless: no display is needed to paint a PDF.
     qputenv("QT_QPA_PLATFORM", QByteArrayLiteral("offscreen"));
     g_previousHandler = qInstallMessageHandler(quietHandler);
@@ -103,10 +100,10 @@ bool writeReportHeadless(const AnalysisResult& result, const Workload& workload,
     // QGuiApplication adopts the user's locale for the C library; the engine formats numbers with
     // printf and expects the "C" decimal point.
     std::setlocale(LC_NUMERIC, "C");
-    const bool ok = writeReport(result, workload, options, path, error);
+    Result<bool> written = writeReport(result, workload, options, path);
     app.reset();
     qInstallMessageHandler(g_previousHandler);
-    return ok;
+    return written;
 }
 
 }  // namespace archfit

@@ -48,9 +48,9 @@ void render(benchmark::State& state, const char* extension)
     const Sample& s = sample();
     const std::string path = std::string("/tmp/archfit_report_bench.") + extension;
     for (auto _ : state) {
-        std::string error;
-        if (!writeReport(s.result, s.workload, s.options, path, error))
-            state.SkipWithError(error.c_str());
+        const Result<bool> written = writeReport(s.result, s.workload, s.options, path);
+        if (!written)
+            state.SkipWithError(written.errorText().c_str());
     }
     std::remove(path.c_str());
 }

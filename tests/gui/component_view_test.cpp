@@ -304,8 +304,8 @@ private slots:
         for (QCustomPlot* chart : charts) {
             for (const char* suffix : {"png", "svg"}) {
                 const QString path = m_dir.filePath(chart->objectName() + QLatin1Char('.') + QLatin1String(suffix));
-                QString error;
-                QVERIFY2(exportChart(chart, path, &error), qPrintable(error));
+                const Result<bool> exported = exportChart(chart, path);
+                QVERIFY2(exported.ok(), exported.errorText().c_str());
                 QVERIFY(QFileInfo(path).size() > 2000);
             }
         }
@@ -314,11 +314,16 @@ private slots:
         const QByteArray content = svg.readAll();
         QVERIFY(content.contains("<svg"));
         QVERIFY(content.contains("Serverless"));  // tick labels are text, not pixels
-        QString error;
-        QVERIFY(!exportChart(view.costChart(), m_dir.filePath(QStringLiteral("chart.bmp")), &error));
-        QVERIFY(error.contains(QStringLiteral(".png or .svg")));
-        QVERIFY(!exportChart(view.costChart(), QStringLiteral("/nonexistent-dir/x.png"), &error));
-        QVERIFY(error.contains(QStringLiteral("Cannot write")));
+        const QString bmp = m_dir.filePath(QStringLiteral("chart.bmp"));
+        const Result<bool> unsupported = exportChart(view.costChart(), bmp);
+        QVERIFY(!unsupported.ok());
+        QCOMPARE(unsupported.errors().front().code, std::string("format"));
+        QCOMPARE(QString::fromStdString(unsupported.errors().front().file), QDir::toNativeSeparators(bmp));
+        QVERIFY(QString::fromStdString(unsupported.errorText()).contains(QStringLiteral(".png or .svg")));
+        const Result<bool> unwritable = exportChart(view.costChart(), QStringLiteral("/nonexistent-dir/x.png"));
+        QVERIFY(!unwritable.ok());
+        QCOMPARE(unwritable.errors().front().code, std::string("io"));
+        QVERIFY(QString::fromStdString(unwritable.errorText()).contains(QStringLiteral("Cannot write")));
     }
 
     void screenshots()
@@ -339,7 +344,7 @@ private slots:
             QTest::qWait(50);
             QVERIFY(view.grab().save(dir + QStringLiteral("/component_%1.png").arg(QLatin1String(names[tab]))));
         }
-        QVERIFY(exportChart(view.costChart(), dir + QStringLiteral("/cost_chart.svg"), nullptr));
+        QVERIFY(exportChart(view.costChart(), dir + QStringLiteral("/cost_chart.svg")).ok());
         view.setResult(m_result);
         view.setComponent(QStringLiteral("hourly-cleanup"));
         view.tabs()->setCurrentIndex(ComponentView::TrafficTab);

@@ -154,17 +154,20 @@ private slots:
         diagram.setResult(m_result);
         const QString svg = m_dir.filePath(QStringLiteral("layout.svg"));
         const QString png = m_dir.filePath(QStringLiteral("layout.png"));
-        QString error;
-        QVERIFY2(diagram.exportTo(svg, &error), qPrintable(error));
-        QVERIFY2(diagram.exportTo(png, &error), qPrintable(error));
+        for (const QString& path : {svg, png}) {
+            const Result<bool> exported = diagram.exportTo(path);
+            QVERIFY2(exported.ok(), exported.errorText().c_str());
+        }
         QVERIFY(QFileInfo(png).size() > 10000);
         QFile f(svg);
         QVERIFY(f.open(QIODevice::ReadOnly));
         const QByteArray content = f.readAll();
         QVERIFY(content.contains("<svg"));
         QVERIFY(content.contains("Storefront API"));  // box names are text in the SVG
-        QVERIFY(!diagram.exportTo(m_dir.filePath(QStringLiteral("layout.gif")), &error));
-        QVERIFY(error.contains(QStringLiteral(".png or .svg")));
+        const Result<bool> gif = diagram.exportTo(m_dir.filePath(QStringLiteral("layout.gif")));
+        QVERIFY(!gif.ok());
+        QCOMPARE(gif.errors().front().code, std::string("format"));
+        QVERIFY(QString::fromStdString(gif.errors().front().message).contains(QStringLiteral(".png or .svg")));
         const QImage image(png);
         QVERIFY(image.width() > 1000);
     }
@@ -221,8 +224,8 @@ private slots:
         diagram.show();
         QVERIFY(QTest::qWaitForWindowExposed(&diagram));
         QVERIFY(diagram.grab().save(dir + QStringLiteral("/layout_diagram.png")));
-        QVERIFY(diagram.exportTo(dir + QStringLiteral("/layout_export.png"), nullptr));
-        QVERIFY(diagram.exportTo(dir + QStringLiteral("/layout_export.svg"), nullptr));
+        QVERIFY(diagram.exportTo(dir + QStringLiteral("/layout_export.png")).ok());
+        QVERIFY(diagram.exportTo(dir + QStringLiteral("/layout_export.svg")).ok());
         LayoutDiagram plain;
         plain.resize(1400, 900);
         plain.setResult(m_result);

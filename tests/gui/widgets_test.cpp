@@ -1,13 +1,10 @@
 // Widgets over a hand-built AnalysisResult: the figures below are typed in, so every expected
 // value in these tests is known without running the engine.
 
-#include "component_table_model.h"
 #include "cost_chart.h"
 #include "detail_view.h"
 #include "format.h"
 
-#include <QFont>
-#include <QSortFilterProxyModel>
 #include <QTest>
 
 #include <memory>
@@ -92,52 +89,6 @@ class WidgetsTest : public QObject {
     Q_OBJECT
 
 private slots:
-    void modelFormatsAndFlagsBlocked()
-    {
-        ComponentTableModel model;
-        model.setResult(handMadeResult());
-        QCOMPARE(model.rowCount(), 3);
-        QCOMPARE(model.columnCount(), 6);
-
-        const QModelIndex apiServerless = model.index(0, ComponentTableModel::ServerlessColumn);
-        QCOMPARE(apiServerless.data().toString(), formatMoney(12.5, "USD"));
-        QVERIFY(apiServerless.data().toString().contains(QStringLiteral("12.50")));
-        QCOMPARE(apiServerless.data(ComponentTableModel::SortRole).toDouble(), 12.5);
-        QVERIFY(apiServerless.data(Qt::FontRole).value<QFont>().bold());
-        QVERIFY(!model.index(0, ComponentTableModel::VmColumn).data(Qt::FontRole).value<QFont>().bold());
-        QCOMPARE(model.index(0, ComponentTableModel::RecommendedColumn).data().toString(),
-                 QStringLiteral("Serverless"));
-        QCOMPARE(model.index(0, ComponentTableModel::MarginColumn).data(ComponentTableModel::SortRole)
-                     .toDouble(), 12.3);
-
-        const QModelIndex cacheServerless = model.index(1, ComponentTableModel::ServerlessColumn);
-        QCOMPARE(cacheServerless.data().toString(), QStringLiteral("blocked"));
-        const QString tip = cacheServerless.data(Qt::ToolTipRole).toString();
-        QVERIFY2(tip.contains(QStringLiteral("Keeps in-memory state")), qPrintable(tip));
-        QVERIFY2(tip.contains(QStringLiteral("functions stop at 900 s")), qPrintable(tip));
-        QCOMPARE(model.index(1, ComponentTableModel::NameColumn).data().toString(),
-                 QStringLiteral("Cache <&> store"));
-        QCOMPARE(model.index(2, ComponentTableModel::RecommendedColumn).data().toString(),
-                 QStringLiteral("blocked"));
-
-        model.setResult(nullptr);
-        QCOMPARE(model.rowCount(), 0);
-    }
-
-    void proxySortsRawNumbersBlockedLast()
-    {
-        ComponentTableModel model;
-        model.setResult(handMadeResult());
-        QSortFilterProxyModel proxy;
-        proxy.setSourceModel(&model);
-        proxy.setSortRole(ComponentTableModel::SortRole);
-        // Container totals: api 40.00, cache 25.00, gpu blocked -> cache, api, gpu.
-        proxy.sort(ComponentTableModel::ContainerColumn, Qt::AscendingOrder);
-        QCOMPARE(proxy.index(0, 0).data(ComponentTableModel::IdRole).toString(), QStringLiteral("cache"));
-        QCOMPARE(proxy.index(1, 0).data(ComponentTableModel::IdRole).toString(), QStringLiteral("api"));
-        QCOMPARE(proxy.index(2, 0).data(ComponentTableModel::IdRole).toString(), QStringLiteral("gpu"));
-    }
-
     void chartStacksItemsPerFamily()
     {
         CostChart chart;

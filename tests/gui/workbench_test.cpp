@@ -178,6 +178,16 @@ private slots:
         window.document()->setAssumptions(a);
         QVERIFY(waitForAnalysis(window));
         QCOMPARE(window.analysisController()->runsRescored(), rescoredBefore + 1);
+        // Nor is a sizing setting (compared with AnalysisSettings::operator==, issue 17) ...
+        a = window.document()->assumptions();
+        a.sizing.minReplicas = 3;
+        window.document()->setAssumptions(a);
+        QVERIFY(waitForAnalysis(window));
+        QCOMPARE(window.analysisController()->runsRescored(), rescoredBefore + 1);
+        // ... while the weights alone are re-weighed again.
+        window.assumptionsPanel()->weightSlider(AssumptionsPanel::Operations)->setValue(20);
+        QVERIFY(waitForAnalysis(window));
+        QCOMPARE(window.analysisController()->runsRescored(), rescoredBefore + 2);
     }
 
     // Dragging a slider through many positions is one undo step and costs few analyses.
@@ -305,12 +315,12 @@ private slots:
         {
             MainWindow window;
             QVERIFY(window.loadFile(m_workload).empty());
-            QVERIFY(window.autosave()->saveNow());
+            QVERIFY(window.autosave()->saveNow().empty());
             QVERIFY(!Autosave::hasRecovery());  // nothing unsaved, nothing written
             window.assumptionsPanel()->freeTierBox()->setChecked(false);
             QVERIFY(window.document()->isModified());
-            QString error;
-            QVERIFY2(window.autosave()->saveNow(&error), qPrintable(error));
+            const Diagnostics saved = window.autosave()->saveNow();
+            QVERIFY2(saved.empty(), joinDiagnostics(saved).c_str());
             QVERIFY(Autosave::hasRecovery());
             QVERIFY(Autosave::recoveryPath().startsWith(
                 QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)));

@@ -40,6 +40,10 @@ struct SizingSettings {
     int sweepStepsPerDecade = 4;
 };
 
+// Member by member (sizing_settings.cpp checks at compile time that none is left out).
+bool operator==(const SizingSettings& a, const SizingSettings& b);
+inline bool operator!=(const SizingSettings& a, const SizingSettings& b) { return !(a == b); }
+
 struct CostItem {
     std::string key;      // "requests", "compute", "gateway", "provisioned", "platform", ...
     double amount = 0;    // currency per month

@@ -8,6 +8,7 @@
 // catalog date. Reports never contain a directory path: file names only (fileNameOnly()).
 
 #include "archfit/score/analysis_result.h"
+#include "archfit/util/result.h"
 #include "archfit/workload/workload.h"
 
 #include <cstdint>
@@ -201,13 +202,14 @@ std::string escapeHtml(const std::string& text);
 // One CSV cell: neutralised (see reportCsv) and quoted when it holds , " CR or LF.
 std::string csvCell(const std::string& text);
 
-// Writes `text` to `path` (binary). False with a message in `error` on failure.
-bool writeTextFile(const std::string& path, const std::string& text, std::string& error);
+// Writes `text` to `path` (binary). On failure one Diagnostic naming the file, code "io"
+// ("report.csv: cannot write: Permission denied").
+Result<bool> writeTextFile(const std::string& path, const std::string& text);
 
 // Writes the CSV, JSON or HTML report chosen by the extension of `path` (.csv, .json, .html,
-// .htm; case-insensitive). False with `error` for an I/O error or any other extension (the PDF
-// needs app/report's writeReport()).
-bool writeTextReport(const AnalysisResult& result, const Workload& workload, const ReportOptions& options,
-                     const std::string& path, std::string& error);
+// .htm; case-insensitive). On failure one Diagnostic naming the file: code "io", or "format" for
+// any other extension (the PDF needs app/report's writeReport()).
+Result<bool> writeTextReport(const AnalysisResult& result, const Workload& workload, const ReportOptions& options,
+                             const std::string& path);
 
 }  // namespace archfit

@@ -27,6 +27,10 @@ struct AnalysisSettings {
     bool sensitivity = true; // compute each recommendation's growth interval (re-runs the analysis)
 };
 
+// Member by member (analysis_settings.cpp checks at compile time that none is left out).
+bool operator==(const AnalysisSettings& a, const AnalysisSettings& b);
+inline bool operator!=(const AnalysisSettings& a, const AnalysisSettings& b) { return !(a == b); }
+
 // Criterion sub-scores, 0-100 (docs/scoring.md). Empty only for a family that could not be priced.
 struct Scores {
     std::optional<double> cost;

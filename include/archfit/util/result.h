@@ -25,6 +25,9 @@ struct Diagnostic {
 
 using Diagnostics = std::vector<Diagnostic>;
 
+// A Diagnostic about a whole file, without a position ("report.csv: cannot write: ...").
+Diagnostic fileDiagnostic(std::string file, std::string code, std::string message);
+
 // A T or the diagnostics that prevented it. Never both.
 template <typename T>
 class Result {

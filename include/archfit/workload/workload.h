@@ -165,6 +165,28 @@ StateModel defaultState(ComponentKind kind);
 double defaultVcpu(int memoryMb);
 double defaultMaxDurationS(ComponentKind kind, double avgDurationMs);
 
+// Equality member by member (workload_equality.cpp; every member, including the ones the writer
+// derives such as trafficPerDay). Doubles compare exactly: a re-read workload is equal to the
+// one written only when nothing changed.
+bool operator==(const RouteRule& a, const RouteRule& b);
+bool operator==(const Waiver& a, const Waiver& b);
+bool operator==(const ForcedFamily& a, const ForcedFamily& b);
+bool operator==(const Component& a, const Component& b);
+bool operator==(const AssessmentOptions& a, const AssessmentOptions& b);
+bool operator==(const Assessment& a, const Assessment& b);
+bool operator==(const Weights& a, const Weights& b);
+bool operator==(const LogMapping& a, const LogMapping& b);
+bool operator==(const Workload& a, const Workload& b);
+inline bool operator!=(const RouteRule& a, const RouteRule& b) { return !(a == b); }
+inline bool operator!=(const Waiver& a, const Waiver& b) { return !(a == b); }
+inline bool operator!=(const ForcedFamily& a, const ForcedFamily& b) { return !(a == b); }
+inline bool operator!=(const Component& a, const Component& b) { return !(a == b); }
+inline bool operator!=(const AssessmentOptions& a, const AssessmentOptions& b) { return !(a == b); }
+inline bool operator!=(const Assessment& a, const Assessment& b) { return !(a == b); }
+inline bool operator!=(const Weights& a, const Weights& b) { return !(a == b); }
+inline bool operator!=(const LogMapping& a, const LogMapping& b) { return !(a == b); }
+inline bool operator!=(const Workload& a, const Workload& b) { return !(a == b); }
+
 constexpr double kHoursPerMonth = 730.0;
 constexpr double kDaysPerMonth = kHoursPerMonth / 24.0;  // 30.4166...
 

@@ -19,6 +19,14 @@ Result<Workload> parseWorkload(const std::string& text, const std::string& fileN
 // Reads the file and parses it. A missing or unreadable file is one Diagnostic with code "io".
 Result<Workload> readWorkloadFile(const std::string& path);
 
+// Checks workload.components[index] in the context of its workload with the reader's own rules
+// and messages (ranges, names, decisions, a duplicate id, calls to no component or to itself),
+// as parseWorkload(writeWorkload(workload)) would report them for that component, at its JSON
+// path ($.components[index].memory_mb) but without line and column. Returns the component as
+// the reader would give it back. For editors that validate one component per keystroke without
+// writing and re-reading the whole workload. `index` must be in range. Thread-safe.
+Result<Component> validateComponent(const Workload& workload, std::size_t index);
+
 // Serialises a workload to archfit/workload@1 JSON (2-space indent, keys in a stable order).
 // Fields equal to their computed default are still written, so files are explicit.
 // parseWorkload(writeWorkload(w)) yields w again.

@@ -1,0 +1,23 @@
+// SizingSettings equality, member by member; the member count is checked at compile time so a
+// setting added later cannot be forgotten here (the GUI re-analyses only when settings differ).
+
+#include "archfit/cost/cost_model.h"
+
+#include "archfit/util/field_count.h"
+
+namespace archfit {
+
+static_assert(detail::fieldCount<SizingSettings>() == 15,
+              "SizingSettings changed: compare the new member in operator==");
+bool operator==(const SizingSettings& a, const SizingSettings& b)
+{
+    return a.targetUtilisation == b.targetUtilisation && a.minReplicas == b.minReplicas
+           && a.requestCpuFraction == b.requestCpuFraction && a.vmHeadroom == b.vmHeadroom
+           && a.vmNPlusOne == b.vmNPlusOne && a.requestsPerConnection == b.requestsPerConnection
+           && a.labourHoursServerless == b.labourHoursServerless && a.labourHoursContainer == b.labourHoursContainer
+           && a.labourHoursVm == b.labourHoursVm && a.provisionedPercentile == b.provisionedPercentile
+           && a.k8sNodeReserve == b.k8sNodeReserve && a.trafficSpread == b.trafficSpread
+           && a.sweepMin == b.sweepMin && a.sweepMax == b.sweepMax && a.sweepStepsPerDecade == b.sweepStepsPerDecade;
+}
+
+}  // namespace archfit
