@@ -175,6 +175,7 @@ Result<Document::Loaded> Document::readProjectFile(const QString& path)
     }
     loaded.traffic.traffic = project->traffic;
     loaded.traffic.imports = project->imports;
+    loaded.traffic.runs = project->importRuns;
     return loaded;
 }
 
@@ -217,6 +218,7 @@ ProjectData Document::projectData(const QString& originalPath) const
              QJsonDocument(s.assumptions.toJson()).toJson(QJsonDocument::Compact).toStdString()});
     }
     data.imports = m_traffic.imports;
+    data.importRuns = m_traffic.runs;
     data.traffic = m_traffic.traffic;
     return data;
 }

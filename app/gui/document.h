@@ -30,10 +30,12 @@ struct Scenario {
     bool operator==(const Scenario& o) const { return name == o.name && assumptions == o.assumptions; }
 };
 
-// What an import adds: the merged traffic and the list of imported files.
+// What an import adds: the merged traffic, the list of imported files and, per import run,
+// the skipped lines by reason and the unmapped paths (ProjectImport::run indexes `runs`).
 struct TrafficState {
     std::shared_ptr<const TrafficData> traffic;
     std::vector<ProjectImport> imports;
+    std::vector<ProjectImportRun> runs;
 };
 
 class Document : public QObject {

@@ -150,6 +150,12 @@ Diagnostics MainWindow::loadFile(const QString& path)
     if (errors.empty()) {
         m_recentMenu->addFile(path);
         rememberDirectory(path);
+        if (m_document->fileKind() == Document::FileKind::Project && !m_document->hasMeasuredTraffic()) {
+            statusBar()->showMessage(tr("%1 holds no measured traffic: the figures use the declared "
+                                        "traffic. Import logs and save to keep them in the project.")
+                                         .arg(m_document->displayName()),
+                                     15000);
+        }
     }
     return errors;
 }
@@ -279,6 +285,8 @@ void MainWindow::updateStatus()
         for (const ComponentResult& c : result->components)
             measured += c.profile.measured ? 1 : 0;
         coverage = tr("Traffic: %1 of %2 measured").arg(measured).arg(result->components.size());
+        if (m_document->fileKind() == Document::FileKind::Project && !m_document->hasMeasuredTraffic())
+            coverage += tr(" (the project holds no logs)");
         const auto& traffic = m_document->traffic().traffic;
         if (traffic && traffic->firstMinute() && traffic->lastMinute()) {
             const double days = (*traffic->lastMinute() - *traffic->firstMinute() + 1) / 1440.0;
