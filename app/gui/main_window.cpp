@@ -146,6 +146,11 @@ bool MainWindow::isEmptyStateShown() const
 
 Diagnostics MainWindow::loadFile(const QString& path)
 {
+    // The bundled sample is never edited in place (issue 23): it opens as an untitled copy, and
+    // neither joins the recent files nor sets the start directory of the file dialogs.
+    const QString sample = QFileInfo(bundledSamplePath()).canonicalFilePath();
+    if (!sample.isEmpty() && QFileInfo(path).canonicalFilePath() == sample)
+        return m_document->openCopy(path);
     Diagnostics errors = m_document->open(path);
     if (errors.empty()) {
         m_recentMenu->addFile(path);
@@ -345,6 +350,11 @@ void MainWindow::writeSettings() const
 {
     settings::windowGeometry.set(saveGeometry());
     settings::dockState.set(saveState());
+}
+
+QString MainWindow::bundledSamplePath() const
+{
+    return m_analysis->dataDir() + QStringLiteral("/samples/shop.workload.json");
 }
 
 QString MainWindow::startDirectory() const

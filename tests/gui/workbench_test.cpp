@@ -1,13 +1,14 @@
 // The workbench end to end on the offscreen platform (issue 7): a weight slider re-scores and the
 // table follows; undo/redo of a form edit restores the analysis; scenarios survive the project
 // file; the recovery file is written and offered; imported logs make a profile measured, and
-// (issue 23) stay in the project.
+// (issue 23) stay in the project; the bundled sample opens as an untitled copy.
 
 #include "gui_test_util.h"
 
 #include "analysis_controller.h"
 #include "assumptions_panel.h"
 #include "autosave.h"
+#include "commands.h"
 #include "component_editor.h"
 #include "document.h"
 #include "export_report_dialog.h"
@@ -19,9 +20,11 @@
 #include "archfit/workload/workload_reader.h"
 #include "archfit/report/analysis_json.h"
 
+#include <QAction>
 #include <QCheckBox>
 #include <QDoubleSpinBox>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -443,6 +446,55 @@ private slots:
         QVERIFY(waitForAnalysis(window));
         QVERIFY2(window.coverageText().contains(QStringLiteral("the project holds no logs")),
                  qPrintable(window.coverageText()));
+    }
+
+    // Issue 23: File > Open Sample opens the bundled sample as an untitled copy; an edit is saved
+    // under a new name (Save As) and the sample's bytes never change.
+    void sampleOpensAsUntitledCopy()
+    {
+        const QString sample = sourcePath("data/samples/shop.workload.json");
+        const QByteArray original = readAll(sample);
+        QVERIFY(!original.isEmpty());
+        MainWindow window;
+        QCOMPARE(QFileInfo(window.analysisController()->dataDir() + QStringLiteral("/samples/shop.workload.json"))
+                     .canonicalFilePath(),
+                 QFileInfo(sample).canonicalFilePath());
+        QAction* openSample = nullptr;
+        for (QAction* a : window.findChildren<QAction*>()) {
+            if (a->text() == QStringLiteral("Open &Sample"))
+                openSample = a;
+        }
+        QVERIFY(openSample);
+        openSample->trigger();
+        QVERIFY(waitForAnalysis(window));
+        QCOMPARE(window.document()->workload().components.size(), std::size_t{11});
+        QVERIFY(window.document()->filePath().isEmpty());
+        QVERIFY(window.document()->fileKind() == Document::FileKind::None);
+        QVERIFY(!window.document()->canSaveInPlace());
+        QVERIFY2(window.windowTitle().startsWith(QStringLiteral("Untitled (copy of shop.workload.json)")),
+                 qPrintable(window.windowTitle()));
+
+        Assumptions growth = window.document()->assumptions();
+        growth.growth = 2.5;
+        window.document()->undoStack()->push(
+            new SetAssumptionsCommand(window.document(), growth, QStringLiteral("growth")));
+        QVERIFY(window.document()->isModified());
+        QVERIFY(window.isWindowModified());
+        // Save has no file to write to (MainWindow::save turns into Save As).
+        QVERIFY(!window.document()->save().empty());
+        QCOMPARE(readAll(sample), original);
+
+        const QString copy = m_dir.filePath(QStringLiteral("my-shop.archfit"));
+        QVERIFY(window.document()->saveAs(copy).empty());
+        QCOMPARE(window.document()->filePath(), copy);
+        QVERIFY2(window.windowTitle().startsWith(QStringLiteral("my-shop.archfit")), qPrintable(window.windowTitle()));
+        QCOMPARE(readAll(sample), original);
+
+        // Opening the sample's path directly (command line, recent files) gives a copy too.
+        QVERIFY(window.loadFile(sample).empty());
+        QVERIFY(window.document()->filePath().isEmpty());
+        QVERIFY(window.windowTitle().startsWith(QStringLiteral("Untitled (copy of shop.workload.json)")));
+        window.analysisController()->waitForFinished(60000);
     }
 
 private:
