@@ -64,7 +64,7 @@ std::string nowUtc()
     return buf;
 }
 
-// Schema steps, numbered from 1. Append v2 here; never edit a released step.
+// Schema steps, numbered from 1. Append the next one here; never edit a released step.
 std::vector<sqlite::Migration> projectMigrations()
 {
     return {
@@ -79,6 +79,8 @@ std::vector<sqlite::Migration> projectMigrations()
                      " json TEXT NOT NULL, created_utc TEXT NOT NULL);");
          }},
         {2, "create scenarios, imports and traffic tables", createProjectExtrasTables},
+        {3, "keep each import's size, compression, run and window, and each run's skipped lines"
+            " by reason and unmapped paths", addImportDetailTables},
     };
 }
 

@@ -37,6 +37,9 @@ std::string latencyText(const LatencyHistogram& h)
     return out;
 }
 
+// More runs than any real project has: a larger index is damage, not data.
+constexpr std::int64_t kMaxRuns = 100000;
+
 [[noreturn]] void badRow(const std::string& what)
 {
     throw std::runtime_error("the traffic table has " + what);
@@ -94,6 +97,22 @@ void createProjectExtrasTables(Database& db)
             " PRIMARY KEY (component, minute));");
 }
 
+void addImportDetailTables(Database& db)
+{
+    db.exec("ALTER TABLE imports ADD COLUMN size INTEGER NOT NULL DEFAULT 0;"
+            "ALTER TABLE imports ADD COLUMN gzip INTEGER NOT NULL DEFAULT 0;"
+            "ALTER TABLE imports ADD COLUMN run INTEGER NOT NULL DEFAULT 0;"
+            "ALTER TABLE imports ADD COLUMN first_minute INTEGER;"
+            "ALTER TABLE imports ADD COLUMN last_minute INTEGER;"
+            "CREATE TABLE import_skips (run INTEGER NOT NULL, reason TEXT NOT NULL,"
+            " count INTEGER NOT NULL, PRIMARY KEY (run, reason));"
+            "CREATE TABLE import_skip_examples (run INTEGER NOT NULL, reason TEXT NOT NULL,"
+            " position INTEGER NOT NULL, file TEXT NOT NULL, line INTEGER NOT NULL,"
+            " snippet TEXT NOT NULL, PRIMARY KEY (run, reason, position));"
+            "CREATE TABLE import_unmapped (run INTEGER NOT NULL, rank INTEGER NOT NULL,"
+            " path TEXT NOT NULL, count INTEGER NOT NULL, PRIMARY KEY (run, rank));");
+}
+
 void writeProjectExtras(Database& db, const ProjectData& data)
 {
     Statement scenario(db, "INSERT INTO scenarios (position, name, json) VALUES (?1, ?2, ?3)");
@@ -105,14 +124,52 @@ void writeProjectExtras(Database& db, const ProjectData& data)
     }
 
     Statement import(db, "INSERT INTO imports (position, path, sha256, format, lines, parsed,"
-                         " skipped, imported_utc) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+                         " skipped, imported_utc, size, gzip, run, first_minute, last_minute)"
+                         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
     position = 0;
     for (const ProjectImport& i : data.imports) {
         import.bind(1, position++).bind(2, i.path).bind(3, i.sha256).bind(4, i.format);
         import.bind(5, toInt64(i.lines)).bind(6, toInt64(i.parsed)).bind(7, toInt64(i.skipped));
-        import.bind(8, i.importedUtc);
+        import.bind(8, i.importedUtc).bind(9, toInt64(i.sizeBytes));
+        import.bind(10, std::int64_t{i.gzip ? 1 : 0}).bind(11, std::int64_t{i.run});
+        if (i.firstMinute)
+            import.bind(12, *i.firstMinute);
+        else
+            import.bindNull(12);
+        if (i.lastMinute)
+            import.bind(13, *i.lastMinute);
+        else
+            import.bindNull(13);
         import.run();
         import.reset();
+    }
+
+    Statement skip(db, "INSERT INTO import_skips (run, reason, count) VALUES (?1, ?2, ?3)");
+    Statement example(db, "INSERT INTO import_skip_examples (run, reason, position, file, line,"
+                          " snippet) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+    Statement unmapped(db, "INSERT INTO import_unmapped (run, rank, path, count)"
+                           " VALUES (?1, ?2, ?3, ?4)");
+    for (std::size_t r = 0; r < data.importRuns.size(); ++r) {
+        const ProjectImportRun& run = data.importRuns[r];
+        const auto runIndex = static_cast<std::int64_t>(r);
+        for (const SkipReason& s : run.skippedByReason) {
+            skip.bind(1, runIndex).bind(2, s.reason).bind(3, toInt64(s.count));
+            skip.run();
+            skip.reset();
+            std::int64_t n = 0;
+            for (const SkipExample& e : s.examples) {
+                example.bind(1, runIndex).bind(2, s.reason).bind(3, n++).bind(4, e.file);
+                example.bind(5, toInt64(e.line)).bind(6, e.snippet);
+                example.run();
+                example.reset();
+            }
+        }
+        std::int64_t rank = 0;
+        for (const UnmappedPath& p : run.unmappedTop) {
+            unmapped.bind(1, runIndex).bind(2, rank++).bind(3, p.path).bind(4, toInt64(p.count));
+            unmapped.run();
+            unmapped.reset();
+        }
     }
 
     if (!data.traffic)
@@ -142,8 +199,10 @@ void readProjectExtras(Database& db, ProjectData& data)
     while (scenarios.step())
         data.scenarios.push_back({scenarios.text(0), scenarios.text(1)});
 
-    Statement imports(db, "SELECT path, sha256, format, lines, parsed, skipped, imported_utc"
-                          " FROM imports ORDER BY position");
+    Statement imports(db, "SELECT path, sha256, format, lines, parsed, skipped, imported_utc,"
+                          " size, gzip, run, first_minute, last_minute FROM imports"
+                          " ORDER BY position");
+    std::uint64_t parsedLines = 0, skippedLines = 0;
     while (imports.step()) {
         ProjectImport i;
         i.path = imports.text(0);
@@ -153,7 +212,59 @@ void readProjectExtras(Database& db, ProjectData& data)
         i.parsed = static_cast<std::uint64_t>(std::max<std::int64_t>(0, imports.int64(4)));
         i.skipped = static_cast<std::uint64_t>(std::max<std::int64_t>(0, imports.int64(5)));
         i.importedUtc = imports.text(6);
+        i.sizeBytes = static_cast<std::uint64_t>(std::max<std::int64_t>(0, imports.int64(7)));
+        i.gzip = imports.int64(8) != 0;
+        const std::int64_t run = imports.int64(9);
+        if (run < 0 || run > kMaxRuns)
+            throw std::runtime_error("the imports table has an out-of-range run ("
+                                     + std::to_string(run) + ")");
+        i.run = static_cast<int>(run);
+        if (!imports.isNull(10))
+            i.firstMinute = imports.int64(10);
+        if (!imports.isNull(11))
+            i.lastMinute = imports.int64(11);
+        parsedLines += i.parsed;
+        skippedLines += i.skipped;
+        if (static_cast<std::size_t>(i.run) >= data.importRuns.size())
+            data.importRuns.resize(static_cast<std::size_t>(i.run) + 1);
         data.imports.push_back(std::move(i));
+    }
+
+    // Skip reasons and unmapped paths of runs the imports name (rows of other runs are ignored).
+    Statement skips(db, "SELECT run, reason, count FROM import_skips ORDER BY run, reason");
+    while (skips.step()) {
+        const std::int64_t run = skips.int64(0);
+        if (run < 0 || run >= static_cast<std::int64_t>(data.importRuns.size()))
+            continue;
+        SkipReason s;
+        s.reason = skips.text(1);
+        s.count = static_cast<std::uint64_t>(std::max<std::int64_t>(0, skips.int64(2)));
+        data.importRuns[static_cast<std::size_t>(run)].skippedByReason.push_back(std::move(s));
+    }
+    Statement examples(db, "SELECT run, reason, file, line, snippet FROM import_skip_examples"
+                           " ORDER BY run, reason, position");
+    while (examples.step()) {
+        const std::int64_t run = examples.int64(0);
+        if (run < 0 || run >= static_cast<std::int64_t>(data.importRuns.size()))
+            continue;
+        for (SkipReason& s : data.importRuns[static_cast<std::size_t>(run)].skippedByReason) {
+            if (s.reason == examples.text(1)) {
+                s.examples.push_back({examples.text(2),
+                                      static_cast<std::uint64_t>(
+                                          std::max<std::int64_t>(0, examples.int64(3))),
+                                      examples.text(4)});
+                break;
+            }
+        }
+    }
+    Statement unmapped(db, "SELECT run, path, count FROM import_unmapped ORDER BY run, rank");
+    while (unmapped.step()) {
+        const std::int64_t run = unmapped.int64(0);
+        if (run < 0 || run >= static_cast<std::int64_t>(data.importRuns.size()))
+            continue;
+        data.importRuns[static_cast<std::size_t>(run)].unmappedTop.push_back(
+            {unmapped.text(1),
+             static_cast<std::uint64_t>(std::max<std::int64_t>(0, unmapped.int64(2)))});
     }
 
     Statement rows(db, "SELECT component, minute, requests, bytes, status_other, status_2xx,"
@@ -184,8 +295,12 @@ void readProjectExtras(Database& db, ProjectData& data)
                        last >= 0 ? last : kLatencyBuckets - 1);
         any = true;
     }
-    if (any)
+    if (any) {
+        // The skipped share lowers confidence (TrafficData::skippedShare): restore it as the
+        // ingests counted it.
+        traffic->addLineCounts(parsedLines, skippedLines);
         data.traffic = std::move(traffic);
+    }
 }
 
 }  // namespace archfit

@@ -192,10 +192,11 @@ int runIngest(const std::vector<std::string>& args)
 }
 
 bool ingestForAnalyze(const std::vector<std::string>& logs, const std::string& format, const Workload& workload,
-                      IngestResult& out)
+                      IngestResult& out, const std::vector<std::string>& known)
 {
     IngestOptions options;
     options.format = format;
+    options.knownSha256 = known;
     {
         TerminalProgress shown("reading logs");
         options.progress = shown.get();

@@ -20,9 +20,10 @@ std::string formatChoices();
 int runIngest(const std::vector<std::string>& args);
 
 // Ingests `logs` for analyze --logs: prints the refused files' errors and a one-line summary to
-// stderr; false when a file was refused (exit status 1).
+// stderr; false when a file was refused (exit status 1). Files whose SHA-256 is in `known` (a
+// project's imports) are not counted again.
 bool ingestForAnalyze(const std::vector<std::string>& logs, const std::string& format, const Workload& workload,
-                      IngestResult& out);
+                      IngestResult& out, const std::vector<std::string>& known = {});
 
 // Text summary of an ingest (when --json is not given).
 std::string ingestSummaryText(const IngestResult& result);

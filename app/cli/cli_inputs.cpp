@@ -25,8 +25,9 @@ std::string executablePath(const char* argv0)
     return ec ? std::string(argv0) : self.string();
 }
 
-// Reads a workload from JSON or from a project file; prints diagnostics on failure.
-bool loadWorkload(const std::string& path, Workload& out)
+// Reads a workload from JSON or from a project file (whose imports and traffic go to
+// `measured`); prints diagnostics on failure.
+bool loadWorkload(const std::string& path, bool logsGiven, Workload& out, MeasuredInputs& measured)
 {
     if (looksLikeProject(path)) {
         auto project = loadProject(path);
@@ -34,6 +35,7 @@ bool loadWorkload(const std::string& path, Workload& out)
             std::cerr << project.errorText();
             return false;
         }
+        measured = measuredFromProject(*project, path, logsGiven);
         auto w = parseWorkload(project->workloadJson, path + " (workload)");
         if (!w) {
             std::cerr << w.errorText();
@@ -124,7 +126,7 @@ int prepareAnalysis(const InputOptions& o, const char* argv0, Prepared& out, std
         problem = "missing W.json or P.archfit";
         return kExitUsage;
     }
-    if (!loadWorkload(o.input, out.workload))
+    if (!loadWorkload(o.input, o.logsGiven, out.workload, out.measured))
         return kExitBadInput;
 
     const std::string dataDir = o.dataDir.empty() ? findDataDir(executablePath(argv0)) : o.dataDir;
@@ -145,14 +147,16 @@ int prepareAnalysis(const InputOptions& o, const char* argv0, Prepared& out, std
     out.catalog = std::move(inputs.value().catalog);
     out.rules = std::move(inputs.value().rules);
 
-    if (o.logsGiven && !ingestForAnalyze(o.logs, o.format, out.workload, out.ingested))
-        return kExitBadInput;
+    if (o.logsGiven) {
+        if (!ingestForAnalyze(o.logs, o.format, out.workload, out.ingested, knownDigests(out.measured)))
+            return kExitBadInput;
+        addIngest(out.measured, out.ingested);
+    }
 
     AnalysisSettings settings;
     settings.growth = o.growth;
     TerminalProgress shown("analysing " + std::to_string(out.workload.components.size()) + " components");
-    out.result = analyze(out.workload, out.catalog, out.rules, settings, o.logsGiven ? &out.ingested.traffic : nullptr,
-                         shown.get());
+    out.result = analyze(out.workload, out.catalog, out.rules, settings, out.measured.traffic.get(), shown.get());
     return kExitOk;
 }
 

@@ -2,6 +2,8 @@
 // What `analyze` and `report` share: the input options (workload or project, logs, weights,
 // growth, price book, data directory) and the steps from them to an analysis result.
 
+#include "cli_project.h"
+
 #include "archfit/score/analysis_result.h"
 #include "archfit/ingest/log_ingest.h"
 #include "archfit/cost/pricing_catalog.h"
@@ -39,7 +41,8 @@ struct Prepared {
     Workload workload;
     PricingCatalog catalog;
     RuleSet rules;
-    IngestResult ingested;
+    IngestResult ingested;             // this run's --logs
+    MeasuredInputs measured;           // the project's imports and traffic, then this run's
     std::string catalogFile;           // the catalog read (path; reports print its name only)
     AnalysisResult result;
 };

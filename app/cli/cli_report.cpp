@@ -142,7 +142,7 @@ int runReport(const std::vector<std::string>& args, const char* argv0)
         return status == kExitUsage ? usageError("report: " + problem, kReportHelp) : status;
 
     report.catalogFile = fileNameOnly(prepared.catalogFile);
-    report.logs = importedLogs(prepared.ingested);
+    report.logs = projectImportedLogs(prepared.measured.imports);
     report.sources = reportSources(prepared.catalog, prepared.rules);
 #ifdef ARCHFIT_HAVE_PDF
     const Result<bool> written = writeReportHeadless(prepared.result, prepared.workload, report, out);

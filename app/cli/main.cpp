@@ -2,6 +2,7 @@
 
 #include "cli_ingest.h"
 #include "cli_inputs.h"
+#include "cli_project.h"
 #include "cli_report.h"
 #include "cli_text.h"
 
@@ -155,17 +156,10 @@ int runAnalyze(const std::vector<std::string>& args, const char* argv0)
     const archfit::AnalysisResult& result = prepared.result;
     const std::string json = archfit::analysisToJson(result);
 
-    if (!savePath.empty()) {
-        archfit::ProjectData data;
-        data.workloadJson = archfit::writeWorkload(prepared.workload);
-        data.settingsJson = "{\"growth\": " + std::to_string(options.growth) + "}";
-        data.analysisJson = json;
-        auto saved = archfit::saveProject(savePath, data);
-        if (!saved) {
-            std::cerr << saved.errorText();
-            return kExitBadInput;
-        }
-    }
+    if (!savePath.empty()
+        && !saveProjectFile(savePath, prepared.workload, "{\"growth\": " + std::to_string(options.growth) + "}", json,
+                            prepared.measured))
+        return kExitBadInput;
     if (!jsonOut.empty())
         return writeText(jsonOut, json) ? kExitOk : kExitBadInput;
     std::cout << archfit::cli::summaryText(result);

@@ -51,8 +51,10 @@ Document::~Document() = default;
 
 QString Document::displayName() const
 {
-    if (m_filePath.isEmpty())
-        return tr("Untitled");
+    if (m_filePath.isEmpty()) {
+        return m_copiedFrom.isEmpty() ? tr("Untitled")
+                                      : tr("Untitled (copy of %1)").arg(m_copiedFrom);
+    }
     return QFileInfo(m_filePath).fileName();
 }
 
@@ -122,8 +124,9 @@ AnalysisRequest Document::analysisRequest(const Assumptions& assumptions) const
     return request;
 }
 
-void Document::reset(Loaded loaded, const QString& path, FileKind kind)
+void Document::reset(Loaded loaded, const QString& path, FileKind kind, const QString& copiedFrom)
 {
+    m_copiedFrom = copiedFrom;
     m_workload = std::move(loaded.workload);
     m_growth = loaded.assumptions.growth;
     m_sizing = loaded.assumptions.sizing;
@@ -175,6 +178,7 @@ Result<Document::Loaded> Document::readProjectFile(const QString& path)
     }
     loaded.traffic.traffic = project->traffic;
     loaded.traffic.imports = project->imports;
+    loaded.traffic.runs = project->importRuns;
     return loaded;
 }
 
@@ -190,13 +194,30 @@ Diagnostics Document::open(const QString& path)
         reset(std::move(loaded).value(), path, FileKind::Project);
         return {};
     }
-    Result<Workload> workload = readWorkloadFile(nativePath);
+    Result<Loaded> loaded = readWorkloadJson(path);
+    if (!loaded)
+        return loaded.errors();
+    reset(std::move(loaded).value(), path, FileKind::WorkloadJson);
+    return {};
+}
+
+Result<Document::Loaded> Document::readWorkloadJson(const QString& path)
+{
+    Result<Workload> workload = readWorkloadFile(path.toStdString());
     if (!workload)
         return workload.errors();
     Loaded loaded;
     loaded.workload = std::move(workload).value();
     loaded.assumptions = Assumptions::fromWorkload(loaded.workload);
-    reset(std::move(loaded), path, FileKind::WorkloadJson);
+    return loaded;
+}
+
+Diagnostics Document::openCopy(const QString& path)
+{
+    Result<Loaded> loaded = readWorkloadJson(path);
+    if (!loaded)
+        return loaded.errors();
+    reset(std::move(loaded).value(), QString(), FileKind::None, QFileInfo(path).fileName());
     return {};
 }
 
@@ -217,6 +238,7 @@ ProjectData Document::projectData(const QString& originalPath) const
              QJsonDocument(s.assumptions.toJson()).toJson(QJsonDocument::Compact).toStdString()});
     }
     data.imports = m_traffic.imports;
+    data.importRuns = m_traffic.runs;
     data.traffic = m_traffic.traffic;
     return data;
 }
@@ -236,6 +258,7 @@ Diagnostics Document::saveAs(const QString& path)
         return saved.errors();
     const bool pathChanged = path != m_filePath || m_fileKind != FileKind::Project;
     m_filePath = path;
+    m_copiedFrom.clear();
     m_fileKind = FileKind::Project;
     m_undoStack->setClean();
     if (pathChanged)

@@ -30,10 +30,12 @@ struct Scenario {
     bool operator==(const Scenario& o) const { return name == o.name && assumptions == o.assumptions; }
 };
 
-// What an import adds: the merged traffic and the list of imported files.
+// What an import adds: the merged traffic, the list of imported files and, per import run,
+// the skipped lines by reason and the unmapped paths (ProjectImport::run indexes `runs`).
 struct TrafficState {
     std::shared_ptr<const TrafficData> traffic;
     std::vector<ProjectImport> imports;
+    std::vector<ProjectImportRun> runs;
 };
 
 class Document : public QObject {
@@ -48,7 +50,8 @@ public:
     const Workload& workload() const { return m_workload; }
     QString filePath() const { return m_filePath; }
     FileKind fileKind() const { return m_fileKind; }
-    // "shop.workload.json", or "Untitled" for a new document.
+    // "shop.workload.json"; "Untitled" for a new document; "Untitled (copy of shop.workload.json)"
+    // for an untitled copy (openCopy()).
     QString displayName() const;
     QUndoStack* undoStack() const { return m_undoStack; }
     bool isModified() const;
@@ -77,6 +80,12 @@ public:
     void newDocument();
     // Opens a workload JSON or an .archfit project. On error the document is left unchanged.
     Diagnostics open(const QString& path);
+    // Opens a workload JSON as an untitled copy (the bundled sample): the document has no file,
+    // so `path` is never written and saving asks for a new path. On error the document is left
+    // unchanged.
+    Diagnostics openCopy(const QString& path);
+    // The file name an untitled copy was made from ("shop.workload.json"); empty otherwise.
+    QString copiedFrom() const { return m_copiedFrom; }
     // True when save() can write in place (the document is an .archfit project).
     bool canSaveInPlace() const { return m_fileKind == FileKind::Project && !m_filePath.isEmpty(); }
     // Saves to the current .archfit file; error when canSaveInPlace() is false.
@@ -105,7 +114,8 @@ signals:
 
 private:
     struct Loaded;
-    void reset(Loaded loaded, const QString& path, FileKind kind);
+    void reset(Loaded loaded, const QString& path, FileKind kind, const QString& copiedFrom = QString());
+    static Result<Loaded> readWorkloadJson(const QString& path);
     ProjectData projectData(const QString& originalPath) const;
     static Result<Loaded> readProjectFile(const QString& path);
 
@@ -116,6 +126,7 @@ private:
     TrafficState m_traffic;
     QList<Scenario> m_scenarios;
     QString m_filePath;
+    QString m_copiedFrom;
     FileKind m_fileKind = FileKind::None;
     QUndoStack* m_undoStack = nullptr;
     std::shared_ptr<const AnalysisResult> m_analysis;

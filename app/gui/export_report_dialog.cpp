@@ -44,7 +44,8 @@ QString qs(const std::string& s) { return QString::fromStdString(s); }
 }  // namespace
 
 ExportReportDialog::ExportReportDialog(const Document& document, const QString& dataDir, QWidget* parent)
-    : QDialog(parent), m_result(document.analysis()), m_workload(document.workload())
+    : QDialog(parent), m_result(document.analysis()), m_workload(document.workload()),
+      m_logs(projectImportedLogs(document.traffic().imports))
 {
     setWindowTitle(tr("Export Report"));
     // The price and rule sources the Assumptions chapter lists, from the inputs the analysis
@@ -194,6 +195,7 @@ ReportOptions ExportReportDialog::options() const
     o.paper = m_paper->currentData().toString() == QLatin1String("letter") ? PaperSize::Letter : PaperSize::A4;
     o.catalogFile = fileNameOnly(m_catalogFile);
     o.sources = m_sources;
+    o.logs = m_logs;
     if (!m_logo->text().trimmed().isEmpty()) {
         QFile logo(m_logo->text().trimmed());
         if (logo.open(QIODevice::ReadOnly)) {

@@ -64,6 +64,7 @@ private:
 
     std::shared_ptr<const AnalysisResult> m_result;
     Workload m_workload;
+    std::vector<ImportedLog> m_logs;  // the document's imports, as the report lists them
     std::vector<SourceRef> m_sources;
     std::string m_catalogFile;
 

@@ -74,13 +74,10 @@ bool LogImport::start(const QStringList& paths, const Workload& workload, const 
         traffic->merge(result.traffic);
         merged.traffic = std::move(traffic);
         merged.imports = current.imports;
+        merged.runs = current.runs;
         const std::string now =
             QDateTime::currentDateTimeUtc().toString(Qt::ISODate).toStdString();
-        for (const IngestedFile& f : result.files) {
-            if (!f.error.empty() || !f.duplicateOf.empty())
-                continue;
-            merged.imports.push_back({f.path, f.sha256, f.format, f.lines, f.parsed, f.skipped, now});
-        }
+        addIngestToProject(result, now, merged.imports, merged.runs);
         emit finished(true, merged, summary(result));
     });
     watcher->setFuture(QtConcurrent::run([files, workload, options] {

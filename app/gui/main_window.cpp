@@ -146,10 +146,21 @@ bool MainWindow::isEmptyStateShown() const
 
 Diagnostics MainWindow::loadFile(const QString& path)
 {
+    // The bundled sample is never edited in place (issue 23): it opens as an untitled copy, and
+    // neither joins the recent files nor sets the start directory of the file dialogs.
+    const QString sample = QFileInfo(bundledSamplePath()).canonicalFilePath();
+    if (!sample.isEmpty() && QFileInfo(path).canonicalFilePath() == sample)
+        return m_document->openCopy(path);
     Diagnostics errors = m_document->open(path);
     if (errors.empty()) {
         m_recentMenu->addFile(path);
         rememberDirectory(path);
+        if (m_document->fileKind() == Document::FileKind::Project && !m_document->hasMeasuredTraffic()) {
+            statusBar()->showMessage(tr("%1 holds no measured traffic: the figures use the declared "
+                                        "traffic. Import logs and save to keep them in the project.")
+                                         .arg(m_document->displayName()),
+                                     15000);
+        }
     }
     return errors;
 }
@@ -279,6 +290,8 @@ void MainWindow::updateStatus()
         for (const ComponentResult& c : result->components)
             measured += c.profile.measured ? 1 : 0;
         coverage = tr("Traffic: %1 of %2 measured").arg(measured).arg(result->components.size());
+        if (m_document->fileKind() == Document::FileKind::Project && !m_document->hasMeasuredTraffic())
+            coverage += tr(" (the project holds no logs)");
         const auto& traffic = m_document->traffic().traffic;
         if (traffic && traffic->firstMinute() && traffic->lastMinute()) {
             const double days = (*traffic->lastMinute() - *traffic->firstMinute() + 1) / 1440.0;
@@ -337,6 +350,11 @@ void MainWindow::writeSettings() const
 {
     settings::windowGeometry.set(saveGeometry());
     settings::dockState.set(saveState());
+}
+
+QString MainWindow::bundledSamplePath() const
+{
+    return m_analysis->dataDir() + QStringLiteral("/samples/shop.workload.json");
 }
 
 QString MainWindow::startDirectory() const

@@ -77,7 +77,8 @@ public:
     QString selectedComponent() const { return m_selectedId; }
 
     // Opens `path` without asking about unsaved changes; returns the problems found (empty on
-    // success). On failure the current document is unchanged.
+    // success). On failure the current document is unchanged. The bundled sample opens as an
+    // untitled copy (Document::openCopy).
     Diagnostics loadFile(const QString& path);
     // Interactive open: offers to save unsaved changes, shows errors in a message box.
     void openFile(const QString& path);
@@ -141,6 +142,8 @@ private:
     static QString componentCount(int count);  // "1 component", "11 components"
     void readSettings();
     void writeSettings() const;
+    // data/samples/shop.workload.json in the data directory (opened as an untitled copy).
+    QString bundledSamplePath() const;
     QString startDirectory() const;
     void rememberDirectory(const QString& path) const;
 

@@ -163,7 +163,7 @@ void MainWindow::openDialog()
 
 void MainWindow::openSample()
 {
-    const QString sample = m_analysis->dataDir() + QStringLiteral("/samples/shop.workload.json");
+    const QString sample = bundledSamplePath();
     if (!QFileInfo::exists(sample)) {
         QMessageBox::warning(this, tr("ArchFit"),
                              tr("The bundled sample was not found at %1.")
@@ -190,7 +190,11 @@ bool MainWindow::save()
 bool MainWindow::saveAs()
 {
     QString suggestion = startDirectory();
-    if (!m_document->filePath().isEmpty()) {
+    if (!m_document->copiedFrom().isEmpty()) {
+        // An untitled copy of the sample: a new file in the user's folder, never beside the sample.
+        suggestion += QLatin1Char('/') + m_document->copiedFrom().section(QLatin1Char('.'), 0, 0)
+                      + QStringLiteral(".archfit");
+    } else if (!m_document->filePath().isEmpty()) {
         // "shop.workload.json" -> "shop.archfit"
         const QFileInfo info(m_document->filePath());
         QString base = info.fileName().section(QLatin1Char('.'), 0, 0);

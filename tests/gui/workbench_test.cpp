@@ -1,14 +1,17 @@
 // The workbench end to end on the offscreen platform (issue 7): a weight slider re-scores and the
 // table follows; undo/redo of a form edit restores the analysis; scenarios survive the project
-// file; the recovery file is written and offered; imported logs make a profile measured.
+// file; the recovery file is written and offered; imported logs make a profile measured, and
+// (issue 23) stay in the project; the bundled sample opens as an untitled copy.
 
 #include "gui_test_util.h"
 
 #include "analysis_controller.h"
 #include "assumptions_panel.h"
 #include "autosave.h"
+#include "commands.h"
 #include "component_editor.h"
 #include "document.h"
+#include "export_report_dialog.h"
 #include "log_import.h"
 #include "main_window.h"
 #include "portfolio_model.h"
@@ -17,10 +20,16 @@
 #include "archfit/workload/workload_reader.h"
 #include "archfit/report/analysis_json.h"
 
+#include <QAction>
 #include <QCheckBox>
 #include <QDoubleSpinBox>
 #include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLineEdit>
+#include <QSignalSpy>
 #include <QSlider>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -61,6 +70,23 @@ QString recommendedOf(MainWindow& window, const QString& id)
     const int row = window.tableModel()->rowOf(id);
     return row < 0 ? QString()
                    : window.tableModel()->index(row, PortfolioModel::RecommendedColumn).data().toString();
+}
+
+QByteArray readAll(const QString& path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+// The report JSON of the document as File > Export Report writes it.
+QByteArray exportJson(MainWindow& window, const QString& path)
+{
+    ExportReportDialog dialog(*window.document(), window.analysisController()->dataDir());
+    dialog.setFormat(QStringLiteral("json"));
+    dialog.setOutputPath(path);
+    QSignalSpy written(&dialog, &ExportReportDialog::reportWritten);
+    dialog.startExport();
+    return written.wait(60000) ? readAll(path) : QByteArray();
 }
 
 double serverlessCost(const Document& doc, const std::string& id)
@@ -391,10 +417,94 @@ private slots:
         QVERIFY(waitForAnalysis(reopened));
         QVERIFY(reopened.document()->analysis()->find("api")->profile.measured);
         QCOMPARE(reopened.document()->traffic().traffic->find("api")->totalRequests(), 576u);
+
+        // Issue 23: the project keeps the file's size and the run's unmapped paths, and the
+        // report made from the project lists the log and equals the one made before saving.
+        const TrafficState& kept = reopened.document()->traffic();
+        QCOMPARE(kept.imports.front().sizeBytes, static_cast<std::uint64_t>(log.size()));
+        QCOMPARE(static_cast<int>(kept.runs.size()), 1);
+        QCOMPARE(kept.runs.front().unmappedTop.front().path, std::string("/robots.txt"));
+        QCOMPARE(kept.runs.front().unmappedTop.front().count, 10u);
+        const QByteArray before = exportJson(window, m_dir.filePath(QStringLiteral("before.json")));
+        const QByteArray after = exportJson(reopened, m_dir.filePath(QStringLiteral("after.json")));
+        QVERIFY(!before.isEmpty());
+        QCOMPARE(after, before);
+        const QJsonArray logs =
+            QJsonDocument::fromJson(after).object().value(QStringLiteral("data_sources")).toObject()
+                .value(QStringLiteral("logs")).toArray();
+        QCOMPARE(logs.size(), 1);
+        QCOMPARE(logs.at(0).toObject().value(QStringLiteral("file")).toString(), QStringLiteral("access.log"));
+        QCOMPARE(logs.at(0).toObject().value(QStringLiteral("parsed")).toInt(), 586);
+        QVERIFY2(!reopened.coverageText().contains(QStringLiteral("no logs")), qPrintable(reopened.coverageText()));
         window.document()->undoStack()->undo();
         QVERIFY(!window.document()->hasMeasuredTraffic());
         QVERIFY(waitForAnalysis(window));
         QVERIFY(!window.document()->analysis()->find("api")->profile.measured);
+    }
+
+    // Issue 23: a project saved without logs says so when opened.
+    void projectWithoutTrafficSaysSo()
+    {
+        const QString project = m_dir.filePath(QStringLiteral("declared.archfit"));
+        {
+            MainWindow window;
+            QVERIFY(window.loadFile(m_workload).empty());
+            QVERIFY(window.document()->saveAs(project).empty());
+        }
+        MainWindow window;
+        QVERIFY(window.loadFile(project).empty());
+        QVERIFY(waitForAnalysis(window));
+        QVERIFY2(window.coverageText().contains(QStringLiteral("the project holds no logs")),
+                 qPrintable(window.coverageText()));
+    }
+
+    // Issue 23: File > Open Sample opens the bundled sample as an untitled copy; an edit is saved
+    // under a new name (Save As) and the sample's bytes never change.
+    void sampleOpensAsUntitledCopy()
+    {
+        const QString sample = sourcePath("data/samples/shop.workload.json");
+        const QByteArray original = readAll(sample);
+        QVERIFY(!original.isEmpty());
+        MainWindow window;
+        QCOMPARE(QFileInfo(window.analysisController()->dataDir() + QStringLiteral("/samples/shop.workload.json"))
+                     .canonicalFilePath(),
+                 QFileInfo(sample).canonicalFilePath());
+        QAction* openSample = nullptr;
+        for (QAction* a : window.findChildren<QAction*>()) {
+            if (a->text() == QStringLiteral("Open &Sample"))
+                openSample = a;
+        }
+        QVERIFY(openSample);
+        openSample->trigger();
+        QVERIFY(waitForAnalysis(window));
+        QCOMPARE(window.document()->workload().components.size(), std::size_t{11});
+        QVERIFY(window.document()->filePath().isEmpty());
+        QVERIFY(window.document()->fileKind() == Document::FileKind::None);
+        QVERIFY(!window.document()->canSaveInPlace());
+        QVERIFY2(window.windowTitle().startsWith(QStringLiteral("Untitled (copy of shop.workload.json)")),
+                 qPrintable(window.windowTitle()));
+
+        Assumptions growth = window.document()->assumptions();
+        growth.growth = 2.5;
+        window.document()->undoStack()->push(
+            new SetAssumptionsCommand(window.document(), growth, QStringLiteral("growth")));
+        QVERIFY(window.document()->isModified());
+        QVERIFY(window.isWindowModified());
+        // Save has no file to write to (MainWindow::save turns into Save As).
+        QVERIFY(!window.document()->save().empty());
+        QCOMPARE(readAll(sample), original);
+
+        const QString copy = m_dir.filePath(QStringLiteral("my-shop.archfit"));
+        QVERIFY(window.document()->saveAs(copy).empty());
+        QCOMPARE(window.document()->filePath(), copy);
+        QVERIFY2(window.windowTitle().startsWith(QStringLiteral("my-shop.archfit")), qPrintable(window.windowTitle()));
+        QCOMPARE(readAll(sample), original);
+
+        // Opening the sample's path directly (command line, recent files) gives a copy too.
+        QVERIFY(window.loadFile(sample).empty());
+        QVERIFY(window.document()->filePath().isEmpty());
+        QVERIFY(window.windowTitle().startsWith(QStringLiteral("Untitled (copy of shop.workload.json)")));
+        window.analysisController()->waitForFinished(60000);
     }
 
 private:
