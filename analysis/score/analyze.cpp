@@ -64,6 +64,7 @@ FamilyEvaluation evaluation(FamilyCost fc, const AnalysisSettings& settings, con
         addOperations(v.cost, fc.family, options, settings.sizing, currency);
     if (const VariantCost* best = fc.cheapest()) {
         e.variant = best->variant;
+        e.purchase = best->purchase;
         e.cost = best->cost;
         e.reasons = best->reasons;
     }
@@ -372,8 +373,13 @@ void growthSensitivity(AnalysisResult& result, const Workload& workload, const P
 }  // namespace
 
 AnalysisResult analyze(const Workload& workload, const PricingCatalog& catalog, const RuleSet& rules,
-                       const AnalysisSettings& settings, const TrafficData* traffic, Progress* progress)
+                       const AnalysisSettings& requested, const TrafficData* traffic, Progress* progress)
 {
+    // Every costing, sweep and baseline uses the workload's purchase policy, the same for every
+    // family (docs/cost-model.md, "Like for like").
+    AnalysisSettings settings = requested;
+    settings.sizing.purchase = {workload.assessment.options.commitment, workload.assessment.horizonMonths};
+
     AnalysisResult result;
     result.assessmentName = workload.assessment.name;
     result.client = workload.assessment.client;

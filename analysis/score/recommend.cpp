@@ -155,6 +155,7 @@ void chooseVariant(FamilyEvaluation& e, const Component& c, const Assessment& a,
     }
     const VariantCost& chosen = e.variants[best];
     e.variant = chosen.variant;
+    e.purchase = chosen.purchase;
     e.cost = chosen.cost;
     e.latency = bestScores.latency;
     e.sloMiss = bestScores.latencyDetail.sloMiss;

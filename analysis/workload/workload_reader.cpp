@@ -60,10 +60,14 @@ void readOptions(JsonDiagnostics& diag, const OrderedJson& v, const std::string&
     if (!checkObject(diag, v, path))
         return;
     const ObjectReader r(diag, v, path,
-                         {"free_tier", "operations_labour", "labour_rate_usd_per_hour"});
+                         {"free_tier", "operations_labour", "labour_rate_usd_per_hour", "commitment"});
     r.readBool("free_tier", out.freeTier);
     r.readBool("operations_labour", out.operationsLabour);
     r.readNumber("labour_rate_usd_per_hour", kLabourRate, out.labourRateUsdPerHour);
+    r.readEnum("commitment", commitmentPolicyFromString,
+               {CommitmentPolicy::None, CommitmentPolicy::OneYear, CommitmentPolicy::ThreeYear,
+                CommitmentPolicy::BestWithinHorizon},
+               out.commitment);
 }
 
 void readAssessment(JsonDiagnostics& diag, const OrderedJson& v, const std::string& path,
@@ -482,7 +486,8 @@ std::string writeWorkload(const Workload& workload)
                          {"options",
                           {{"free_tier", a.options.freeTier},
                            {"operations_labour", a.options.operationsLabour},
-                           {"labour_rate_usd_per_hour", number(a.options.labourRateUsdPerHour)}}},
+                           {"labour_rate_usd_per_hour", number(a.options.labourRateUsdPerHour)},
+                           {"commitment", toString(a.options.commitment)}}},
                          {kTeamSkillsKey, teamSkillsJson(a)}};
     doc["weights"] = {{"cost", number(w.cost)},
                       {"latency", number(w.latency)},

@@ -12,6 +12,34 @@
 
 namespace archfit {
 
+// The purchase options every family may be priced with (docs/cost-model.md, "Like for like"):
+// the workload's commitment policy and planning horizon. analyze() sets it from the workload's
+// assessment; the default is the workload format's default (best term within 12 months).
+struct PurchasePolicy {
+    CommitmentPolicy policy = CommitmentPolicy::BestWithinHorizon;
+    int horizonMonths = 12;
+
+    // Commitment terms (12, 36 months) this policy allows within the horizon, shortest first.
+    std::vector<int> terms() const;
+    // "best term within the 36-month horizon (1-year or 3-year)", "on demand only", ...
+    std::string describe() const;
+};
+
+// How one variant is bought: on demand, or a commitment product for a term. Only the steady base
+// (the lowest hourly usage of the month, which runs every hour) is committed; the rest of the
+// usage stays on demand, as Savings Plans, savings plans and CUDs bill it.
+struct PurchaseOption {
+    std::string id = "on_demand";  // "on_demand" or "<product key>_<1y|3y>", e.g. "compute_sp_1y"
+    std::string product;           // "Compute Savings Plan" (empty on demand)
+    int termMonths = 0;            // 0 on demand
+    double committedShare = 0;     // share of the discountable usage under the commitment, 0..1
+    double factor = 1;             // price paid for committed usage, as a fraction of on demand
+
+    bool onDemand() const { return termMonths == 0; }
+    // "on demand", "1-year Compute Savings Plan (62% of usage committed)"
+    std::string label() const;
+};
+
 // Sizing assumptions: every one named, documented and editable (defaults and formulas in
 // docs/cost-model.md).
 struct SizingSettings {
@@ -38,6 +66,9 @@ struct SizingSettings {
     double sweepMin = 0.01;
     double sweepMax = 100;
     int sweepStepsPerDecade = 4;
+    // Not a sizing assumption the user edits here: analyze() copies the workload's commitment
+    // policy and horizon into it, so that every costing (and every sweep) uses the same terms.
+    PurchasePolicy purchase;
 };
 
 struct CostItem {
@@ -90,9 +121,11 @@ struct Blocker {
 };
 
 struct VariantCost {
-    // "faas_on_demand", "faas_provisioned", "serverless_container", "kubernetes",
-    // "vm_on_demand", "vm_1y", "vm_3y"
+    // "faas_on_demand", "faas_provisioned", "serverless_container", "kubernetes", "vm_on_demand";
+    // bought with a commitment, the same with "_1y" / "_3y" ("faas_on_demand_1y", "vm_3y": the
+    // VM's "_on_demand" is dropped). `purchase` says which product, in words.
     std::string variant;
+    PurchaseOption purchase;
     MonthlyCost cost;
     std::vector<std::string> reasons;
     double provisionedConcurrency = 0;  // faas_provisioned: always-warm instances configured

@@ -47,7 +47,8 @@ struct VariantScores {
 struct FamilyEvaluation {
     Family family = Family::Serverless;
     bool feasible = false;
-    std::string variant;              // the cheapest variant ("faas_on_demand", ...)
+    std::string variant;              // the chosen variant ("faas_on_demand", "vm_1y", ...)
+    PurchaseOption purchase;          // how the chosen variant is bought (on demand, a commitment)
     std::vector<Blocker> blockers;
     MonthlyCost cost;                 // of that variant
     std::vector<VariantCost> variants;
