@@ -53,6 +53,7 @@ void addKubernetes(FamilyCost& fc, const Component& c, const Profile& p, const P
     VariantCost k8s = kubernetesVariant(c, p, cat, shares, s, fits, &steadyPods);
     if (!fits)
         return;
+    setLabour(k8s, Family::Container, c, s, 0, std::max(1, shares.clusterComponents));
     addWithCommitments(fc, std::move(k8s), "vm", {{"compute", steadyPods}}, cat, s);
 }
 
@@ -118,6 +119,7 @@ FamilyCost costContainer(const Component& c, const Profile& p, const PricingCata
                          " vCPU and " + text::count(c.memoryMb) + " MB (" + arch + ").");
     addLoadBalancer(v.cost, v.reasons, c, p, cat, shares, s);
     const double steady = steadyShare(tasksPerMinute);
+    setLabour(v, Family::Container, c, s);
     addWithCommitments(fc, std::move(v), "container", {{"compute", steady}, {"memory", steady}}, cat, s);
     addKubernetes(fc, c, p, cat, shares, s);
     return fc;

@@ -123,10 +123,12 @@ FamilyCost costServerless(const Component& c, const Profile& p, const PricingCat
     // Commitments (Compute Savings Plans and the like) discount duration, not requests or the
     // gateway; the steady base is the quietest hour's share of the mean request rate.
     const double steady = steadyShare(p.requestsPerMinute);
+    setLabour(v, Family::Serverless, c, s);
     addWithCommitments(fc, std::move(v), "faas", {{"compute", steady}}, cat, s);
     if (!isJob(c) && u.requests > 0) {
         VariantCost pc = faasProvisioned(c, p, cat, s);
         addGateway(pc, c, cat, pool, u.requests);
+        setLabour(pc, Family::Serverless, c, s);
         // Provisioned concurrency is configured all month: all of it is steady.
         addWithCommitments(fc, std::move(pc), "faas", {{"provisioned", 1.0}, {"compute", steady}}, cat, s);
     }

@@ -55,6 +55,7 @@ Fleet cheapestFleet(const Component& c, const Profile& p, const PricingCatalog& 
 {
     const bool gpu = c.hasNeed(Need::Gpu);
     Fleet best;
+    double bestScore = 0;
     for (const InstanceType& t : cat.instances) {
         if (t.arch != c.architecture || (t.gpus > 0) != gpu)
             continue;
@@ -75,9 +76,14 @@ Fleet cheapestFleet(const Component& c, const Profile& p, const PricingCatalog& 
         const std::optional<HourlyRate> rate = hourly(t, termMonths, product, cat);
         if (!rate)
             continue;  // no commitment rate for this instance and term
-        const double cost = n * rate->value * kHoursPerMonth;
-        if (!best.type || cost < best.monthly)
-            best = {&t, n, cost, rate->how, rate->value / t.onDemandHourly.unitPrice()};
+        const double monthly = n * rate->value * kHoursPerMonth;
+        // Many small instances cost more to operate than a few large ones: the type is chosen on
+        // infrastructure + per-instance labour (unless the component sets its own labour).
+        const double labour = c.labourHours[static_cast<int>(Family::Vm)] ? 0.0 : n * s.labourHoursPerVmInstance * s.labourRate;
+        if (!best.type || monthly + labour < bestScore) {
+            best = {&t, n, monthly, rate->how, rate->value / t.onDemandHourly.unitPrice()};
+            bestScore = monthly + labour;
+        }
     }
     return best;
 }
@@ -142,6 +148,7 @@ FamilyCost costVm(const Component& c, const Profile& p, const PricingCatalog& ca
             v.reasons.push_back("Dedicated tenancy: priced at shared-tenancy rates; the dedicated-instance premium is "
                                 "not in the catalog yet, so this cost is a lower bound.");
         addLoadBalancer(v.cost, v.reasons, c, p, cat, shares, s);
+        setLabour(v, Family::Vm, c, s, f.count);
         fc.variants.push_back(std::move(v));
     }
     if (!notes.empty() && !fc.variants.empty())

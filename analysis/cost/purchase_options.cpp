@@ -167,6 +167,8 @@ std::vector<VariantCost> commitmentVariants(const VariantCost& base, const std::
         v.variant = committedVariantId(base.variant, term);
         v.reasons = base.reasons;
         v.provisionedConcurrency = base.provisionedConcurrency;
+        v.labourHours = base.labourHours;
+        v.labourDetail = base.labourDetail;
         v.purchase.id = rate->key + "_" + termSuffix(term);
         v.purchase.product = rate->product;
         v.purchase.termMonths = term;

@@ -206,7 +206,9 @@ std::string analysisToJson(const AnalysisResult& result)
                        {"sweep", {{"min", s.sweepMin}, {"max", s.sweepMax}, {"steps_per_decade", s.sweepStepsPerDecade}}},
                        {"labour_hours", {{"serverless", s.labourHoursServerless},
                                          {"container", s.labourHoursContainer},
-                                         {"vm", s.labourHoursVm}}},
+                                         {"vm", s.labourHoursVm},
+                                         {"vm_instance", s.labourHoursPerVmInstance},
+                                         {"kubernetes_cluster", s.labourHoursPerCluster}}},
                        {"commitment", {{"policy", toString(s.purchase.policy)},
                                        {"horizon_months", s.purchase.horizonMonths},
                                        {"terms_months", s.purchase.terms()},
@@ -261,6 +263,8 @@ std::string analysisToJson(const AnalysisResult& result)
         c["break_even"] = breakEvenJson(r.breakEven);
         c["cost_range"] = costRangeJson(r.costRange);
         c["forced_justification"] = r.forcedJustification ? ordered_json(*r.forcedJustification) : ordered_json(nullptr);
+        c["labour_decides"] = r.otherBasisPick ? ordered_json{{"alternative", toString(*r.otherBasisPick)}}
+                                               : ordered_json(nullptr);
         c["confidence"] = {{"level", toString(r.confidence.level)}, {"reason", r.confidence.reason}};
         c["sensitivity"] = sensitivityJson(r);
         // As dump(2) nests it two levels deep: every line indented by four more spaces (a JSON

@@ -61,7 +61,7 @@ FamilyEvaluation evaluation(FamilyCost fc, const AnalysisSettings& settings, con
     e.blockers = std::move(fc.blockers);
     e.feasible = e.blockers.empty();
     for (VariantCost& v : fc.variants)
-        addOperations(v.cost, fc.family, options, settings.sizing, currency);
+        addOperations(v, options, currency);
     if (const VariantCost* best = fc.cheapest()) {
         e.variant = best->variant;
         e.purchase = best->purchase;
@@ -179,7 +179,7 @@ std::vector<ComponentResult> evaluateRound(const RoundInputs& in, const Membersh
             r.costRange = costRange(c, p, ci);
         }
         scoreFamilies(r, c, p, ScoringContext{workload, in.rules, in.settings.sizing, &in.latency[i]});
-        recommend(r, c, workload.weights, currency);
+        recommend(r, c, workload.weights, currency, opt.costBasis);
         r.confidence = confidenceOf(p, p.measured && in.traffic ? in.traffic->skippedShare() : 0.0);
         if (picksOnly)
             picksOnly->push_back(pickOf(r));
@@ -379,6 +379,8 @@ AnalysisResult analyze(const Workload& workload, const PricingCatalog& catalog, 
     // family (docs/cost-model.md, "Like for like").
     AnalysisSettings settings = requested;
     settings.sizing.purchase = {workload.assessment.options.commitment, workload.assessment.horizonMonths};
+    settings.sizing.labourRate =
+        workload.assessment.options.operationsLabour ? workload.assessment.options.labourRateUsdPerHour : 0.0;
 
     AnalysisResult result;
     result.assessmentName = workload.assessment.name;
@@ -478,7 +480,7 @@ bool rescore(AnalysisResult& result, const Workload& workload, const PricingCata
         r.forcedJustification.reset();
         r.weightIntervals.clear();
         r.growthInterval.reset();  // depends on the weights: only a full analysis recomputes it
-        recommend(r, c, workload.weights, catalog.currency);
+        recommend(r, c, workload.weights, catalog.currency, workload.assessment.options.costBasis);
     }
     for (Baseline& b : result.layout.baselines)
         for (std::size_t i = 0; i < b.evaluations.size() && i < workload.components.size(); ++i)

@@ -22,6 +22,7 @@ constexpr const char* kFamilyNames[] = {"serverless", "container", "vm"};
 constexpr const char* kMitigationNames[] = {"iac", "ports_and_adapters"};
 constexpr const char* kTeamSkillNames[] = {"serverless", "containers", "kubernetes", "vms"};
 constexpr const char* kCommitmentNames[] = {"none", "1y", "3y", "best"};
+constexpr const char* kCostBasisNames[] = {"total", "infrastructure"};
 
 template <typename E, std::size_t N>
 const char* nameOf(const char* const (&names)[N], E value)
@@ -58,6 +59,13 @@ const char* toString(CommitmentPolicy v) { return nameOf(kCommitmentNames, v); }
 std::optional<CommitmentPolicy> commitmentPolicyFromString(const std::string& s)
 {
     return valueOf<CommitmentPolicy>(kCommitmentNames, s);
+}
+
+const char* toString(CostBasis v) { return nameOf(kCostBasisNames, v); }
+
+std::optional<CostBasis> costBasisFromString(const std::string& s)
+{
+    return valueOf<CostBasis>(kCostBasisNames, s);
 }
 
 std::optional<Mitigation> mitigationFromString(const std::string& s)

@@ -50,9 +50,13 @@ struct SizingSettings {
     double vmHeadroom = 0.30;          // VM fleet sized for peak x (1 + headroom)
     bool vmNPlusOne = true;            // one spare VM for services
     int requestsPerConnection = 10;    // keep-alive reuse: load balancer new connections = rps / this
-    double labourHoursServerless = 2;  // operations labour per component-month, by family
-    double labourHoursContainer = 4;
-    double labourHoursVm = 8;
+    // Operations labour scales with what there is to operate (hours a month; reasoning in
+    // docs/cost-model.md, "Operations labour"); a component's labour_hours_per_month overrides.
+    double labourHoursServerless = 1;     // per function group (one component's functions)
+    double labourHoursContainer = 2;      // per container service (task definition or deployment)
+    double labourHoursVm = 2;             // per component on VMs (deployment, configuration)
+    double labourHoursPerVmInstance = 1.5;  // per VM instance (OS patching, agents, disks)
+    double labourHoursPerCluster = 16;    // per Kubernetes cluster and node pool, shared by its services
     // FaaS provisioned concurrency: configured all month at this percentile of the per-minute
     // concurrency (arrivals/60 x billed duration), rounded up, at least 1.
     double provisionedPercentile = 0.99;
@@ -69,6 +73,9 @@ struct SizingSettings {
     // Not a sizing assumption the user edits here: analyze() copies the workload's commitment
     // policy and horizon into it, so that every costing (and every sweep) uses the same terms.
     PurchasePolicy purchase;
+    // Also set by analyze(): the labour rate (0 when operations labour is off), so that a VM
+    // fleet's instance type is the one with the lowest infrastructure + per-instance labour.
+    double labourRate = 0;
 };
 
 struct CostItem {
@@ -129,6 +136,8 @@ struct VariantCost {
     MonthlyCost cost;
     std::vector<std::string> reasons;
     double provisionedConcurrency = 0;  // faas_provisioned: always-warm instances configured
+    double labourHours = 0;       // operations labour per month (setLabour)
+    std::string labourDetail;     // "2 h for the component + 6 instances x 1.5 h"
 };
 
 struct FamilyCost {
@@ -171,9 +180,14 @@ std::optional<double> cheapestTotal(Family family, const Component& c, const Pro
 // no bytes or the catalog no "egress.internet_gb" price.
 void addEgress(FamilyCost& cost, const Profile& p, const PricingCatalog& catalog, const PortfolioShares& shares);
 
-// Operations labour for a family (0 when options.operationsLabour is off).
-void addOperations(MonthlyCost& cost, Family family, const AssessmentOptions& options,
-                   const SizingSettings& s, const std::string& currency);
+// Operations labour hours of a variant (docs/cost-model.md, "Operations labour"): per function
+// group, per container service (plus 1/`clusterSharers` of the cluster for Kubernetes), per VM
+// component plus per instance; the component's labour_hours_per_month replaces them.
+void setLabour(VariantCost& v, Family family, const Component& c, const SizingSettings& s, double vmInstances = 0,
+               int clusterSharers = 0);
+// Operations labour of a variant priced at the assessment's rate (0 when options.operationsLabour
+// is off); sets cost.operations, operationsDetail and total.
+void addOperations(VariantCost& v, const AssessmentOptions& options, const std::string& currency);
 
 // Cent rounding as vendors print line items (half away from zero).
 double roundCents(double amount);

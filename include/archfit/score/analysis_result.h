@@ -39,6 +39,7 @@ struct Scores {
 // One variant's five criterion scores (weight-independent) and, under the current weights, its fit.
 struct VariantScores {
     double values[5] = {0, 0, 0, 0, 0};  // cost, latency, compliance, lock-in, operations
+    double otherBasisCost = 0;           // the cost score on the other cost basis (labour in or out)
     LatencyEstimate latency;
     CriterionScore latencyDetail;
     double fit = 0;
@@ -82,6 +83,10 @@ struct ComponentResult {
     double margin = 0;                // fit of the recommended minus the next feasible family
     std::vector<std::string> reasons; // why the recommendation
     std::optional<std::string> forcedJustification;  // set when the user forced the family
+    // The family the cost score on the other basis would pick (options.cost_basis total: on
+    // infrastructure alone; infrastructure: with labour counted); empty when the pick is the same.
+    // Set when operations labour decides the recommendation.
+    std::optional<Family> otherBasisPick;
     Confidence confidence;
     std::vector<WeightInterval> weightIntervals;    // per criterion, the share over which it holds
     std::optional<GrowthInterval> growthInterval;   // settings.sensitivity
