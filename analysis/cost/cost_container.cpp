@@ -43,6 +43,20 @@ std::optional<TaskSize> pickTaskSize(const Component& c, const PricingCatalog& c
     return best;
 }
 
+// The Kubernetes variant, on demand and with the policy's commitments on its nodes (VMs: the
+// steady base is the quietest hour's pods).
+void addKubernetes(FamilyCost& fc, const Component& c, const Profile& p, const PricingCatalog& cat,
+                   const PortfolioShares& shares, const SizingSettings& s)
+{
+    bool fits = false;
+    double steadyPods = 0;
+    VariantCost k8s = kubernetesVariant(c, p, cat, shares, s, fits, &steadyPods);
+    if (!fits)
+        return;
+    setLabour(k8s, Family::Container, c, s, 0, std::max(1, shares.clusterComponents));
+    addWithCommitments(fc, std::move(k8s), "vm", {{"compute", steadyPods}}, cat, s);
+}
+
 }  // namespace
 
 FamilyCost costContainer(const Component& c, const Profile& p, const PricingCatalog& cat,
@@ -53,10 +67,7 @@ FamilyCost costContainer(const Component& c, const Profile& p, const PricingCata
     fc.blockers = blockers(Family::Container, c, p, cat);
     const std::optional<TaskSize> task = pickTaskSize(c, cat);
     if (!task) {
-        bool fits = false;
-        VariantCost k8s = kubernetesVariant(c, p, cat, shares, s, fits);
-        if (fits)
-            fc.variants.push_back(std::move(k8s));
+        addKubernetes(fc, c, p, cat, shares, s);
         return fc;  // the size blocker says why the serverless container is not priced
     }
 
@@ -69,6 +80,7 @@ FamilyCost costContainer(const Component& c, const Profile& p, const PricingCata
 
     double taskSeconds = 0;
     std::string how;
+    std::vector<double> tasksPerMinute;  // services: the steady base a commitment may cover
     if (isJob(c)) {
         const double billedS = std::max(cat.limit("container.min_billed_seconds"), p.meanDurationMs / 1000.0);
         taskSeconds = p.requestsPerMonth * billedS;
@@ -80,10 +92,12 @@ FamilyCost costContainer(const Component& c, const Profile& p, const PricingCata
         const double durationS = p.meanDurationMs / 1000.0;
         double taskMinutes = 0;
         double peakTasks = 0;
+        tasksPerMinute.reserve(p.requestsPerMinute.size());
         for (double arrivals : p.requestsPerMinute) {
             const double tasks = replicasForMinute(arrivals, durationS, task->vcpu, minReplicas, s);
             taskMinutes += tasks;
             peakTasks = std::max(peakTasks, tasks);
+            tasksPerMinute.push_back(tasks);
         }
         taskSeconds = taskMinutes * 60.0 * p.monthScale;
         const double meanTasks = taskSeconds / kSecondsPerMonth;
@@ -104,11 +118,10 @@ FamilyCost costContainer(const Component& c, const Profile& p, const PricingCata
                          " GB: the cheapest " + product + " size with at least " + text::number(c.vcpu, 2) +
                          " vCPU and " + text::count(c.memoryMb) + " MB (" + arch + ").");
     addLoadBalancer(v.cost, v.reasons, c, p, cat, shares, s);
-    fc.variants.push_back(std::move(v));
-    bool fits = false;
-    VariantCost k8s = kubernetesVariant(c, p, cat, shares, s, fits);
-    if (fits)
-        fc.variants.push_back(std::move(k8s));
+    const double steady = steadyShare(tasksPerMinute);
+    setLabour(v, Family::Container, c, s);
+    addWithCommitments(fc, std::move(v), "container", {{"compute", steady}, {"memory", steady}}, cat, s);
+    addKubernetes(fc, c, p, cat, shares, s);
     return fc;
 }
 

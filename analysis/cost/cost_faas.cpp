@@ -120,11 +120,17 @@ FamilyCost costServerless(const Component& c, const Profile& p, const PricingCat
         v.reasons.push_back("The account's free tier (" + text::count(cat.allowance("faas.requests")) + " requests, " +
                             text::count(cat.allowance("faas.gb_seconds")) + " GB-s a month) is shared by the " +
                             std::to_string(pool.functions) + " components that could run as functions, in proportion to use.");
-    fc.variants.push_back(std::move(v));
+    // Commitments (Compute Savings Plans and the like) discount duration, not requests or the
+    // gateway; the steady base is the quietest hour's share of the mean request rate.
+    const double steady = steadyShare(p.requestsPerMinute);
+    setLabour(v, Family::Serverless, c, s);
+    addWithCommitments(fc, std::move(v), "faas", {{"compute", steady}}, cat, s);
     if (!isJob(c) && u.requests > 0) {
         VariantCost pc = faasProvisioned(c, p, cat, s);
         addGateway(pc, c, cat, pool, u.requests);
-        fc.variants.push_back(std::move(pc));
+        setLabour(pc, Family::Serverless, c, s);
+        // Provisioned concurrency is configured all month: all of it is steady.
+        addWithCommitments(fc, std::move(pc), "faas", {{"provisioned", 1.0}, {"compute", steady}}, cat, s);
     }
     return fc;
 }

@@ -4,6 +4,7 @@
 #include "archfit/cost/cost_model.h"
 
 #include <cmath>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -58,7 +59,39 @@ VariantCost faasProvisioned(const Component& c, const Profile& p, const PricingC
                             const SizingSettings& s);
 void addGateway(VariantCost& v, const Component& c, const PricingCatalog& cat, const FaasPool& pool,
                 double requests);
+// Commitment variants (purchase_options.cpp). `committed` is the base variant priced on demand;
+// for each term the policy allows, the cheapest commitment product of the provider for `target`
+// ("faas", "container" or "vm": Kubernetes nodes are VMs) discounts the listed items: each
+// {item key, share} pays factor x on demand for `share` of its amount, the rest stays on demand.
+// No variant for a term without a product or with nothing committed (share 0); such terms are
+// said in `notes` (appended to the base variant's reasons by the caller when non-empty).
+struct CommitItem {
+    std::string key;
+    double share = 0;
+};
+std::vector<VariantCost> commitmentVariants(const VariantCost& base, const std::string& target,
+                                            const std::vector<CommitItem>& items, const PricingCatalog& cat,
+                                            const SizingSettings& s, std::vector<std::string>& notes);
+// Adds `base` (on demand, with the notes of commitmentVariants() among its reasons) and its
+// commitment variants to the family.
+void addWithCommitments(FamilyCost& fc, VariantCost base, const std::string& target,
+                        const std::vector<CommitItem>& items, const PricingCatalog& cat, const SizingSettings& s);
+// The steady base of a per-minute series: the lowest hourly mean over the mean of the series
+// (0..1; 0 for an empty or idle series). A series shorter than an hour is one window.
+double steadyShare(const std::vector<double>& perMinute);
+// The commitment rate for `target` and term: the cheapest "commit.<product>.<target>.<1y|3y>"
+// price of the catalog; empty when the provider has no product for it in the catalog.
+struct CommitRate {
+    const Price* price = nullptr;
+    std::string key;      // "compute_sp"
+    std::string product;  // "Compute Savings Plan"
+};
+std::optional<CommitRate> commitRate(const PricingCatalog& cat, const std::string& target, int termMonths);
+std::string committedVariantId(const std::string& base, int termMonths);
+
+// `steadyShare` (optional): the steady base of the pods (steadyShare() of pods per minute; 0 for jobs).
 VariantCost kubernetesVariant(const Component& c, const Profile& p, const PricingCatalog& cat,
-                              const PortfolioShares& shares, const SizingSettings& s, bool& fits);
+                              const PortfolioShares& shares, const SizingSettings& s, bool& fits,
+                              double* steadyShareOut = nullptr);
 
 }  // namespace archfit::costimpl

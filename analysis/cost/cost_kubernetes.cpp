@@ -17,7 +17,8 @@
 namespace archfit::costimpl {
 
 VariantCost kubernetesVariant(const Component& c, const Profile& p, const PricingCatalog& cat,
-                              const PortfolioShares& shares, const SizingSettings& s, bool& fits)
+                              const PortfolioShares& shares, const SizingSettings& s, bool& fits,
+                              double* steadyShareOut)
 {
     VariantCost v;
     v.variant = "kubernetes";
@@ -53,12 +54,19 @@ VariantCost kubernetesVariant(const Component& c, const Profile& p, const Pricin
         const int minReplicas = minReplicasFor(c, s);
         const double durationS = p.meanDurationMs / 1000.0;
         double podMinutes = 0;
+        std::vector<double> podsPerMinute;
+        if (steadyShareOut)
+            podsPerMinute.reserve(p.requestsPerMinute.size());
         for (double arrivals : p.requestsPerMinute) {
             const double pods = replicasForMinute(arrivals, durationS, podVcpu, minReplicas, s);
             podMinutes += pods;
             peakPods = std::max(peakPods, pods);
+            if (steadyShareOut)
+                podsPerMinute.push_back(pods);
         }
         podSeconds = podMinutes * 60.0 * p.monthScale;
+        if (steadyShareOut)
+            *steadyShareOut = steadyShare(podsPerMinute);
     }
     const double nodeHours = podSeconds / podsPerNode / 3600.0;
     const std::string& cur = cat.currency;

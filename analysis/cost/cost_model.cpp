@@ -203,25 +203,53 @@ std::optional<double> cheapestTotal(Family family, const Component& c, const Pro
                     : family == Family::Container ? costContainer(c, p, cat, shares, s)
                                                   : costVm(c, p, cat, shares, s);
     for (VariantCost& v : fc.variants)
-        addOperations(v.cost, family, options, s, cat.currency);
+        addOperations(v, options, cat.currency);
     if (const VariantCost* best = fc.cheapest())
         return best->cost.total;
     return std::nullopt;
 }
 
-void addOperations(MonthlyCost& cost, Family family, const AssessmentOptions& options,
-                   const SizingSettings& s, const std::string& currency)
+void setLabour(VariantCost& v, Family family, const Component& c, const SizingSettings& s, double vmInstances,
+               int clusterSharers)
 {
+    if (const std::optional<double>& set = c.labourHours[static_cast<int>(family)]) {
+        v.labourHours = *set;
+        v.labourDetail = "set for this component";
+        return;
+    }
+    switch (family) {
+    case Family::Serverless:
+        v.labourHours = s.labourHoursServerless;
+        v.labourDetail = "one function group";
+        break;
+    case Family::Container:
+        v.labourHours = s.labourHoursContainer;
+        v.labourDetail = "one container service";
+        if (clusterSharers > 0) {
+            v.labourHours += s.labourHoursPerCluster / clusterSharers;
+            v.labourDetail += " + 1/" + std::to_string(clusterSharers) + " of the cluster's " +
+                              text::number(s.labourHoursPerCluster, 0) + " h";
+        }
+        break;
+    case Family::Vm:
+        v.labourHours = s.labourHoursVm + s.labourHoursPerVmInstance * vmInstances;
+        v.labourDetail = text::number(s.labourHoursVm, 1) + " h for the component + " + text::count(vmInstances) +
+                         (vmInstances == 1 ? " instance" : " instances") + " x " +
+                         text::number(s.labourHoursPerVmInstance, 1) + " h";
+        break;
+    }
+}
+
+void addOperations(VariantCost& v, const AssessmentOptions& options, const std::string& currency)
+{
+    MonthlyCost& cost = v.cost;
     if (!options.operationsLabour) {
         cost.operations = 0;
         cost.operationsDetail = "operations labour not counted (options.operations_labour is false)";
     } else {
-        const double hours = family == Family::Serverless ? s.labourHoursServerless
-                             : family == Family::Container ? s.labourHoursContainer
-                                                           : s.labourHoursVm;
-        cost.operations = roundCents(hours * options.labourRateUsdPerHour);
-        cost.operationsDetail = text::number(hours, 1) + " h x " + text::number(options.labourRateUsdPerHour, 2) + " " +
-                                currency + "/h";
+        cost.operations = roundCents(v.labourHours * options.labourRateUsdPerHour);
+        cost.operationsDetail = text::number(v.labourHours, 1) + " h (" + v.labourDetail + ") x " +
+                                text::number(options.labourRateUsdPerHour, 2) + " " + currency + "/h";
     }
     cost.total = roundCents(cost.infrastructure + cost.operations);
 }

@@ -1,6 +1,8 @@
 // VM family: the cheapest instance type that fits, a fleet for peak with headroom and N+1,
-// always on; priced on demand ("vm_on_demand") and with 1-year / 3-year commitments
-// ("vm_1y", "vm_3y": cited per-instance rates, else the catalog's commitment factor).
+// always on; priced on demand ("vm_on_demand") and, for each commitment term the policy allows
+// within the horizon, with the provider's cheapest commitment product for VMs ("vm_1y", "vm_3y":
+// an instance's cited commitment rate where the catalog has one, else the product's rate).
+// An always-on fleet is all steady base: the whole fleet is committed.
 
 #include "archfit/cost/cost_model.h"
 
@@ -16,25 +18,28 @@ using namespace costimpl;
 
 namespace {
 
-enum class Term { OnDemand, OneYear, ThreeYear };
-
 struct HourlyRate {
     double value = 0;      // currency per instance-hour
-    std::string how;       // "0.096 USD/h" or "0.096 USD/h x 0.70 (1-year commitment factor)"
+    std::string how;       // "0.096 USD/h" or "0.096 USD/h x 0.72 (1-year Compute Savings Plan)"
 };
 
-HourlyRate hourly(const InstanceType& t, Term term, const PricingCatalog& cat)
+// `termMonths` 0: on demand; else the instance's cited rate for that term or the product's
+// rate x on demand, whichever is lower. Empty when neither exists.
+std::optional<HourlyRate> hourly(const InstanceType& t, int termMonths, const std::optional<CommitRate>& product,
+                                 const PricingCatalog& cat)
 {
     const std::string& cur = cat.currency;
-    if (term == Term::OnDemand)
-        return {t.onDemandHourly.unitPrice(), text::price(t.onDemandHourly.value) + " " + cur + "/h"};
-    const std::optional<Price>& cited = term == Term::OneYear ? t.commit1yHourly : t.commit3yHourly;
-    if (cited)
-        return {cited->unitPrice(), text::price(cited->value) + " " + cur + "/h committed"};
-    const Price& factor = cat.price(term == Term::OneYear ? "vm.commitment_1y_factor" : "vm.commitment_3y_factor");
-    return {t.onDemandHourly.unitPrice() * factor.value,
-            text::price(t.onDemandHourly.value) + " " + cur + "/h x " + text::number(factor.value, 2) + " (" +
-                (term == Term::OneYear ? "1" : "3") + "-year commitment factor)"};
+    if (termMonths == 0)
+        return HourlyRate{t.onDemandHourly.unitPrice(), text::price(t.onDemandHourly.value) + " " + cur + "/h"};
+    const std::optional<Price>& cited = termMonths >= 36 ? t.commit3yHourly : t.commit1yHourly;
+    std::optional<HourlyRate> best;
+    if (product)
+        best = HourlyRate{t.onDemandHourly.unitPrice() * product->price->value,
+                          text::price(t.onDemandHourly.value) + " " + cur + "/h x " +
+                              text::number(product->price->value, 2) + " (" + product->product + ")"};
+    if (cited && (!best || cited->unitPrice() < best->value))
+        best = HourlyRate{cited->unitPrice(), text::price(cited->value) + " " + cur + "/h (cited commitment rate)"};
+    return best;
 }
 
 struct Fleet {
@@ -42,12 +47,15 @@ struct Fleet {
     double count = 0;
     double monthly = 0;
     std::string how;
+    double factor = 1;     // hourly rate paid / on-demand rate
 };
 
-Fleet cheapestFleet(const Component& c, const Profile& p, const PricingCatalog& cat, const SizingSettings& s, Term term)
+Fleet cheapestFleet(const Component& c, const Profile& p, const PricingCatalog& cat, const SizingSettings& s,
+                    int termMonths, const std::optional<CommitRate>& product)
 {
     const bool gpu = c.hasNeed(Need::Gpu);
     Fleet best;
+    double bestScore = 0;
     for (const InstanceType& t : cat.instances) {
         if (t.arch != c.architecture || (t.gpus > 0) != gpu)
             continue;
@@ -65,10 +73,17 @@ Fleet cheapestFleet(const Component& c, const Profile& p, const PricingCatalog& 
         }
         if (t.burstable && meanDemand / (n * t.vcpu) > kBurstableBaseline)
             continue;  // would run out of CPU credits
-        const HourlyRate rate = hourly(t, term, cat);
-        const double cost = n * rate.value * kHoursPerMonth;
-        if (!best.type || cost < best.monthly)
-            best = {&t, n, cost, rate.how};
+        const std::optional<HourlyRate> rate = hourly(t, termMonths, product, cat);
+        if (!rate)
+            continue;  // no commitment rate for this instance and term
+        const double monthly = n * rate->value * kHoursPerMonth;
+        // Many small instances cost more to operate than a few large ones: the type is chosen on
+        // infrastructure + per-instance labour (unless the component sets its own labour).
+        const double labour = c.labourHours[static_cast<int>(Family::Vm)] ? 0.0 : n * s.labourHoursPerVmInstance * s.labourRate;
+        if (!best.type || monthly + labour < bestScore) {
+            best = {&t, n, monthly, rate->how, rate->value / t.onDemandHourly.unitPrice()};
+            bestScore = monthly + labour;
+        }
     }
     return best;
 }
@@ -83,10 +98,19 @@ FamilyCost costVm(const Component& c, const Profile& p, const PricingCatalog& ca
     fc.blockers = blockers(Family::Vm, c, p, cat);
     const bool gpu = c.hasNeed(Need::Gpu);
 
-    const struct { Term term; const char* variant; } terms[] = {
-        {Term::OnDemand, "vm_on_demand"}, {Term::OneYear, "vm_1y"}, {Term::ThreeYear, "vm_3y"}};
-    for (const auto& t : terms) {
-        const Fleet f = cheapestFleet(c, p, cat, s, t.term);
+    std::vector<int> terms = {0};
+    for (int term : s.purchase.terms())
+        terms.push_back(term);
+    std::vector<std::string> notes;
+    for (int term : terms) {
+        const std::optional<CommitRate> product = term > 0 ? commitRate(cat, "vm", term) : std::nullopt;
+        const Fleet f = cheapestFleet(c, p, cat, s, term, product);
+        if (term > 0 && !f.type) {
+            notes.push_back("No " + std::string(term >= 36 ? "3-year" : "1-year") +
+                            " commitment rate for these instances in the " + cat.name +
+                            " catalog: priced on demand under this policy.");
+            continue;
+        }
         if (!f.type) {
             fc.blockers.push_back({"no_instance", "No instance type in the " + cat.name + " catalog fits " +
                                                       text::number(c.vcpu, 2) + " vCPU, " + text::count(c.memoryMb) +
@@ -95,7 +119,14 @@ FamilyCost costVm(const Component& c, const Profile& p, const PricingCatalog& ca
             return fc;
         }
         VariantCost v;
-        v.variant = t.variant;
+        v.variant = term == 0 ? std::string("vm_on_demand") : committedVariantId("vm_on_demand", term);
+        if (term > 0) {
+            v.purchase.id = (product ? product->key : std::string("cited")) + "_" + (term >= 36 ? "3y" : "1y");
+            v.purchase.product = product ? product->product : std::string("commitment (cited instance rate)");
+            v.purchase.termMonths = term;
+            v.purchase.committedShare = 1.0;
+            v.purchase.factor = f.factor;
+        }
         v.cost.add("compute", f.monthly, text::count(f.count) + " x " + f.type->name + " x " + f.how + " x 730 h");
         const std::string fleet = text::count(f.count) + " x " + f.type->name + " (" + text::number(f.type->vcpu, 0) +
                                   " vCPU, " + text::number(f.type->memoryGib, 0) + " GiB)";
@@ -107,16 +138,21 @@ FamilyCost costVm(const Component& c, const Profile& p, const PricingCatalog& ca
                                 " vCPU + " + text::percent(s.vmHeadroom, 0) + " headroom" +
                                 (s.vmNPlusOne ? ", plus one spare (N+1)" : "") + "; always on.");
         }
-        if (t.term != Term::OnDemand)
-            v.reasons.push_back(std::string("A ") + (t.term == Term::OneYear ? "1" : "3") +
-                                "-year commitment bills every hour of the term whether the fleet runs or not; "
-                                "it pays off only for a fleet that stays this size.");
+        if (term > 0)
+            v.reasons.push_back("Bought with a " + std::string(term >= 36 ? "3-year " : "1-year ") + v.purchase.product +
+                                " at " + text::number(f.factor, 2) +
+                                " x on demand: the whole always-on fleet is committed and billed every hour of the "
+                                "term whether it runs or not; it pays off only for a fleet that stays this size." +
+                                (product && !product->price->note.empty() ? " Rate: " + product->price->note : std::string()));
         if (c.hasNeed(Need::DedicatedTenancy) || c.hasCompliance("dedicated-tenancy"))
             v.reasons.push_back("Dedicated tenancy: priced at shared-tenancy rates; the dedicated-instance premium is "
                                 "not in the catalog yet, so this cost is a lower bound.");
         addLoadBalancer(v.cost, v.reasons, c, p, cat, shares, s);
+        setLabour(v, Family::Vm, c, s, f.count);
         fc.variants.push_back(std::move(v));
     }
+    if (!notes.empty() && !fc.variants.empty())
+        fc.variants.front().reasons.insert(fc.variants.front().reasons.end(), notes.begin(), notes.end());
     return fc;
 }
 

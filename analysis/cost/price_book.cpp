@@ -172,8 +172,9 @@ void setValue(Price& p, double value, const std::string& why)
 
 void discount(Price& p, const PriceBook& book)
 {
-    // Factors (e.g. the commitment factor) multiply prices that are discounted already.
-    if (p.id.size() >= 7 && p.id.compare(p.id.size() - 7, 7, "_factor") == 0)
+    // Factors (commitment rates "commit.*", any "*_factor") multiply prices that are discounted
+    // already: a percentage off them would discount twice.
+    if ((p.id.size() >= 7 && p.id.compare(p.id.size() - 7, 7, "_factor") == 0) || p.id.rfind("commit.", 0) == 0)
         return;
     for (const PriceDiscount& d : book.discounts) {
         if (globMatch(d.match.c_str(), p.id.c_str())) {

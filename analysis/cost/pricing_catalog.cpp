@@ -32,8 +32,6 @@ const std::vector<std::string> kRequiredPriceIds = {
     "lb.hourly",
     "lb.capacity_unit_hour",
     "k8s.control_plane_hourly",
-    "vm.commitment_1y_factor",
-    "vm.commitment_3y_factor",
 };
 
 const std::vector<std::string> kRequiredLimitIds = {

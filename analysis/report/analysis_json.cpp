@@ -57,11 +57,22 @@ ordered_json costJson(const MonthlyCost& c)
     return j;
 }
 
+ordered_json purchaseJson(const PurchaseOption& p)
+{
+    return {{"id", p.id},
+            {"product", p.product},
+            {"term_months", p.termMonths},
+            {"committed_share", r4(p.committedShare)},
+            {"rate_factor", r4(p.factor)},
+            {"label", p.label()}};
+}
+
 ordered_json evaluationJson(const FamilyEvaluation& e)
 {
     ordered_json j;
     j["feasible"] = e.feasible;
     j["variant"] = e.variant;
+    j["purchase_option"] = purchaseJson(e.purchase);
     ordered_json blockers = ordered_json::array();
     ordered_json codes = ordered_json::array();
     for (const Blocker& b : e.blockers) {
@@ -195,7 +206,13 @@ std::string analysisToJson(const AnalysisResult& result)
                        {"sweep", {{"min", s.sweepMin}, {"max", s.sweepMax}, {"steps_per_decade", s.sweepStepsPerDecade}}},
                        {"labour_hours", {{"serverless", s.labourHoursServerless},
                                          {"container", s.labourHoursContainer},
-                                         {"vm", s.labourHoursVm}}}};
+                                         {"vm", s.labourHoursVm},
+                                         {"vm_instance", s.labourHoursPerVmInstance},
+                                         {"kubernetes_cluster", s.labourHoursPerCluster}}},
+                       {"commitment", {{"policy", toString(s.purchase.policy)},
+                                       {"horizon_months", s.purchase.horizonMonths},
+                                       {"terms_months", s.purchase.terms()},
+                                       {"description", s.purchase.describe()}}}};
 
     // Components are written one at a time into the text (a DOM of a 5,000-component portfolio
     // would hold several hundred MB); the document keeps an empty array in their place.
@@ -246,6 +263,8 @@ std::string analysisToJson(const AnalysisResult& result)
         c["break_even"] = breakEvenJson(r.breakEven);
         c["cost_range"] = costRangeJson(r.costRange);
         c["forced_justification"] = r.forcedJustification ? ordered_json(*r.forcedJustification) : ordered_json(nullptr);
+        c["labour_decides"] = r.otherBasisPick ? ordered_json{{"alternative", toString(*r.otherBasisPick)}}
+                                               : ordered_json(nullptr);
         c["confidence"] = {{"level", toString(r.confidence.level)}, {"reason", r.confidence.reason}};
         c["sensitivity"] = sensitivityJson(r);
         // As dump(2) nests it two levels deep: every line indented by four more spaces (a JSON

@@ -171,12 +171,18 @@ ReportSection assumptionsSection(const AnalysisResult& result, const Workload& w
         {"Free tier", result.freeTier ? "on: the always-free monthly allowances apply, shared by use"
                                       : "off: every request and GB-second is billed"},
         {"Operations labour", a.options.operationsLabour
-                                  ? "on: " + text::number(a.options.labourRateUsdPerHour, 2) + " USD per hour, " +
-                                        text::number(z.labourHoursServerless, 1) + " / " +
-                                        text::number(z.labourHoursContainer, 1) + " / " +
-                                        text::number(z.labourHoursVm, 1) +
-                                        " hours per component-month (serverless / container / VM)"
+                                  ? "on: " + text::number(a.options.labourRateUsdPerHour, 2) + " USD per hour; hours a month: " +
+                                        text::number(z.labourHoursServerless, 1) + " per function group, " +
+                                        text::number(z.labourHoursContainer, 1) + " per container service (+ " +
+                                        text::number(z.labourHoursPerCluster, 0) + " per Kubernetes cluster, shared), " +
+                                        text::number(z.labourHoursVm, 1) + " per VM component + " +
+                                        text::number(z.labourHoursPerVmInstance, 1) + " per instance (assumptions; "
+                                        "a component's labour_hours_per_month overrides)" +
+                                        (a.options.costBasis == CostBasis::Infrastructure
+                                             ? "; recommendations decided on infrastructure cost alone"
+                                             : "")
                                   : std::string("off: costs are infrastructure only")},
+        {"Purchase options", z.purchase.describe() + " (the same policy for every family)"},
         {"Traffic growth", multiplier(result.settings.growth) + " applied to every component's traffic"},
         {"Price catalog", result.pricing.catalogName + ", dated " + result.pricing.catalogDate +
                               (options.catalogFile.empty() ? "" : " (" + fileNameOnly(options.catalogFile) + ")")},
@@ -312,7 +318,7 @@ ReportSection glossarySection(const std::string& number)
         {"Cold start", "a request served by a new function instance, slower by the runtime's start-up time"},
         {"GB-second", "one second of a function with 1 GB of memory, the unit functions are billed in"},
         {"Confidence", "low for declared traffic, high for at least 7 days of logs with measured latency"},
-        {"Operations labour", "hours per component-month times the labour rate, shown apart from infrastructure"},
+        {"Operations labour", "hours a month per function group, container service, VM component and instance, and a shared Kubernetes cluster, times the labour rate; shown apart from infrastructure"},
     }));
     return s;
 }

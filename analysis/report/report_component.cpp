@@ -32,7 +32,7 @@ std::vector<std::pair<std::string, std::string>> recommendationFacts(const Compo
     }
     const Family f = *r.recommended;
     const FamilyEvaluation& e = r.family(f);
-    facts.push_back({"Recommendation", std::string(toString(f)) + " (" + variantTitle(e.variant) + ")" +
+    facts.push_back({"Recommendation", std::string(toString(f)) + " (" + variantDescription(e) + ")" +
                                            (r.forcedJustification ? ", forced by a recorded decision" : "")});
     std::string cost = money(e.cost.total, cur) + " a month: infrastructure " + money(e.cost.infrastructure, cur) +
                        ", operations " + money(e.cost.operations, cur);
@@ -118,7 +118,7 @@ ReportTable costTable(const ComponentResult& r, const Component* c)
         std::string p99 = e.variant.empty() ? "-" : text::number(e.latency.p99Ms, 0) + " ms";
         if (slo && !e.variant.empty())
             p99 += e.sloMiss ? " (miss)" : " (ok)";
-        t.rows.push_back({toString(f), e.variant.empty() ? "-" : variantTitle(e.variant),
+        t.rows.push_back({toString(f), e.variant.empty() ? "-" : variantDescription(e),
                           text::number(e.cost.infrastructure, 2), text::number(e.cost.operations, 2),
                           text::number(e.cost.total, 2), costRangeText(r.costRange, f, {}), p99});
     }
@@ -301,7 +301,7 @@ ReportSection componentSection(const ComponentResult& r, const Component* c, con
     if (r.recommended) {
         const FamilyEvaluation& e = r.family(*r.recommended);
         s.blocks.push_back(subheading("Cost breakdown: " + std::string(toString(*r.recommended)) + ", " +
-                                      variantTitle(e.variant)));
+                                      variantDescription(e)));
         s.blocks.push_back(tableBlock(breakdownTable(e, cur)));
     }
     s.blocks.push_back(subheading("Traffic and latency"));

@@ -56,6 +56,24 @@ std::string variantTitle(const std::string& variant)
     return variant;
 }
 
+}  // namespace report
+
+std::string variantDescription(const FamilyEvaluation& e)
+{
+    if (e.variant.empty())
+        return "-";
+    if (e.purchase.onDemand())
+        return report::variantTitle(e.variant);
+    // The base variant's words without its purchase, then the purchase in words.
+    std::string base = e.variant.substr(0, e.variant.size() - 3);  // drop "_1y" / "_3y"
+    std::string title = base == "vm" ? std::string("VMs")
+                        : base == "faas_on_demand" ? std::string("functions")
+                                                   : report::variantTitle(base);
+    return title + ", " + e.purchase.label();
+}
+
+namespace report {
+
 std::string money(double amount, const std::string& currency) { return text::money(amount, currency); }
 
 std::string multiplier(double m)
@@ -388,7 +406,7 @@ ReportSection layoutSection(const AnalysisResult& result)
             const FamilyEvaluation& e = r.family(*r.recommended);
             box.lane = static_cast<int>(*r.recommended);
             box.detail = money(e.cost.total, cur) + "/mo";
-            t.rows.push_back({componentLabel(r), toString(*r.recommended), variantTitle(e.variant),
+            t.rows.push_back({componentLabel(r), toString(*r.recommended), variantDescription(e),
                               money(e.cost.total, cur), text::number(r.margin, 1), toString(r.confidence.level)});
         } else {
             box.lane = 3;

@@ -67,7 +67,7 @@ FamilyEvaluation evaluation(FamilyCost fc, const AnalysisSettings& settings, con
     e.blockers = std::move(fc.blockers);
     e.feasible = e.blockers.empty();
     for (VariantCost& v : fc.variants)
-        addOperations(v.cost, fc.family, options, settings.sizing, currency);
+        addOperations(v, options, currency);
     // The variant, its cost and reasons are set when scoreFamilies() chooses the best-fitting one.
     e.variants = std::move(fc.variants);
     return e;
@@ -184,7 +184,7 @@ std::vector<ComponentResult> evaluateRound(const RoundInputs& in, const Membersh
             r.recommended = recommendedFamily(r, c);
             picksOnly->push_back(pickOf(r));
         } else {
-            recommend(r, c, workload.weights, currency);
+            recommend(r, c, workload.weights, currency, opt.costBasis);
             r.confidence = confidenceOf(p, p.measured && in.traffic ? in.traffic->skippedShare() : 0.0);
             out.push_back(std::move(r));
         }
@@ -404,8 +404,15 @@ void growthSensitivity(AnalysisResult& result, const Workload& workload, const P
 }  // namespace
 
 AnalysisResult analyze(const Workload& workload, const PricingCatalog& catalog, const RuleSet& rules,
-                       const AnalysisSettings& settings, const TrafficData* traffic, Progress* progress)
+                       const AnalysisSettings& requested, const TrafficData* traffic, Progress* progress)
 {
+    // Every costing, sweep and baseline uses the workload's purchase policy, the same for every
+    // family (docs/cost-model.md, "Like for like").
+    AnalysisSettings settings = requested;
+    settings.sizing.purchase = {workload.assessment.options.commitment, workload.assessment.horizonMonths};
+    settings.sizing.labourRate =
+        workload.assessment.options.operationsLabour ? workload.assessment.options.labourRateUsdPerHour : 0.0;
+
     AnalysisResult result;
     result.assessmentName = workload.assessment.name;
     result.client = workload.assessment.client;
@@ -504,7 +511,7 @@ bool rescore(AnalysisResult& result, const Workload& workload, const PricingCata
         r.forcedJustification.reset();
         r.weightIntervals.clear();
         r.growthInterval.reset();  // depends on the weights: only a full analysis recomputes it
-        recommend(r, c, workload.weights, catalog.currency);
+        recommend(r, c, workload.weights, catalog.currency, workload.assessment.options.costBasis);
     }
     for (Baseline& b : result.layout.baselines)
         for (std::size_t i = 0; i < b.evaluations.size() && i < workload.components.size(); ++i)

@@ -125,6 +125,54 @@ void residency(const Workload& w, const RuleSet& rules, std::vector<Finding>& ou
     }
 }
 
+// Every recommendation whose estimated p99 misses the component's SLO, with the cheapest family
+// that would meet it (or none).
+void sloMisses(const AnalysisResult& r, const std::string& currency, std::vector<Finding>& out)
+{
+    for (const ComponentResult& c : r.components) {
+        if (!c.recommended || !c.latencySloMs)
+            continue;
+        const FamilyEvaluation& e = c.family(*c.recommended);
+        if (!e.sloMiss)
+            continue;
+        std::string text = c.name + " misses its p99 SLO as " + toString(*c.recommended) + ": estimated " +
+                           text::number(e.latency.p99Ms, 0) + " ms against " + text::number(*c.latencySloMs, 0) + " ms.";
+        const FamilyEvaluation* fix = nullptr;
+        for (const FamilyEvaluation& other : c.families)
+            if (other.feasible && !other.sloMiss && &other != &e && (!fix || other.cost.total < fix->cost.total))
+                fix = &other;
+        if (fix)
+            text += " Cheapest fix: run it as " + std::string(toString(fix->family)) + " (estimated " +
+                    text::number(fix->latency.p99Ms, 0) + " ms) for " +
+                    text::money(fix->cost.total - e.cost.total, currency) + " a month more.";
+        else
+            text += " No family meets it as described: revisit the SLO, the synchronous calls or the runtime.";
+        out.push_back({"warning", {c.id}, text});
+    }
+}
+
+// Recommendations that operations labour decides (the other cost basis would pick another family).
+void labourDecides(const Workload& w, const AnalysisResult& r, std::vector<Finding>& out)
+{
+    std::vector<std::string> ids;
+    std::string list;
+    for (const ComponentResult& c : r.components)
+        if (c.otherBasisPick && c.recommended) {
+            ids.push_back(c.id);
+            list += (list.empty() ? "" : ", ") + c.id + " (" + toString(*c.recommended) + " -> " +
+                    toString(*c.otherBasisPick) + ")";
+        }
+    if (ids.empty())
+        return;
+    const bool total = w.assessment.options.costBasis == CostBasis::Total;
+    out.push_back({"info", ids,
+                   "Operations labour decides " + std::to_string(ids.size()) + " of " +
+                       std::to_string(r.components.size()) + " recommendations: " + list + " " +
+                       (total ? "on infrastructure cost alone" : "with labour counted") +
+                       ". Check the labour assumptions (docs/cost-model.md) or set labour_hours_per_month for "
+                       "these components."});
+}
+
 }  // namespace
 
 std::vector<Finding> systemFindings(const Workload& workload, const AnalysisResult& result, const RuleSet& rules,
@@ -140,6 +188,8 @@ std::vector<Finding> systemFindings(const Workload& workload, const AnalysisResu
     jobsNearLimit(workload, result, faasMaxDurationS, out);
     steadyFunctions(result, out);
     idleVms(result, out);
+    sloMisses(result, result.pricing.currency, out);
+    labourDecides(workload, result, out);
     std::stable_sort(out.begin(), out.end(), [](const Finding& a, const Finding& b) {
         auto rank = [](const std::string& s) { return s == "critical" ? 0 : s == "warning" ? 1 : 2; };
         return rank(a.severity) < rank(b.severity);

@@ -11,17 +11,28 @@ namespace {
 
 constexpr const char* kCriteria[] = {"cost", "latency", "compliance", "lock-in", "operations"};
 
-double cheapestFeasibleTotal(const ComponentResult& r)
+// What the cost score compares (options.cost_basis): the total or infrastructure alone.
+double scoredCost(const MonthlyCost& m, CostBasis basis)
+{
+    return basis == CostBasis::Infrastructure ? m.infrastructure : m.total;
+}
+
+double cheapestFeasibleTotal(const ComponentResult& r, CostBasis basis)
 {
     double cheapest = -1;
     for (const FamilyEvaluation& e : r.families) {
         if (!e.blockers.empty())
             continue;
         for (const VariantCost& v : e.variants)
-            if (cheapest < 0 || v.cost.total < cheapest)
-                cheapest = v.cost.total;
+            if (cheapest < 0 || scoredCost(v.cost, basis) < cheapest)
+                cheapest = scoredCost(v.cost, basis);
     }
     return cheapest;
+}
+
+double costScore(double cheapest, double cost)
+{
+    return cheapest < 0 ? 0.0 : cost > 0 ? std::min(100.0, 100.0 * cheapest / cost) : 100.0;
 }
 
 // Operations for Kubernetes differs from serverless containers: the cluster is the team's.
@@ -63,6 +74,28 @@ bool waived(const Component& c, Family f, const std::string& code, std::string& 
     return false;
 }
 
+// The family that would win if the cost score compared the other basis (labour counted or not),
+// other criteria unchanged; empty when it is the same family or nothing is feasible.
+std::optional<Family> otherBasisPick(const ComponentResult& r, const Weights& w)
+{
+    std::optional<Family> pick;
+    double pickFit = 0;
+    for (const FamilyEvaluation& e : r.families) {
+        if (!e.fit)
+            continue;
+        for (const VariantScores& vs : e.variantScores) {
+            const double fit = weightedFit(vs.otherBasisCost, vs.values[1], vs.values[2], vs.values[3], vs.values[4], w);
+            if (!pick || fit > pickFit + 1e-9) {
+                pick = e.family;
+                pickFit = fit;
+            }
+        }
+    }
+    if (pick && r.recommended && *pick == *r.recommended)
+        return std::nullopt;
+    return pick;
+}
+
 }  // namespace
 
 void scoreFamilies(ComponentResult& r, const Component& c, const Profile& profile, const ScoringContext& ctx)
@@ -95,15 +128,18 @@ void scoreFamilies(ComponentResult& r, const Component& c, const Profile& profil
 
     // The weight-independent part: every variant's five criterion scores (the latency simulation
     // is the expensive one). chooseVariants() weighs them.
-    const double cheapest = cheapestFeasibleTotal(r);
+    const CostBasis basis = a.options.costBasis;
+    const CostBasis other = basis == CostBasis::Total ? CostBasis::Infrastructure : CostBasis::Total;
+    const double cheapest = cheapestFeasibleTotal(r, basis);
+    const double cheapestOther = cheapestFeasibleTotal(r, other);
     for (FamilyEvaluation& e : r.families) {
         e.variantScores.clear();
         const CriterionScore compliance = complianceScore(c, e.family, a, ctx.rules);
         const CriterionScore lockIn = lockInScore(c, e.family, ctx.rules);
         for (const VariantCost& v : e.variants) {
             VariantScores vs;
-            vs.values[0] = cheapest < 0 ? 0.0
-                           : v.cost.total > 0 ? std::min(100.0, 100.0 * cheapest / v.cost.total) : 100.0;
+            vs.values[0] = costScore(cheapest, scoredCost(v.cost, basis));
+            vs.otherBasisCost = costScore(cheapestOther, scoredCost(v.cost, other));
             vs.latency = latencyOf(c, profile, e.family, v.provisionedConcurrency, ctx);
             vs.latencyDetail = latencyScore(c, vs.latency, e.family);
             vs.values[1] = vs.latencyDetail.score;
@@ -149,6 +185,7 @@ void chooseVariant(FamilyEvaluation& e, const Component& c, const Assessment& a,
     const VariantScores& bestScores = e.variantScores[best];
     const VariantCost& chosen = e.variants[best];
     e.variant = chosen.variant;
+    e.purchase = chosen.purchase;
     e.fit = e.feasible ? std::optional<double>(bestScores.fit) : std::nullopt;
     if (picksOnly)
         return;
@@ -222,7 +259,8 @@ std::optional<Family> recommendedFamily(const ComponentResult& r, const Componen
     return best ? std::optional<Family>(best->family) : std::nullopt;
 }
 
-void recommend(ComponentResult& r, const Component& c, const Weights& w, const std::string& currency)
+void recommend(ComponentResult& r, const Component& c, const Weights& w, const std::string& currency,
+               CostBasis basis)
 {
     const auto [best, second] = rank(r);
     if (c.forced) {
@@ -251,6 +289,7 @@ void recommend(ComponentResult& r, const Component& c, const Weights& w, const s
     }
     r.recommended = best->family;
     r.margin = second ? *best->fit - *second->fit : 100.0;
+    r.otherBasisPick = otherBasisPick(r, w);
     std::string why = std::string("Recommended ") + toString(best->family) + ": fit " + text::number(*best->fit, 1) +
                       " at " + text::money(best->cost.total, currency) + " a month";
     if (!second) {
@@ -292,6 +331,11 @@ void recommend(ComponentResult& r, const Component& c, const Weights& w, const s
                                                                       *e.scores.compliance, *e.scores.lockIn,
                                                                       *e.scores.operations};
     r.weightIntervals = weightSensitivity(scores, best->family, w);
+    if (r.otherBasisPick)
+        r.reasons.push_back(std::string("Operations labour decides this pick: ") +
+                            (basis == CostBasis::Total ? "on infrastructure cost alone, " : "with operations labour counted, ") +
+                            toString(*r.otherBasisPick) + " would be recommended (options.cost_basis; set a component's "
+                            "labour_hours_per_month where the defaults do not fit).");
 }
 
 }  // namespace archfit

@@ -40,7 +40,9 @@ void chooseVariant(FamilyEvaluation& e, const Component& c, const Assessment& a,
 
 // The recommendation: the forced family when the user forced one, else the best fit among
 // feasible families; margin, reasons with the deciding numbers, and weight sensitivity.
-void recommend(ComponentResult& r, const Component& c, const Weights& w, const std::string& currency);
+// `basis` says what the cost score compared, for the reason given when labour decides the pick.
+void recommend(ComponentResult& r, const Component& c, const Weights& w, const std::string& currency,
+               CostBasis basis = CostBasis::Total);
 
 // The family recommend() picks, without its margin, reasons or weight sensitivity.
 std::optional<Family> recommendedFamily(const ComponentResult& r, const Component& c);

@@ -21,6 +21,8 @@ constexpr const char* kNeedNames[] = {"gpu", "websockets", "dedicated_tenancy"};
 constexpr const char* kFamilyNames[] = {"serverless", "container", "vm"};
 constexpr const char* kMitigationNames[] = {"iac", "ports_and_adapters"};
 constexpr const char* kTeamSkillNames[] = {"serverless", "containers", "kubernetes", "vms"};
+constexpr const char* kCommitmentNames[] = {"none", "1y", "3y", "best"};
+constexpr const char* kCostBasisNames[] = {"total", "infrastructure"};
 
 template <typename E, std::size_t N>
 const char* nameOf(const char* const (&names)[N], E value)
@@ -52,6 +54,19 @@ const char* toString(Need v) { return nameOf(kNeedNames, v); }
 const char* toString(Family v) { return nameOf(kFamilyNames, v); }
 const char* toString(Mitigation v) { return nameOf(kMitigationNames, v); }
 const char* toString(TeamSkill v) { return nameOf(kTeamSkillNames, v); }
+const char* toString(CommitmentPolicy v) { return nameOf(kCommitmentNames, v); }
+
+std::optional<CommitmentPolicy> commitmentPolicyFromString(const std::string& s)
+{
+    return valueOf<CommitmentPolicy>(kCommitmentNames, s);
+}
+
+const char* toString(CostBasis v) { return nameOf(kCostBasisNames, v); }
+
+std::optional<CostBasis> costBasisFromString(const std::string& s)
+{
+    return valueOf<CostBasis>(kCostBasisNames, s);
+}
 
 std::optional<Mitigation> mitigationFromString(const std::string& s)
 {

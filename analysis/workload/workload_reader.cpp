@@ -44,6 +44,7 @@ bool isValidComplianceTag(const std::string& s)
 
 const NumberRange kUnitInterval{0, false, true, 1};
 const NumberRange kLabourRate{0, false, true, 10000};
+const NumberRange kLabourHours{0, false, true, 744};  // at most every hour of a month
 const NumberRange kVcpuRange{0.0625, false, true, 192};
 const NumberRange kAvgDurationRange{0, true, true, 86400000};
 const NumberRange kMaxDurationRange{0, true, true, 604800};
@@ -61,10 +62,15 @@ void readOptions(JsonDiagnostics& diag, const OrderedJson& v, const std::string&
     if (!checkObject(diag, v, path))
         return;
     const ObjectReader r(diag, v, path,
-                         {"free_tier", "operations_labour", "labour_rate_usd_per_hour"});
+                         {"free_tier", "operations_labour", "labour_rate_usd_per_hour", "commitment", "cost_basis"});
     r.readBool("free_tier", out.freeTier);
     r.readBool("operations_labour", out.operationsLabour);
     r.readNumber("labour_rate_usd_per_hour", kLabourRate, out.labourRateUsdPerHour);
+    r.readEnum("commitment", commitmentPolicyFromString,
+               {CommitmentPolicy::None, CommitmentPolicy::OneYear, CommitmentPolicy::ThreeYear,
+                CommitmentPolicy::BestWithinHorizon},
+               out.commitment);
+    r.readEnum("cost_basis", costBasisFromString, {CostBasis::Total, CostBasis::Infrastructure}, out.costBasis);
 }
 
 void readAssessment(JsonDiagnostics& diag, const OrderedJson& v, const std::string& path,
@@ -164,7 +170,7 @@ const std::vector<std::string>& componentKeys()
         "avg_duration_ms", "max_duration_s", "state", "latency_slo_ms", "avg_response_kb", "requests_per_day",
         "requests_per_month", "pattern", "compliance", "managed_services", "calls",
         "max_connections", "needs", "architecture", "gateway", kMitigationsKey, kWaiversKey,
-        kDecisionKey};
+        kDecisionKey, "labour_hours_per_month"};
     return keys;
 }
 
@@ -291,6 +297,17 @@ Component readComponent(JsonDiagnostics& diag, const OrderedJson& v, const std::
 
     r.readEnum("architecture", architectureFromString, {Architecture::X86_64, Architecture::Arm64},
                c.architecture);
+    if (const OrderedJson* labour = r.get("labour_hours_per_month")) {
+        const std::string path = r.pathOf("labour_hours_per_month");
+        if (checkObject(diag, *labour, path)) {
+            const ObjectReader lr(diag, *labour, path, {"serverless", "container", "vm"});
+            for (Family f : kFamilies) {
+                double hours = 0;
+                if (lr.readNumber(toString(f), kLabourHours, hours))
+                    c.labourHours[static_cast<int>(f)] = hours;
+            }
+        }
+    }
     c.gateway = defaultGateway(c.kind);
     r.readEnum("gateway", gatewayFromString, {Gateway::None, Gateway::Http, Gateway::Rest},
                c.gateway);
@@ -432,6 +449,12 @@ OrderedJson componentJson(const Component& c)
         j["needs"].push_back(toString(n));
     j["architecture"] = toString(c.architecture);
     j["gateway"] = toString(c.gateway);
+    OrderedJson labour = OrderedJson::object();
+    for (Family f : kFamilies)
+        if (c.labourHours[static_cast<int>(f)])
+            labour[toString(f)] = number(*c.labourHours[static_cast<int>(f)]);
+    if (!labour.empty())
+        j["labour_hours_per_month"] = labour;
     writeComponentDecisions(c, j);
     return j;
 }
@@ -524,7 +547,9 @@ std::string writeWorkload(const Workload& workload)
                          {"options",
                           {{"free_tier", a.options.freeTier},
                            {"operations_labour", a.options.operationsLabour},
-                           {"labour_rate_usd_per_hour", number(a.options.labourRateUsdPerHour)}}},
+                           {"labour_rate_usd_per_hour", number(a.options.labourRateUsdPerHour)},
+                           {"commitment", toString(a.options.commitment)},
+                           {"cost_basis", toString(a.options.costBasis)}}},
                          {kTeamSkillsKey, teamSkillsJson(a)}};
     doc["weights"] = {{"cost", number(w.cost)},
                       {"latency", number(w.latency)},

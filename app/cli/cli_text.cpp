@@ -1,5 +1,7 @@
 #include "cli_text.h"
 
+#include "archfit/report/report.h"
+
 #include <algorithm>
 #include <cstdlib>
 #include <cstdio>
@@ -46,7 +48,8 @@ std::string summaryText(const AnalysisResult& r)
     if (!r.client.empty())
         out << " (" << r.client << ")";
     out << "\nPrices: " << r.pricing.catalogName << ", catalog date " << r.pricing.catalogDate
-        << "; monthly cost in " << cur << " per 730-hour month incl. operations labour\n\n";
+        << "; monthly cost in " << cur << " per 730-hour month incl. operations labour\n"
+        << "Purchase options (every family alike): " << r.settings.sizing.purchase.describe() << "\n\n";
 
     std::size_t idWidth = 9;
     for (const ComponentResult& c : r.components)
@@ -63,6 +66,10 @@ std::string summaryText(const AnalysisResult& r)
         out << "  " << pad(c.recommended ? toString(*c.recommended) : "none", 12)
             << pad(c.recommended ? margin : "-", 7, true) << "\n";
     }
+    out << "\nHow each recommendation is bought:\n";
+    for (const ComponentResult& c : r.components)
+        if (c.recommended)
+            out << "  " << pad(c.id, idWidth) << variantDescription(c.family(*c.recommended)) << "\n";
     const Layout& l = r.layout;
     out << "\nRecommended layout: " << money(l.monthlyCost) << " " << cur << "/month (infrastructure "
         << money(l.infrastructure) << ", operations " << money(l.operations) << ")\n";

@@ -280,9 +280,10 @@ void MainWindow::updateStatus()
     }
     m_statusLabel->setText(text);
 
-    m_catalogLabel->setText(result ? tr("Pricing: %1, %2")
+    m_catalogLabel->setText(result ? tr("Pricing: %1, %2; purchase options: %3")
                                          .arg(QString::fromStdString(result->pricing.catalogName),
-                                              QString::fromStdString(result->pricing.catalogDate))
+                                              QString::fromStdString(result->pricing.catalogDate),
+                                              QString::fromStdString(result->settings.sizing.purchase.describe()))
                                    : QString());
     QString coverage;
     if (result) {

@@ -12,6 +12,34 @@
 
 namespace archfit {
 
+// The purchase options every family may be priced with (docs/cost-model.md, "Like for like"):
+// the workload's commitment policy and planning horizon. analyze() sets it from the workload's
+// assessment; the default is the workload format's default (best term within 12 months).
+struct PurchasePolicy {
+    CommitmentPolicy policy = CommitmentPolicy::BestWithinHorizon;
+    int horizonMonths = 12;
+
+    // Commitment terms (12, 36 months) this policy allows within the horizon, shortest first.
+    std::vector<int> terms() const;
+    // "best term within the 36-month horizon (1-year or 3-year)", "on demand only", ...
+    std::string describe() const;
+};
+
+// How one variant is bought: on demand, or a commitment product for a term. Only the steady base
+// (the lowest hourly usage of the month, which runs every hour) is committed; the rest of the
+// usage stays on demand, as Savings Plans, savings plans and CUDs bill it.
+struct PurchaseOption {
+    std::string id = "on_demand";  // "on_demand" or "<product key>_<1y|3y>", e.g. "compute_sp_1y"
+    std::string product;           // "Compute Savings Plan" (empty on demand)
+    int termMonths = 0;            // 0 on demand
+    double committedShare = 0;     // share of the discountable usage under the commitment, 0..1
+    double factor = 1;             // price paid for committed usage, as a fraction of on demand
+
+    bool onDemand() const { return termMonths == 0; }
+    // "on demand", "1-year Compute Savings Plan (62% of usage committed)"
+    std::string label() const;
+};
+
 // Sizing assumptions: every one named, documented and editable (defaults and formulas in
 // docs/cost-model.md).
 struct SizingSettings {
@@ -22,9 +50,13 @@ struct SizingSettings {
     double vmHeadroom = 0.30;          // VM fleet sized for peak x (1 + headroom)
     bool vmNPlusOne = true;            // one spare VM for services
     int requestsPerConnection = 10;    // keep-alive reuse: load balancer new connections = rps / this
-    double labourHoursServerless = 2;  // operations labour per component-month, by family
-    double labourHoursContainer = 4;
-    double labourHoursVm = 8;
+    // Operations labour scales with what there is to operate (hours a month; reasoning in
+    // docs/cost-model.md, "Operations labour"); a component's labour_hours_per_month overrides.
+    double labourHoursServerless = 1;     // per function group (one component's functions)
+    double labourHoursContainer = 2;      // per container service (task definition or deployment)
+    double labourHoursVm = 2;             // per component on VMs (deployment, configuration)
+    double labourHoursPerVmInstance = 1.5;  // per VM instance (OS patching, agents, disks)
+    double labourHoursPerCluster = 16;    // per Kubernetes cluster and node pool, shared by its services
     // FaaS provisioned concurrency: configured all month at this percentile of the per-minute
     // concurrency (arrivals/60 x billed duration), rounded up, at least 1.
     double provisionedPercentile = 0.99;
@@ -38,6 +70,12 @@ struct SizingSettings {
     double sweepMin = 0.01;
     double sweepMax = 100;
     int sweepStepsPerDecade = 4;
+    // Not a sizing assumption the user edits here: analyze() copies the workload's commitment
+    // policy and horizon into it, so that every costing (and every sweep) uses the same terms.
+    PurchasePolicy purchase;
+    // Also set by analyze(): the labour rate (0 when operations labour is off), so that a VM
+    // fleet's instance type is the one with the lowest infrastructure + per-instance labour.
+    double labourRate = 0;
 };
 
 // Member by member (sizing_settings.cpp checks at compile time that none is left out).
@@ -94,12 +132,16 @@ struct Blocker {
 };
 
 struct VariantCost {
-    // "faas_on_demand", "faas_provisioned", "serverless_container", "kubernetes",
-    // "vm_on_demand", "vm_1y", "vm_3y"
+    // "faas_on_demand", "faas_provisioned", "serverless_container", "kubernetes", "vm_on_demand";
+    // bought with a commitment, the same with "_1y" / "_3y" ("faas_on_demand_1y", "vm_3y": the
+    // VM's "_on_demand" is dropped). `purchase` says which product, in words.
     std::string variant;
+    PurchaseOption purchase;
     MonthlyCost cost;
     std::vector<std::string> reasons;
     double provisionedConcurrency = 0;  // faas_provisioned: always-warm instances configured
+    double labourHours = 0;       // operations labour per month (setLabour)
+    std::string labourDetail;     // "2 h for the component + 6 instances x 1.5 h"
 };
 
 struct FamilyCost {
@@ -142,9 +184,14 @@ std::optional<double> cheapestTotal(Family family, const Component& c, const Pro
 // no bytes or the catalog no "egress.internet_gb" price.
 void addEgress(FamilyCost& cost, const Profile& p, const PricingCatalog& catalog, const PortfolioShares& shares);
 
-// Operations labour for a family (0 when options.operationsLabour is off).
-void addOperations(MonthlyCost& cost, Family family, const AssessmentOptions& options,
-                   const SizingSettings& s, const std::string& currency);
+// Operations labour hours of a variant (docs/cost-model.md, "Operations labour"): per function
+// group, per container service (plus 1/`clusterSharers` of the cluster for Kubernetes), per VM
+// component plus per instance; the component's labour_hours_per_month replaces them.
+void setLabour(VariantCost& v, Family family, const Component& c, const SizingSettings& s, double vmInstances = 0,
+               int clusterSharers = 0);
+// Operations labour of a variant priced at the assessment's rate (0 when options.operationsLabour
+// is off); sets cost.operations, operationsDetail and total.
+void addOperations(VariantCost& v, const AssessmentOptions& options, const std::string& currency);
 
 // Cent rounding as vendors print line items (half away from zero).
 double roundCents(double amount);

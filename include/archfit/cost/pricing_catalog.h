@@ -54,9 +54,9 @@ struct InstanceType {
     int gpus = 0;
     bool burstable = false;
     Price onDemandHourly;  // currency per instance-hour
-    // Cited 1-year / 3-year commitment rates (reserved instance or savings plan, no upfront),
-    // currency per instance-hour. Empty: the cost model applies the catalog's
-    // "vm.commitment_1y_factor" / "vm.commitment_3y_factor" to the on-demand price instead.
+    // Cited 1-year / 3-year commitment rates for this instance (reserved instance or savings
+    // plan, no upfront), currency per instance-hour. The cost model uses the lower of this and
+    // the provider's commitment product rate ("commit.<product>.vm.<1y|3y>" x on demand).
     std::optional<Price> commit1yHourly;
     std::optional<Price> commit3yHourly;
 };
@@ -98,7 +98,9 @@ public:
     double limit(const std::string& id) const;
 };
 
-// Price ids every catalog must define (the cost model relies on them).
+// Price ids every catalog must define (the cost model relies on them). Optional ids the cost
+// model reads when present: "commit.<product>.<faas|container|vm>.<1y|3y>", the fraction of the
+// on-demand price paid under a commitment product (purchase_options.cpp lists the products).
 extern const std::vector<std::string> kRequiredPriceIds;
 extern const std::vector<std::string> kRequiredLimitIds;
 

@@ -58,6 +58,10 @@ struct ReportOptions {
 // The last path component: "/home/me/logs/a.log" -> "a.log" (also for "C:\x\a.log").
 std::string fileNameOnly(const std::string& path);
 
+// A family's chosen variant and how it is bought, in words: "serverless containers, on demand"
+// is "serverless containers"; "VMs, 3-year Compute Savings Plan (100% of usage committed)".
+std::string variantDescription(const FamilyEvaluation& e);
+
 // The imported files of an ingest, reduced to what a report may show (names, not paths).
 // The window is the ingest's first to last minute. Refused and duplicate files are left out.
 std::vector<ImportedLog> importedLogs(const IngestResult& ingest);

@@ -43,6 +43,7 @@ struct Scores {
 // One variant's five criterion scores (weight-independent) and, under the current weights, its fit.
 struct VariantScores {
     double values[5] = {0, 0, 0, 0, 0};  // cost, latency, compliance, lock-in, operations
+    double otherBasisCost = 0;           // the cost score on the other cost basis (labour in or out)
     LatencyEstimate latency;
     CriterionScore latencyDetail;
     double fit = 0;
@@ -51,7 +52,8 @@ struct VariantScores {
 struct FamilyEvaluation {
     Family family = Family::Serverless;
     bool feasible = false;
-    std::string variant;              // the cheapest variant ("faas_on_demand", ...)
+    std::string variant;              // the chosen variant ("faas_on_demand", "vm_1y", ...)
+    PurchaseOption purchase;          // how the chosen variant is bought (on demand, a commitment)
     std::vector<Blocker> blockers;
     MonthlyCost cost;                 // of that variant
     std::vector<VariantCost> variants;
@@ -85,6 +87,10 @@ struct ComponentResult {
     double margin = 0;                // fit of the recommended minus the next feasible family
     std::vector<std::string> reasons; // why the recommendation
     std::optional<std::string> forcedJustification;  // set when the user forced the family
+    // The family the cost score on the other basis would pick (options.cost_basis total: on
+    // infrastructure alone; infrastructure: with labour counted); empty when the pick is the same.
+    // Set when operations labour decides the recommendation.
+    std::optional<Family> otherBasisPick;
     Confidence confidence;
     std::vector<WeightInterval> weightIntervals;    // per criterion, the share over which it holds
     std::optional<GrowthInterval> growthInterval;   // settings.sensitivity

@@ -22,6 +22,12 @@ enum class Need { Gpu, WebSockets, DedicatedTenancy };
 enum class Family { Serverless, Container, Vm };
 enum class Mitigation { Iac, PortsAndAdapters };         // lock-in mitigations a component declares
 enum class TeamSkill { Serverless, Containers, Kubernetes, Vms };  // what the team already runs well
+// Which commitment terms every family may be priced with (docs/cost-model.md, "Like for like"):
+// none, only 1-year, only 3-year, or the cheapest term that the assessment's horizon covers.
+enum class CommitmentPolicy { None, OneYear, ThreeYear, BestWithinHorizon };
+// What the cost score compares: the total (infrastructure + operations labour) or infrastructure
+// alone (labour still shown and counted in totals, but it does not decide the pick).
+enum class CostBasis { Total, Infrastructure };
 
 constexpr Family kFamilies[] = {Family::Serverless, Family::Container, Family::Vm};
 
@@ -37,6 +43,8 @@ const char* toString(Need v);
 const char* toString(Family v);
 const char* toString(Mitigation v);
 const char* toString(TeamSkill v);
+const char* toString(CommitmentPolicy v);  // "none" | "1y" | "3y" | "best"
+const char* toString(CostBasis v);         // "total" | "infrastructure"
 
 // Parse a JSON name; nullopt when unknown. Case-sensitive, as the format is.
 std::optional<Provider> providerFromString(const std::string& s);
@@ -50,6 +58,8 @@ std::optional<Need> needFromString(const std::string& s);
 std::optional<Family> familyFromString(const std::string& s);
 std::optional<Mitigation> mitigationFromString(const std::string& s);
 std::optional<TeamSkill> teamSkillFromString(const std::string& s);
+std::optional<CommitmentPolicy> commitmentPolicyFromString(const std::string& s);
+std::optional<CostBasis> costBasisFromString(const std::string& s);
 
 // A routing rule: a log line belongs to the component when every given field matches.
 // Empty fields match anything. `path` is a prefix ("/api/") or a glob with * and ? ("/img/*.png").
@@ -100,6 +110,9 @@ struct Component {
     std::vector<Mitigation> mitigations;       // default: none
     std::vector<Waiver> waivers;               // default: none
     std::optional<ForcedFamily> forced;        // "decision": default none
+    // Operations labour in hours per month, by family (indexed by Family), replacing the computed
+    // hours (docs/cost-model.md, "Operations labour"): "labour_hours_per_month"; default none.
+    std::optional<double> labourHours[3];
 
     bool hasNeed(Need n) const;
     bool hasCompliance(const std::string& tag) const;
@@ -109,6 +122,9 @@ struct AssessmentOptions {
     bool freeTier = true;            // apply the provider's always-free monthly allowances
     bool operationsLabour = true;    // add labour (hours x rate) to the total, kept apart
     double labourRateUsdPerHour = 100;  // default 100 USD/h
+    // Purchase options for every family alike; a term is used only when horizon_months covers it.
+    CommitmentPolicy commitment = CommitmentPolicy::BestWithinHorizon;
+    CostBasis costBasis = CostBasis::Total;
 };
 
 struct Assessment {

@@ -242,19 +242,48 @@ TEST(CostModel, HardBlockersCarryTheirNumbers)
 
 TEST(CostModel, OperationsLabourIsKeptApart)
 {
-    MonthlyCost cost;
-    cost.add("compute", 10.004, "x");
+    VariantCost v;
+    v.cost.add("compute", 10.004, "x");
+    Component c;
+    setLabour(v, Family::Vm, c, SizingSettings{}, 6);
     AssessmentOptions on;
     on.labourRateUsdPerHour = 95;
-    addOperations(cost, Family::Vm, on, SizingSettings{}, "USD");
-    // 8 h x 95 = 760.00; infrastructure 10.00 rounded per item
-    EXPECT_DOUBLE_EQ(cost.infrastructure, 10.00);
-    EXPECT_DOUBLE_EQ(cost.operations, 760.00);
-    EXPECT_DOUBLE_EQ(cost.total, 770.00);
+    addOperations(v, on, "USD");
+    // 2 h for the component + 6 instances x 1.5 h = 11 h x 95 = 1,045.00; infrastructure 10.00
+    EXPECT_DOUBLE_EQ(v.labourHours, 11.0);
+    EXPECT_DOUBLE_EQ(v.cost.infrastructure, 10.00);
+    EXPECT_DOUBLE_EQ(v.cost.operations, 1045.00);
+    EXPECT_DOUBLE_EQ(v.cost.total, 1055.00);
+    EXPECT_NE(v.cost.operationsDetail.find("6 instances x 1.5 h"), std::string::npos) << v.cost.operationsDetail;
     AssessmentOptions off;
     off.operationsLabour = false;
-    addOperations(cost, Family::Vm, off, SizingSettings{}, "USD");
-    EXPECT_DOUBLE_EQ(cost.total, 10.00);
+    addOperations(v, off, "USD");
+    EXPECT_DOUBLE_EQ(v.cost.total, 10.00);
+}
+
+TEST(CostModel, LabourScalesWithWhatThereIsToOperate)
+{
+    const SizingSettings s;
+    Component c;
+    VariantCost fn, task, pods, oneVm, fleet;
+    setLabour(fn, Family::Serverless, c, s);
+    setLabour(task, Family::Container, c, s);
+    setLabour(pods, Family::Container, c, s, 0, 4);  // Kubernetes: a quarter of the cluster's 16 h
+    setLabour(oneVm, Family::Vm, c, s, 1);
+    setLabour(fleet, Family::Vm, c, s, 16);
+    EXPECT_DOUBLE_EQ(fn.labourHours, 1.0);
+    EXPECT_DOUBLE_EQ(task.labourHours, 2.0);
+    EXPECT_DOUBLE_EQ(pods.labourHours, 2.0 + 16.0 / 4);
+    EXPECT_DOUBLE_EQ(oneVm.labourHours, 3.5);   // 2 + 1 x 1.5
+    EXPECT_DOUBLE_EQ(fleet.labourHours, 26.0);  // 2 + 16 x 1.5
+    // The component's own figure replaces the computed hours for that family only.
+    c.labourHours[static_cast<int>(Family::Vm)] = 5;
+    VariantCost set, other;
+    setLabour(set, Family::Vm, c, s, 16);
+    setLabour(other, Family::Container, c, s);
+    EXPECT_DOUBLE_EQ(set.labourHours, 5.0);
+    EXPECT_EQ(set.labourDetail, "set for this component");
+    EXPECT_DOUBLE_EQ(other.labourHours, 2.0);
 }
 
 TEST(CostModel, EgressSharesTheAccountsFreeAllowance)

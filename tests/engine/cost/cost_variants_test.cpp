@@ -54,7 +54,9 @@ TEST(CostVariants, ProvisionedConcurrencySizedFromThePerMinuteConcurrency)
     const Profile p = summarise(series, kHoursPerMonth * 60 / 100, 1000);
     PortfolioShares shares;
     shares.faas.add(faasUsage(c, p, 1));
-    const FamilyCost fc = costServerless(c, p, aws(), shares, true, SizingSettings{});
+    SizingSettings onDemand;  // the on-demand arithmetic (commitments: purchase_options_test.cpp)
+    onDemand.purchase.policy = CommitmentPolicy::None;
+    const FamilyCost fc = costServerless(c, p, aws(), shares, true, onDemand);
     const VariantCost* pc = find(fc, "faas_provisioned");
     ASSERT_NE(pc, nullptr);
     // requests: (99 x 600 + 6,000) x 438 = 28,645,200 x 0.20/M = 5.7290 -> 5.73 (no free tier)
@@ -94,37 +96,42 @@ TEST(CostVariants, KubernetesPacksPodsAndSharesTheControlPlane)
     EXPECT_DOUBLE_EQ(k8s->cost.item("load_balancer"), 5.27);
 }
 
-TEST(CostVariants, VmCommitmentsUseCitedRatesElseTheCatalogFactor)
+TEST(CostVariants, VmCommitmentsUseCitedRatesElseTheProductRate)
 {
     // Same fleet as CostModel.VmFleetForPeakWithHeadroomAndSpare: 6 x c6i.large on demand = 372.30.
-    // 1-year: factor 0.70 -> 6 x 0.085 x 0.70 x 730 = 260.61; 3-year: factor 0.28 -> 104.244 -> 104.24
+    // Compute Savings Plan: 1-year 0.72 -> 6 x 0.085 x 0.72 x 730 = 268.056 -> 268.06;
+    // 3-year 0.48 -> 178.704 -> 178.70 (horizon 36 months allows both terms).
     Component c = service(2048, 0.5, 200);
     c.kind = ComponentKind::EventConsumer;
     const Profile p = summarise(std::vector<double>(10, 6000), kHoursPerMonth * 60 / 10, 200);
-    const FamilyCost fc = costVm(c, p, aws(), {}, SizingSettings{});
+    SizingSettings threeYears;
+    threeYears.purchase.horizonMonths = 36;
+    const FamilyCost fc = costVm(c, p, aws(), {}, threeYears);
     ASSERT_NE(find(fc, "vm_1y"), nullptr);
     EXPECT_DOUBLE_EQ(find(fc, "vm_on_demand")->cost.item("compute"), 372.30);
-    EXPECT_DOUBLE_EQ(find(fc, "vm_1y")->cost.item("compute"), 260.61);
-    EXPECT_DOUBLE_EQ(find(fc, "vm_3y")->cost.item("compute"), 104.24);
+    EXPECT_DOUBLE_EQ(find(fc, "vm_1y")->cost.item("compute"), 268.06);
+    EXPECT_DOUBLE_EQ(find(fc, "vm_3y")->cost.item("compute"), 178.70);
     // arm64 with 4 vCPU: only m7g.xlarge fits and it has a cited 3-year rate: 0.0457 x 730 = 33.361
     Component arm = c;
     arm.architecture = Architecture::Arm64;
     arm.vcpu = 4;
     arm.memoryMb = 8192;
     const Profile idle = summarise(std::vector<double>(10, 0), kHoursPerMonth * 60 / 10, 200);
-    SizingSettings noSpare;
+    SizingSettings noSpare = threeYears;
     noSpare.vmNPlusOne = false;
     const FamilyCost afc = costVm(arm, idle, aws(), {}, noSpare);
     EXPECT_DOUBLE_EQ(find(afc, "vm_3y")->cost.item("compute"), 33.36);
 }
 
-TEST(CostVariants, SteadyHighVolumeApiIsSeveralTimesCheaperOnReservedVms)
+TEST(CostVariants, SteadyHighVolumeApiIsSeveralTimesCheaperOnCommittedVms)
 {
-    // 50M requests/day, 100 ms, 512 MB, steady, HTTP API gateway, free tier on, labour off.
-    // FaaS: 1,520,833,333 requests x 0.20/M = 304.17; 76,041,667 GB-s x 0.0000166667 = 1,267.36;
-    //       gateway 300M x 1.00 + 1,220.8M x 0.90 = 1,398.75 -> ~2,970 a month.
+    // 50M requests/day, 100 ms, 512 MB, steady, HTTP API gateway, free tier on, labour off,
+    // default horizon (12 months: 1-year terms for every family).
+    // FaaS: 1,520,833,333 requests x 0.20/M = 304.17; 76,041,667 GB-s x 0.0000166667 = 1,267.36
+    //       (the 1-year plan takes 17% off the steady ~95% of it); gateway 300M x 1.00 + 1,220.8M
+    //       x 0.90 = 1,398.75 -> ~2,750 a month.
     // VMs: peak 636.6 rps x 0.1 s x 0.35 = 22.3 vCPU x 1.3 = 29 -> 15 c6i.large + 1 = 16
-    //       x 0.085 x 0.28 x 730 = 278 (3-year) + load balancer: several times cheaper.
+    //       x 0.085 x 0.72 x 730 = 715 (1-year) + load balancer: several times cheaper.
     const char* text = R"({"schema": "archfit/workload@1",
       "assessment": {"options": {"operations_labour": false}},
       "components": [{"id": "api", "kind": "http_api", "memory_mb": 512, "avg_duration_ms": 100,
@@ -135,7 +142,8 @@ TEST(CostVariants, SteadyHighVolumeApiIsSeveralTimesCheaperOnReservedVms)
     const ComponentResult& api = r.components.at(0);
     const FamilyEvaluation& fn = api.family(Family::Serverless);
     const FamilyEvaluation& vm = api.family(Family::Vm);
-    EXPECT_EQ(vm.variant, "vm_3y");
+    EXPECT_EQ(vm.variant, "vm_1y");
+    EXPECT_EQ(fn.purchase.termMonths, 12);  // the same policy for every family
     EXPECT_GT(fn.cost.total, 3 * vm.cost.total) << fn.cost.total << " vs " << vm.cost.total;
     EXPECT_NEAR(fn.cost.item("gateway"), 1398.75, 0.01);
     EXPECT_NE(api.recommended, Family::Serverless);

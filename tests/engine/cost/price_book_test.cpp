@@ -48,8 +48,8 @@ TEST(PriceBook, NegotiatedPricesAndDiscountsApply)
     ASSERT_TRUE(instance(c, "m7g.large").commit3yHourly.has_value());
     EXPECT_NEAR(instance(c, "m7g.large").commit3yHourly->value, 0.03, 1e-12);
     // Factors are not discounted twice; allowances never change.
-    EXPECT_DOUBLE_EQ(c.price("vm.commitment_3y_factor").value,
-                     testdata::aws().price("vm.commitment_3y_factor").value);
+    EXPECT_DOUBLE_EQ(c.price("commit.compute_sp.vm.3y").value,
+                     testdata::aws().price("commit.compute_sp.vm.3y").value);
     EXPECT_DOUBLE_EQ(c.allowance("faas.requests"), 1e6);
     EXPECT_NE(c.price("faas.requests").note.find("price book Contoso EDP: -10.0% (faas.*)"), std::string::npos);
 }

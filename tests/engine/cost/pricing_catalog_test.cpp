@@ -111,5 +111,17 @@ TEST(PricingCatalog, CommitmentRatesAreParsed)
             EXPECT_FALSE(t.commit1yHourly);
         }
     }
-    EXPECT_FALSE(cat->price("vm.commitment_1y_factor").note.empty());  // flagged unconfirmed
+    EXPECT_FALSE(cat->price("commit.compute_sp.vm.1y").note.empty());  // flagged unconfirmed
+    // Every commitment rate is a fraction of on demand, with its evidence.
+    int rates = 0;
+    for (const auto& [id, price] : cat->prices) {
+        if (id.rfind("commit.", 0) != 0)
+            continue;
+        ++rates;
+        EXPECT_GT(price.value, 0) << id;
+        EXPECT_LT(price.value, 1) << id;
+        EXPECT_FALSE(price.source.empty()) << id;
+        EXPECT_FALSE(price.asOf.empty()) << id;
+    }
+    EXPECT_EQ(rates, 6);
 }

@@ -117,13 +117,13 @@ TEST(Analysis, LayoutAndBaselinesAddUp)
 
 TEST(Analysis, TwoComponentPortfolioByHand)
 {
-    // Two event consumers on x86 functions, labour off, free tier on:
+    // Two event consumers on x86 functions, labour off, free tier on, on demand (commitment none):
     //   a: 3,041,666.67 requests/month (100,000/day) x 100 ms x 1 GB = 304,166.67 GB-s
     //   b: 6,083,333.33 requests/month (200,000/day) x 100 ms x 1 GB = 608,333.33 GB-s
     // Account: 9,125,000 requests - 1M free = 8,125,000 x 0.20/M = 1.625 -> a 1/3 = 0.54, b 2/3 = 1.08
     //          912,500 GB-s - 400,000 free = 512,500 x 0.0000166667 = 8.5417 -> a 2.85, b 5.69
     const char* text = R"({"schema": "archfit/workload@1",
-      "assessment": {"options": {"operations_labour": false}},
+      "assessment": {"options": {"operations_labour": false, "commitment": "none"}},
       "components": [
         {"id": "a", "kind": "event_consumer", "memory_mb": 1024, "avg_duration_ms": 100, "requests_per_day": 100000},
         {"id": "b", "kind": "event_consumer", "memory_mb": 1024, "avg_duration_ms": 100, "requests_per_day": 200000}]})";

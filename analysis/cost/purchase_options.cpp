@@ -1,0 +1,214 @@
+// Purchase options, the same policy for every family (docs/cost-model.md, "Like for like").
+//
+// A commitment (AWS Savings Plans, Azure reservations and savings plan, Google CUDs) is an
+// hourly spend or a resource amount billed every hour of its term, used or not. So only the
+// steady base of a variant's usage is committed: the lowest hourly mean of the month, which runs
+// in every hour; usage above it stays on demand. An always-on fleet commits all of its compute;
+// a diurnal function fleet commits its night-time level; a job that runs now and then commits
+// nothing. Rates are catalog prices "commit.<product>.<target>.<1y|3y>" (fraction of the on-demand
+// price paid), each with its unit, source and date like any other price.
+
+#include "archfit/cost/cost_model.h"
+
+#include "cost/cost_internal.h"
+#include "util/text_format.h"
+
+#include <algorithm>
+
+namespace archfit {
+
+namespace {
+
+struct Product {
+    Provider provider;
+    const char* key;
+    const char* name;
+};
+
+// Every commitment product the engine knows, per provider; a catalog states which of them cover
+// which target at which rate. Listed in the order ties are broken (the broader product first).
+constexpr Product kProducts[] = {
+    {Provider::Aws, "compute_sp", "Compute Savings Plan"},
+    {Provider::Aws, "ec2_instance_sp", "EC2 Instance Savings Plan"},
+    {Provider::Azure, "savings_plan", "Azure savings plan for compute"},
+    {Provider::Azure, "reservation", "Azure reserved VM instances"},
+    {Provider::Gcp, "flexible_cud", "Compute flexible committed use discount"},
+    {Provider::Gcp, "resource_cud", "resource-based committed use discount"},
+    {Provider::Gcp, "cloud_run_cud", "Cloud Run committed use discount"},
+};
+
+const char* termSuffix(int termMonths) { return termMonths >= 36 ? "3y" : "1y"; }
+std::string termWords(int termMonths) { return termMonths >= 36 ? "3-year" : "1-year"; }
+
+const char* targetWords(const std::string& target, Provider p)
+{
+    if (target == "faas")
+        return p == Provider::Aws ? "Lambda" : p == Provider::Azure ? "Azure Functions (Consumption)" : "Cloud Run functions";
+    if (target == "container")
+        return p == Provider::Aws ? "Fargate" : p == Provider::Azure ? "Container Apps" : "Cloud Run";
+    return "virtual machines";
+}
+
+}  // namespace
+
+std::vector<int> PurchasePolicy::terms() const
+{
+    std::vector<int> out;
+    const bool one = policy == CommitmentPolicy::OneYear || policy == CommitmentPolicy::BestWithinHorizon;
+    const bool three = policy == CommitmentPolicy::ThreeYear || policy == CommitmentPolicy::BestWithinHorizon;
+    if (one && horizonMonths >= 12)
+        out.push_back(12);
+    if (three && horizonMonths >= 36)
+        out.push_back(36);
+    return out;
+}
+
+std::string PurchasePolicy::describe() const
+{
+    const std::string horizon = "the " + std::to_string(horizonMonths) + "-month horizon";
+    switch (policy) {
+    case CommitmentPolicy::None:
+        return "on demand only (commitment: none)";
+    case CommitmentPolicy::OneYear:
+        return horizonMonths >= 12 ? "1-year commitments where a product covers the family, else on demand"
+                                   : "on demand: a 1-year commitment is longer than " + horizon;
+    case CommitmentPolicy::ThreeYear:
+        return horizonMonths >= 36 ? "3-year commitments where a product covers the family, else on demand"
+                                   : "on demand: a 3-year commitment is longer than " + horizon;
+    case CommitmentPolicy::BestWithinHorizon:
+        if (horizonMonths >= 36)
+            return "the cheaper of on demand, 1-year and 3-year commitments (within " + horizon + ")";
+        if (horizonMonths >= 12)
+            return "the cheaper of on demand and 1-year commitments (a 3-year term is longer than " + horizon + ")";
+        return "on demand: every commitment term is longer than " + horizon;
+    }
+    return "on demand";
+}
+
+std::string PurchaseOption::label() const
+{
+    if (onDemand())
+        return "on demand";
+    return termWords(termMonths) + " " + product + " (" + text::percent(committedShare, 0) + " of usage committed)";
+}
+
+namespace costimpl {
+
+double steadyShare(const std::vector<double>& perMinute)
+{
+    if (perMinute.empty())
+        return 0;
+    double sum = 0;
+    for (double v : perMinute)
+        sum += v;
+    const double mean = sum / static_cast<double>(perMinute.size());
+    if (!(mean > 0))
+        return 0;
+    const std::size_t window = std::min<std::size_t>(60, perMinute.size());
+    double lowest = -1;
+    for (std::size_t start = 0; start + window <= perMinute.size(); start += window) {
+        double hour = 0;
+        for (std::size_t i = start; i < start + window; ++i)
+            hour += perMinute[i];
+        hour /= static_cast<double>(window);
+        if (lowest < 0 || hour < lowest)
+            lowest = hour;
+    }
+    return std::clamp(lowest / mean, 0.0, 1.0);
+}
+
+std::string committedVariantId(const std::string& base, int termMonths)
+{
+    const std::string stem = base == "vm_on_demand" ? std::string("vm") : base;
+    return stem + "_" + termSuffix(termMonths);
+}
+
+std::optional<CommitRate> commitRate(const PricingCatalog& cat, const std::string& target, int termMonths)
+{
+    std::optional<CommitRate> best;
+    for (const Product& product : kProducts) {
+        if (product.provider != cat.provider)
+            continue;
+        const Price* price =
+            cat.findPrice(std::string("commit.") + product.key + "." + target + "." + termSuffix(termMonths));
+        if (price && (!best || price->value < best->price->value))
+            best = CommitRate{price, product.key, product.name};
+    }
+    return best;
+}
+
+std::vector<VariantCost> commitmentVariants(const VariantCost& base, const std::string& target,
+                                            const std::vector<CommitItem>& items, const PricingCatalog& cat,
+                                            const SizingSettings& s, std::vector<std::string>& notes)
+{
+    std::vector<VariantCost> out;
+    double discountable = 0;
+    double committed = 0;
+    for (const CostItem& item : base.cost.items)
+        for (const CommitItem& ci : items)
+            if (ci.key == item.key) {
+                discountable += item.amount;
+                committed += item.amount * std::clamp(ci.share, 0.0, 1.0);
+            }
+    for (int term : s.purchase.terms()) {
+        const std::optional<CommitRate> rate = commitRate(cat, target, term);
+        if (!rate) {
+            notes.push_back("No " + termWords(term) + " commitment product covers " + targetWords(target, cat.provider) +
+                            " in the " + cat.name + " catalog: priced on demand under this policy.");
+            continue;
+        }
+        if (!(committed > 0)) {
+            notes.push_back("Nothing of it runs in every hour of the month, so a " + termWords(term) + " " +
+                            rate->product + " would have no steady base to cover: priced on demand.");
+            continue;
+        }
+        const double factor = rate->price->value;
+        VariantCost v;
+        v.variant = committedVariantId(base.variant, term);
+        v.reasons = base.reasons;
+        v.provisionedConcurrency = base.provisionedConcurrency;
+        v.labourHours = base.labourHours;
+        v.labourDetail = base.labourDetail;
+        v.purchase.id = rate->key + "_" + termSuffix(term);
+        v.purchase.product = rate->product;
+        v.purchase.termMonths = term;
+        v.purchase.committedShare = discountable > 0 ? committed / discountable : 0;
+        v.purchase.factor = factor;
+        const std::string how = termWords(term) + " " + rate->product + " at " + text::number(factor, 2) +
+                                " x on demand";
+        for (const CostItem& item : base.cost.items) {
+            double share = 0;
+            for (const CommitItem& ci : items)
+                if (ci.key == item.key)
+                    share = std::clamp(ci.share, 0.0, 1.0);
+            if (share > 0)
+                v.cost.add(item.key, item.amount * (1.0 - share * (1.0 - factor)),
+                           item.detail + "; " + text::percent(share, 0) + " of it committed, " + how);
+            else
+                v.cost.add(item.key, item.amount, item.detail);
+        }
+        v.cost.operations = base.cost.operations;
+        v.cost.operationsDetail = base.cost.operationsDetail;
+        v.cost.total = roundCents(v.cost.infrastructure + v.cost.operations);
+        v.reasons.push_back("Bought with a " + how + ": the steady " + text::percent(v.purchase.committedShare, 0) +
+                            " of the usage is committed and billed every hour of the term; the rest stays on demand." +
+                            (rate->price->note.empty() ? std::string() : " Rate: " + rate->price->note));
+        out.push_back(std::move(v));
+    }
+    return out;
+}
+
+void addWithCommitments(FamilyCost& fc, VariantCost base, const std::string& target,
+                        const std::vector<CommitItem>& items, const PricingCatalog& cat, const SizingSettings& s)
+{
+    std::vector<std::string> notes;
+    std::vector<VariantCost> committed = commitmentVariants(base, target, items, cat, s, notes);
+    base.reasons.insert(base.reasons.end(), notes.begin(), notes.end());
+    fc.variants.push_back(std::move(base));
+    for (VariantCost& v : committed)
+        fc.variants.push_back(std::move(v));
+}
+
+}  // namespace costimpl
+
+}  // namespace archfit
