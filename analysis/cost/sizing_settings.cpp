@@ -7,7 +7,13 @@
 
 namespace archfit {
 
-static_assert(detail::fieldCount<SizingSettings>() == 15,
+static_assert(detail::fieldCount<PurchasePolicy>() == 2, "PurchasePolicy changed: compare the new member in operator==");
+bool operator==(const PurchasePolicy& a, const PurchasePolicy& b)
+{
+    return a.policy == b.policy && a.horizonMonths == b.horizonMonths;
+}
+
+static_assert(detail::fieldCount<SizingSettings>() == 19,
               "SizingSettings changed: compare the new member in operator==");
 bool operator==(const SizingSettings& a, const SizingSettings& b)
 {
@@ -17,7 +23,9 @@ bool operator==(const SizingSettings& a, const SizingSettings& b)
            && a.labourHoursServerless == b.labourHoursServerless && a.labourHoursContainer == b.labourHoursContainer
            && a.labourHoursVm == b.labourHoursVm && a.provisionedPercentile == b.provisionedPercentile
            && a.k8sNodeReserve == b.k8sNodeReserve && a.trafficSpread == b.trafficSpread
-           && a.sweepMin == b.sweepMin && a.sweepMax == b.sweepMax && a.sweepStepsPerDecade == b.sweepStepsPerDecade;
+           && a.sweepMin == b.sweepMin && a.sweepMax == b.sweepMax && a.sweepStepsPerDecade == b.sweepStepsPerDecade
+           && a.labourHoursPerVmInstance == b.labourHoursPerVmInstance && a.labourHoursPerCluster == b.labourHoursPerCluster
+           && a.purchase == b.purchase && a.labourRate == b.labourRate;
 }
 
 }  // namespace archfit

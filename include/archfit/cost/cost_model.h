@@ -79,6 +79,8 @@ struct SizingSettings {
 };
 
 // Member by member (sizing_settings.cpp checks at compile time that none is left out).
+bool operator==(const PurchasePolicy& a, const PurchasePolicy& b);
+inline bool operator!=(const PurchasePolicy& a, const PurchasePolicy& b) { return !(a == b); }
 bool operator==(const SizingSettings& a, const SizingSettings& b);
 inline bool operator!=(const SizingSettings& a, const SizingSettings& b) { return !(a == b); }
 

@@ -50,6 +50,8 @@ const std::vector<Mutation>& mutations()
         {"assessment.options.freeTier", [](Workload& w) { w.assessment.options.freeTier = false; }},
         {"assessment.options.operationsLabour", [](Workload& w) { w.assessment.options.operationsLabour = false; }},
         {"assessment.options.labourRateUsdPerHour", [](Workload& w) { w.assessment.options.labourRateUsdPerHour = 90; }},
+        {"assessment.options.commitment", [](Workload& w) { w.assessment.options.commitment = CommitmentPolicy::None; }},
+        {"assessment.options.costBasis", [](Workload& w) { w.assessment.options.costBasis = CostBasis::Infrastructure; }},
         {"assessment.teamSkills", [](Workload& w) { w.assessment.teamSkills.push_back(TeamSkill::Vms); }},
         {"weights.cost", [](Workload& w) { w.weights.cost = 0.5; }},
         {"weights.latency", [](Workload& w) { w.weights.latency = 0.5; }},
@@ -92,6 +94,9 @@ const std::vector<Mutation>& mutations()
         {"forced.family", [](Workload& w) { first(w).forced->family = Family::Vm; }},
         {"forced.justification", [](Workload& w) { first(w).forced->justification += "."; }},
         {"forced (presence)", [](Workload& w) { first(w).forced.reset(); }},
+        {"labourHours[serverless]", [](Workload& w) { first(w).labourHours[0] = 3; }},
+        {"labourHours[container]", [](Workload& w) { first(w).labourHours[1] = 3; }},
+        {"labourHours[vm]", [](Workload& w) { first(w).labourHours[2] = 3; }},
         {"logMapping (presence)", [](Workload& w) { w.logMapping.reset(); }},
         {"logMapping.time", [](Workload& w) { w.logMapping->time = "ts"; }},
         {"logMapping.timeFormat", [](Workload& w) { w.logMapping->timeFormat = LogTimeFormat::EpochMs; }},
@@ -155,6 +160,11 @@ TEST(SettingsEquality, EveryMemberCounts)
         {"sizing.sweepMin", [](AnalysisSettings& s) { s.sizing.sweepMin = 0.1; }},
         {"sizing.sweepMax", [](AnalysisSettings& s) { s.sizing.sweepMax = 10; }},
         {"sizing.sweepStepsPerDecade", [](AnalysisSettings& s) { s.sizing.sweepStepsPerDecade = 8; }},
+        {"sizing.labourHoursPerVmInstance", [](AnalysisSettings& s) { s.sizing.labourHoursPerVmInstance = 2; }},
+        {"sizing.labourHoursPerCluster", [](AnalysisSettings& s) { s.sizing.labourHoursPerCluster = 8; }},
+        {"sizing.purchase.policy", [](AnalysisSettings& s) { s.sizing.purchase.policy = CommitmentPolicy::None; }},
+        {"sizing.purchase.horizonMonths", [](AnalysisSettings& s) { s.sizing.purchase.horizonMonths = 36; }},
+        {"sizing.labourRate", [](AnalysisSettings& s) { s.sizing.labourRate = 90; }},
     };
     const AnalysisSettings a;
     ASSERT_TRUE(a == AnalysisSettings());
