@@ -2,6 +2,8 @@
 
 #include "format.h"
 
+#include <QStringList>
+
 namespace archfit {
 
 namespace {
@@ -9,6 +11,28 @@ namespace {
 QString esc(const std::string& s)
 {
     return QString::fromStdString(s).toHtmlEscaped();
+}
+
+// "3: 2 Container, 1 VM" (components the family cannot run, by the fallback family they are
+// counted at), with the ones no family runs; an em dash when the family runs every component.
+QString fallbackCell(const Baseline& b)
+{
+    if (b.blocked == 0)
+        return QStringLiteral("\u2014");
+    int perFamily[3] = {0, 0, 0};
+    for (const BaselineFallback& fb : b.fallbacks)
+        ++perFamily[static_cast<int>(fb.family)];
+    QStringList parts;
+    for (Family f : kFamilies)
+        if (const int n = perFamily[static_cast<int>(f)]; n > 0)
+            parts << SummaryView::tr("%1 %2").arg(n).arg(familyLabel(f));
+    QString cell = parts.isEmpty() ? QString::number(0)
+                                   : SummaryView::tr("%1: %2")
+                                         .arg(b.fallbacks.size())
+                                         .arg(parts.join(QStringLiteral(", ")));
+    if (b.notCounted > 0)
+        cell += SummaryView::tr("; %1 not counted (no family runs it)").arg(b.notCounted);
+    return cell;
 }
 
 }  // namespace
@@ -48,7 +72,7 @@ QString SummaryView::resultHtml(const AnalysisResult& r)
                            "<tr><th align='left'>%1</th><th align='right'>%2</th>"
                            "<th align='right'>%3</th></tr>")
                 .arg(tr("Layout").toHtmlEscaped(), tr("Per month").toHtmlEscaped(),
-                     tr("Blocked components").toHtmlEscaped());
+                     tr("Cannot run there: at fallback").toHtmlEscaped());
     html += QStringLiteral("<tr><td><b>%1</b></td><td align='right'><b>%2</b></td>"
                            "<td align='right'>\u2014</td></tr>")
                 .arg(tr("Recommended hybrid (infrastructure %1 + operations %2)")
@@ -62,12 +86,25 @@ QString SummaryView::resultHtml(const AnalysisResult& r)
                                "<td align='right'>%3</td></tr>")
                     .arg(tr("All %1").arg(familyLabel(f)).toHtmlEscaped(),
                          formatMoney(b.monthlyCost, currency).toHtmlEscaped(),
-                         QString::number(b.blocked));
+                         fallbackCell(b).toHtmlEscaped());
     }
     html += QStringLiteral("</table>");
     html += QStringLiteral("<p class='muted'>%1</p>")
-                .arg(tr("Baselines price only the components that can run in that family.")
+                .arg(tr("Baselines count every component the layout counts: one the family cannot run "
+                        "is counted at its fallback family (the family the layout gives it, or its "
+                        "best-fitting feasible family), priced as in the layout.")
                          .toHtmlEscaped());
+    if (!r.layout.unplaced.empty()) {
+        QStringList ids;
+        for (const std::string& id : r.layout.unplaced)
+            ids << QString::fromStdString(id);
+        html += QStringLiteral("<p class='warning'>%1</p>")
+                    .arg(tr("%1 component(s) blocked in every family, left out of the layout and every "
+                            "baseline: %2")
+                             .arg(r.layout.unplaced.size())
+                             .arg(ids.join(QStringLiteral(", ")))
+                             .toHtmlEscaped());
+    }
 
     if (!r.findings.empty()) {
         html += QStringLiteral("<h3>%1</h3><ul>").arg(tr("Findings").toHtmlEscaped());

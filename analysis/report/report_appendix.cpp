@@ -281,8 +281,10 @@ ReportSection methodSection(const std::string& number)
         "the weighted mean with the weights divided by their sum; the recommendation is the feasible family "
         "with the highest fit, the margin its lead in fit points. See docs/scoring.md.", "Scores."));
     s.blocks.push_back(paragraph(
-        "The layout places every component in its recommended family; the baselines place every component in "
-        "one family and count only those it can run. Sensitivity re-runs the analysis over traffic multipliers "
+        "The layout places every component in its recommended family; each baseline places every component in "
+        "one family, and one that family cannot run at its fallback family: the family the layout gives it, or "
+        "its best-fitting feasible family, priced as in the layout. A component no family can run is left out of "
+        "the layout and of every baseline. Sensitivity re-runs the analysis over traffic multipliers "
         "from x0.01 to x100 and moves each weight alone; the cost range prices the low and high end of the "
         "traffic uncertainty.", "Layout and sensitivity."));
     s.blocks.push_back(paragraph(
@@ -306,7 +308,8 @@ ReportSection glossarySection(const std::string& number)
         {"Margin", "fit points between the recommended family and the next feasible one"},
         {"Blocker", "a hard reason a family cannot run a component (time limit, GPU, tenancy, state, compliance)"},
         {"Waiver", "a blocker set aside by the user, with a written justification"},
-        {"Baseline", "the whole portfolio in one family, counting only the components that family can run"},
+        {"Baseline", "the whole portfolio in one family; a component that family cannot run counts at its "
+                     "fallback family (the layout's, or its best-fitting feasible one)"},
         {"SLO", "service level objective: the p99 latency target of a component"},
         {"p99", "the latency 99% of requests stay under"},
         {"Cold start", "a request served by a new function instance, slower by the runtime's start-up time"},

@@ -2,6 +2,7 @@
 
 #include "archfit/ingest/traffic_data.h"
 
+#include "archfit/score/baselines.h"
 #include "archfit/score/findings.h"
 #include "archfit/profile/measured_profile.h"
 
@@ -211,20 +212,12 @@ void sumLayout(AnalysisResult& result)
     layout.infrastructure = roundCents(layout.infrastructure);
     layout.operations = roundCents(layout.operations);
     layout.monthlyCost = roundCents(layout.infrastructure + layout.operations);
-    for (Baseline& b : layout.baselines) {
-        b.monthlyCost = 0;
-        b.blocked = b.sloMisses = 0;
-        for (const FamilyEvaluation& e : b.evaluations) {
-            if (e.feasible && !e.variant.empty()) {
-                b.monthlyCost += e.cost.total;
-                if (e.sloMiss)
-                    ++b.sloMisses;
-            } else {
-                ++b.blocked;
-            }
-        }
-        b.monthlyCost = roundCents(b.monthlyCost);
-    }
+    layout.unplaced.clear();
+    for (const ComponentResult& r : result.components)
+        if (!r.recommended)
+            layout.unplaced.push_back(r.id);
+    for (Family f : kFamilies)
+        sumBaseline(layout.baselines[static_cast<int>(f)], result.components);
 }
 
 // One layout: every component's profile at settings.growth, priced, scored and recommended in

@@ -1,5 +1,7 @@
 #include "cli_text.h"
 
+#include "archfit/score/baselines.h"
+
 #include <algorithm>
 #include <cstdlib>
 #include <cstdio>
@@ -71,9 +73,11 @@ std::string summaryText(const AnalysisResult& r)
         const Baseline& b = l.baselines[static_cast<int>(f)];
         out << "  all " << pad(toString(f), 11) << pad(money(b.monthlyCost), 14, true) << " " << cur;
         if (b.blocked > 0)
-            out << "  (" << b.blocked << " component" << (b.blocked == 1 ? "" : "s") << " blocked, not counted)";
+            out << "  (" << baselineFallbackText(b) << ")";
         out << "\n";
     }
+    if (!l.unplaced.empty())
+        out << "  " << unplacedText(l) << "\n";
     for (const Finding& f : r.findings)
         out << "[" << f.severity << "] " << f.text << "\n";
     out << "\nDetails per component: archfit-cli analyze FILE --json -\n";

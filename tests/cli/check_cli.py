@@ -110,6 +110,46 @@ if r.returncode == 0:
 r = run("analyze", args.sample, "--price-book", str(work / "bad-book.json"))
 check("unknown price id in a price book exits 1 naming it", r.returncode == 1 and "nope" in r.stderr, r.stderr)
 
+# Baselines count every component (issue 18): a component a family cannot run counts at its
+# fallback family, never 0.00; one no family can run is left out and named.
+for name, b in doc["layout"]["baselines"].items():
+    check(f"{name}: blocked = fallbacks + not counted",
+          b["blocked"] == b["fallback_count"] + b["not_counted"] == len(b["fallbacks"]) + b["not_counted"], b)
+    family = name[len("all_"):]
+    counted = 0.0
+    fallback = {f["id"]: f["family"] for f in b["fallbacks"]}
+    for c in doc["components"]:
+        if c["families"][family]["feasible"]:
+            continue
+        check(f"{name}: {c['id']} falls back to its recommendation", fallback.get(c["id"]) == c["recommended"], b)
+        counted += c["families"][c["recommended"]]["monthly_cost"]["total"]
+    check(f"{name}: at least the fallbacks' cost", b["monthly_cost"] >= counted - 0.01, (b["monthly_cost"], counted))
+check("the sample's all-serverless baseline has fallbacks", doc["layout"]["baselines"]["all_serverless"]["fallback_count"] > 0)
+one = work / "one-blocked.workload.json"
+one.write_text(json.dumps({"schema": "archfit/workload@1", "assessment": {"options": {"operations_labour": False}},
+                           "components": [{"id": "nightly", "kind": "batch", "memory_mb": 2048, "vcpu": 1,
+                                           "avg_duration_ms": 600000, "max_duration_s": 1200,
+                                           "pattern": "scheduled", "requests_per_month": 150}]}))
+r = run("analyze", str(one))
+line = [l for l in r.stdout.splitlines() if l.strip().startswith("all serverless")]
+check("one blocked component: all serverless counts it at its fallback (1.23, not 0.00)",
+      r.returncode == 0 and line and "1.23 USD" in line[0] and "1 container" in line[0], r.stdout + r.stderr)
+both = work / "one-runs-nowhere.workload.json"
+w = json.loads(one.read_text())
+w["components"].append({"id": "big-gpu", "kind": "http_api", "runtime": "python", "memory_mb": 262144, "vcpu": 96,
+                        "needs": ["gpu"], "avg_duration_ms": 800, "requests_per_day": 10000})
+both.write_text(json.dumps(w))
+r = run("analyze", str(both))
+check("a component no family runs is named as left out",
+      r.returncode == 0 and "blocked in every family, left out of the layout and every baseline: big-gpu" in r.stdout,
+      r.stdout + r.stderr)
+r = run("analyze", str(both), "--json", "-")
+nowhere = json.loads(r.stdout)
+validate(nowhere, schema, "analysis JSON with an unplaced component matches the schema")
+check("layout.unplaced names it and every baseline leaves it out",
+      nowhere["layout"]["unplaced"] == ["big-gpu"]
+      and all(b["not_counted"] == 1 for b in nowhere["layout"]["baselines"].values()), nowhere["layout"])
+
 # Save a project, analyse it again: same figures.
 proj = work / "sample.archfit"
 proj.unlink(missing_ok=True)

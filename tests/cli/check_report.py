@@ -279,6 +279,23 @@ for case in ("forced-family", "gpu-inference", "db-behind-functions"):
     if case == "gpu-inference":
         check("blockers printed", "blocked:" in t, t[:500])
 
+# 7b. Baselines: how many fell back, and to what, in every format (issue 18).
+baselines = layout["baselines"]
+for name, b in baselines.items():
+    if b["fallback_count"]:
+        fam = name[len("all_"):]
+        title = {"serverless": "Serverless", "container": "Container", "vm": "VM"}[fam]
+        phrase = f"All {title}: {b['blocked']} cannot run there, counted at their fallback:"
+        check(f"PDF and HTML say {name}'s fallbacks", phrase in flat and phrase in html_text, phrase)
+wrong = []
+for c in components:
+    for fam in ("serverless", "container", "vm"):
+        want = "" if c["families"][fam]["feasible"] else \
+            {f["id"]: f["family"] for f in baselines["all_" + fam]["fallbacks"]}.get(c["id"], "not counted")
+        if by_key[(c["id"], fam)]["baseline_fallback"] != want:
+            wrong.append(f"{c['id']}/{fam}")
+check("CSV baseline_fallback column matches the JSON's fallbacks", not wrong, wrong[:5])
+
 # 8. Usage errors.
 for argv, why in ((["report", str(sample)], "missing -o"), (["report", str(sample), "-o", "x.docx"], "bad extension"),
                   (["report", str(sample), "-o", "x.pdf", "--paper", "a3"], "bad paper"),
