@@ -67,6 +67,11 @@ QString SummaryView::resultHtml(const AnalysisResult& r)
     if (!r.client.empty())
         title = tr("%1 \u2014 %2").arg(title, esc(r.client));
     QString html = QStringLiteral("<h3>%1</h3>").arg(title);
+    if (const std::optional<ExchangeRate>& fx = r.pricing.exchange)
+        html += QStringLiteral("<p class='muted'>%1</p>")
+                    .arg(tr("Figures in %1, converted from %2 at 1 %2 = %3 %1 (rate of %4, %5).")
+                             .arg(esc(fx->to), esc(fx->from), formatNumber(fx->rate, 4), esc(fx->date),
+                                  esc(fx->source)));
 
     html += QStringLiteral("<table cellspacing='0' cellpadding='3'>"
                            "<tr><th align='left'>%1</th><th align='right'>%2</th>"

@@ -1,5 +1,7 @@
 #include "archfit/cost/cost_model.h"
 
+#include "archfit/cost/exchange_rate.h"
+
 #include "cost/cost_internal.h"
 #include "util/text_format.h"
 
@@ -203,14 +205,14 @@ std::optional<double> cheapestTotal(Family family, const Component& c, const Pro
                     : family == Family::Container ? costContainer(c, p, cat, shares, s)
                                                   : costVm(c, p, cat, shares, s);
     for (VariantCost& v : fc.variants)
-        addOperations(v.cost, family, options, s, cat.currency);
+        addOperations(v.cost, family, options, s, cat);
     if (const VariantCost* best = fc.cheapest())
         return best->cost.total;
     return std::nullopt;
 }
 
 void addOperations(MonthlyCost& cost, Family family, const AssessmentOptions& options,
-                   const SizingSettings& s, const std::string& currency)
+                   const SizingSettings& s, const PricingCatalog& catalog)
 {
     if (!options.operationsLabour) {
         cost.operations = 0;
@@ -219,9 +221,12 @@ void addOperations(MonthlyCost& cost, Family family, const AssessmentOptions& op
         const double hours = family == Family::Serverless ? s.labourHoursServerless
                              : family == Family::Container ? s.labourHoursContainer
                                                            : s.labourHoursVm;
-        cost.operations = roundCents(hours * options.labourRateUsdPerHour);
-        cost.operationsDetail = text::number(hours, 1) + " h x " + text::number(options.labourRateUsdPerHour, 2) + " " +
-                                currency + "/h";
+        const double rate = options.labourRateUsdPerHour * unitsPerUsd(catalog);
+        cost.operations = roundCents(hours * rate);
+        cost.operationsDetail = text::number(hours, 1) + " h x " + text::number(rate, 2) + " " + catalog.currency + "/h";
+        if (catalog.exchange)
+            cost.operationsDetail += " (" + text::number(options.labourRateUsdPerHour, 2) + " USD/h, " +
+                                     describeRate(*catalog.exchange) + ")";
     }
     cost.total = roundCents(cost.infrastructure + cost.operations);
 }

@@ -180,6 +180,9 @@ std::string analysisToJson(const AnalysisResult& result)
                       {"currency", result.pricing.currency},
                       {"catalog_date", result.pricing.catalogDate},
                       {"catalog_name", result.pricing.catalogName}};
+    if (const std::optional<ExchangeRate>& fx = result.pricing.exchange)
+        doc["pricing"]["exchange_rate"] = {
+            {"from", fx->from}, {"to", fx->to}, {"rate", fx->rate}, {"date", fx->date}, {"source", fx->source}};
     const SizingSettings& s = result.settings.sizing;
     doc["settings"] = {{"growth", result.settings.growth},
                        {"free_tier", result.freeTier},

@@ -2,6 +2,7 @@
 // and the helpers that gather what they print (sources, imported logs).
 
 #include "archfit/ingest/log_ingest.h"
+#include "archfit/cost/exchange_rate.h"
 #include "archfit/cost/pricing_catalog.h"
 #include "archfit/score/rules.h"
 
@@ -166,12 +167,22 @@ ReportSection assumptionsSection(const AnalysisResult& result, const Workload& w
     s.blocks.push_back(subheading("Assessment and pricing"));
     s.blocks.push_back(factsBlock({
         {"Provider and region", std::string(toString(result.pricing.provider)) + " " + result.pricing.region},
-        {"Currency", result.pricing.currency + "; months of 730 hours"},
+        {"Currency", result.pricing.currency +
+                         (result.pricing.exchange ? ", converted from " + result.pricing.exchange->from + " at " +
+                                                        describeRate(*result.pricing.exchange)
+                                                  : std::string()) +
+                         "; months of 730 hours"},
         {"Horizon", std::to_string(a.horizonMonths) + " months"},
         {"Free tier", result.freeTier ? "on: the always-free monthly allowances apply, shared by use"
                                       : "off: every request and GB-second is billed"},
         {"Operations labour", a.options.operationsLabour
-                                  ? "on: " + text::number(a.options.labourRateUsdPerHour, 2) + " USD per hour, " +
+                                  ? "on: " + text::number(a.options.labourRateUsdPerHour, 2) + " USD per hour" +
+                                        (result.pricing.exchange
+                                             ? " (" + text::number(a.options.labourRateUsdPerHour *
+                                                                       result.pricing.exchange->rate, 2) +
+                                                   " " + result.pricing.currency + " at the exchange rate)"
+                                             : std::string()) +
+                                        ", " +
                                         text::number(z.labourHoursServerless, 1) + " / " +
                                         text::number(z.labourHoursContainer, 1) + " / " +
                                         text::number(z.labourHoursVm, 1) +

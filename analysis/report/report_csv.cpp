@@ -113,7 +113,8 @@ std::string reportCsv(const AnalysisResult& result)
     const std::vector<std::string> tail = {
         "cost_min", "cost_expected", "cost_max", "p99_ms", "warm_p99_ms", "cold_start_fraction",
         "overload_fraction", "slo_miss", "margin", "confidence", "requests_per_month", "mean_rps", "peak_rps",
-        "peak_to_mean", "idle_fraction", "peak_concurrency", "currency", "blockers", "waived", "baseline_fallback"};
+        "peak_to_mean", "idle_fraction", "peak_concurrency", "currency", "fx_from", "fx_rate", "fx_date", "fx_source",
+        "blockers", "waived", "baseline_fallback"};
     std::string out;
     auto endRow = [&out]() {
         out.pop_back();  // the last ','
@@ -131,6 +132,10 @@ std::string reportCsv(const AnalysisResult& result)
 
     const std::string currency = doc["pricing"]["currency"].get<std::string>();
     const FallbackIndex fallbacks = fallbackIndex(doc["layout"]["baselines"]);
+    // The exchange rate the figures were converted with (empty cells when they were not).
+    const ordered_json& rate = orNull(doc["pricing"], "exchange_rate");
+    const std::string fx = scalar(orNull(rate, "from")) + "," + scalar(orNull(rate, "rate")) + "," +
+                           scalar(orNull(rate, "date")) + "," + scalar(orNull(rate, "source")) + ",";
     for (const auto& c : doc["components"]) {
         for (const auto& [family, e] : c["families"].items()) {
             const ordered_json& cost = e["monthly_cost"];
@@ -156,7 +161,7 @@ std::string reportCsv(const AnalysisResult& result)
             for (const char* k : {"requests_per_month", "mean_rps", "peak_rps", "peak_to_mean", "idle_fraction",
                                   "peak_concurrency"})
                 out += scalar(p[k]) + ",";
-            out += csvCell(currency) + "," + joined(e["blockers"]) + "," + joined(e["waived"]) + ",";
+            out += csvCell(currency) + "," + fx + joined(e["blockers"]) + "," + joined(e["waived"]) + ",";
             out += baselineFallback(fallbacks, family, c, e) + ",";
             endRow();
         }

@@ -1,6 +1,7 @@
 #include "archfit/report/report.h"
 #include "archfit/util/version.h"
 
+#include "archfit/cost/exchange_rate.h"
 #include "archfit/score/baselines.h"
 
 #include "report/report_internal.h"
@@ -449,6 +450,9 @@ ReportDocument buildReport(const AnalysisResult& result, const Workload& workloa
                        {"Scope", std::to_string(result.components.size()) + " components on " +
                                      toString(result.pricing.provider) + " " + result.pricing.region},
                        {"Pricing catalog", result.pricing.catalogName + ", dated " + result.pricing.catalogDate},
+                       {"Currency", result.pricing.exchange
+                                        ? result.pricing.currency + ", converted at " + describeRate(*result.pricing.exchange)
+                                        : result.pricing.currency},
                        {"ArchFit version", versionString()}});
     doc.footer = result.assessmentName + " - ArchFit " + versionString();
 

@@ -55,14 +55,14 @@ Profile scaledProfile(const Component& c, double growth, const TrafficData* traf
 }
 
 FamilyEvaluation evaluation(FamilyCost fc, const AnalysisSettings& settings, const AssessmentOptions& options,
-                            const std::string& currency)
+                            const PricingCatalog& catalog)
 {
     FamilyEvaluation e;
     e.family = fc.family;
     e.blockers = std::move(fc.blockers);
     e.feasible = e.blockers.empty();
     for (VariantCost& v : fc.variants)
-        addOperations(v.cost, fc.family, options, settings.sizing, currency);
+        addOperations(v.cost, fc.family, options, settings.sizing, catalog);
     if (const VariantCost* best = fc.cheapest()) {
         e.variant = best->variant;
         e.cost = best->cost;
@@ -171,7 +171,7 @@ std::vector<ComponentResult> evaluateRound(const RoundInputs& in, const Membersh
                                 costVm(c, p, in.catalog, shares, in.settings.sizing)};
         for (int f = 0; f < 3; ++f) {
             addEgress(priced[f], p, in.catalog, shares);
-            r.families[f] = evaluation(std::move(priced[f]), in.settings, opt, currency);
+            r.families[f] = evaluation(std::move(priced[f]), in.settings, opt, in.catalog);
         }
         if (in.settings.costSweeps) {
             const CostInputs ci{&in.catalog, shares, opt.freeTier, in.settings.sizing, opt};
@@ -372,7 +372,8 @@ AnalysisResult analyze(const Workload& workload, const PricingCatalog& catalog, 
     result.client = workload.assessment.client;
     result.settings = settings;
     result.freeTier = workload.assessment.options.freeTier;
-    result.pricing = {catalog.provider, catalog.region, catalog.currency, catalog.catalogDate, catalog.name};
+    result.pricing = {catalog.provider, catalog.region, catalog.currency, catalog.catalogDate, catalog.name,
+                      catalog.exchange};
 
     // Progress in component evaluations: the layout's rounds and baselines count as 5 per
     // component (usually 1-2 rounds + 3 baselines), the growth grid as 64.

@@ -4,6 +4,7 @@
 #include "cli_progress.h"
 #include "cli_text.h"
 
+#include "archfit/cost/exchange_rate.h"
 #include "archfit/cost/price_book.h"
 #include "archfit/store/project_store.h"
 #include "archfit/util/version.h"
@@ -94,6 +95,10 @@ OptionStatus takeInputOption(const std::vector<std::string>& args, std::size_t& 
         return value(o.weights, "cost=0.4,latency=0.2,...");
     if (a == "--price-book")
         return value(o.priceBook, "a file");
+    if (a == "--fx") {
+        o.fx.emplace_back();
+        return value(o.fx.back(), "CURRENCY=RATE@YYYY-MM-DD");
+    }
     if (a == "--data-dir")
         return value(o.dataDir, "a directory");
     if (a == "--growth") {
@@ -161,7 +166,23 @@ int prepareAnalysis(const InputOptions& o, const char* argv0, Prepared& out, std
         }
         catalog = std::move(applied);
     }
-    out.catalog = std::move(catalog).value();
+    // Prices in the assessment's currency: converted with a dated rate (--fx first, then the
+    // price book's "fx"), or refused; never relabelled.
+    std::vector<ExchangeRate> rates;
+    for (const std::string& spec : o.fx) {
+        auto rate = parseExchangeRateSpec(spec, catalog->currency);
+        if (!rate) {
+            problem = "--fx: " + rate.errors().front().message;
+            return kExitUsage;
+        }
+        rates.push_back(std::move(rate).value());
+    }
+    auto priced = priceInCurrency(*catalog, as.currency, rates, o.input);
+    if (!priced) {
+        std::cerr << priced.errorText();
+        return kExitBadInput;
+    }
+    out.catalog = std::move(priced).value();
 
     auto rules = loadRules(dataDir);
     if (!rules) {

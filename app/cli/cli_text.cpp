@@ -1,5 +1,6 @@
 #include "cli_text.h"
 
+#include "archfit/cost/exchange_rate.h"
 #include "archfit/score/baselines.h"
 
 #include <algorithm>
@@ -49,7 +50,11 @@ std::string summaryText(const AnalysisResult& r)
     if (!r.client.empty())
         out << " (" << r.client << ")";
     out << "\nPrices: " << r.pricing.catalogName << ", catalog date " << r.pricing.catalogDate
-        << "; monthly cost in " << cur << " per 730-hour month incl. operations labour\n\n";
+        << "; monthly cost in " << cur << " per 730-hour month incl. operations labour\n";
+    if (r.pricing.exchange)
+        out << "Currency: " << cur << ", converted from " << r.pricing.exchange->from << " at "
+            << describeRate(*r.pricing.exchange) << "\n";
+    out << "\n";
 
     std::size_t idWidth = 9;
     for (const ComponentResult& c : r.components)

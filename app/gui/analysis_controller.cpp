@@ -1,5 +1,6 @@
 #include "analysis_controller.h"
 
+#include "archfit/cost/exchange_rate.h"
 #include "archfit/cost/price_book.h"
 #include "archfit/cost/pricing_catalog.h"
 #include "archfit/score/rules.h"
@@ -81,6 +82,7 @@ std::shared_ptr<const PricingCatalog> loadCatalog(const AnalysisRequest& request
     QString key = stamp(path);
     if (!request.priceBookPath.isEmpty())
         key += QLatin1Char('+') + stamp(request.priceBookPath);
+    key += QLatin1Char('#') + QString::fromStdString(a.currency);
     return cache().get<PricingCatalog>(cache().catalogs, key, [&](QString& err) {
         std::shared_ptr<const PricingCatalog> none;
         Result<PricingCatalog> catalog = readCatalogFile(path.toStdString());
@@ -92,8 +94,19 @@ std::shared_ptr<const PricingCatalog> loadCatalog(const AnalysisRequest& request
                                 .arg(path, QString::fromStdString(catalog.errorText()));
             return none;
         }
+        // Prices in the assessment's currency, converted with the price book's dated rate, or an
+        // error: figures are never relabelled (docs/cost-model.md, "Currency").
+        const auto inCurrency = [&](const PricingCatalog& base) {
+            Result<PricingCatalog> priced = priceInCurrency(base, a.currency);
+            if (!priced) {
+                err = tr("The assessment's currency cannot be used:\n%1")
+                          .arg(QString::fromStdString(priced.errorText()));
+                return none;
+            }
+            return std::make_shared<const PricingCatalog>(std::move(priced).value());
+        };
         if (request.priceBookPath.isEmpty())
-            return std::make_shared<const PricingCatalog>(std::move(catalog).value());
+            return inCurrency(catalog.value());
         Result<PriceBook> book = readPriceBookFile(request.priceBookPath.toStdString());
         if (!book) {
             err = tr("The price book %1 cannot be used:\n%2")
@@ -107,7 +120,7 @@ std::shared_ptr<const PricingCatalog> loadCatalog(const AnalysisRequest& request
                            QString::fromStdString(applied.errorText()));
             return none;
         }
-        return std::make_shared<const PricingCatalog>(std::move(applied).value());
+        return inCurrency(applied.value());
     }, error);
 }
 

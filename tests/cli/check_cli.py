@@ -150,6 +150,50 @@ check("layout.unplaced names it and every baseline leaves it out",
       nowhere["layout"]["unplaced"] == ["big-gpu"]
       and all(b["not_counted"] == 1 for b in nowhere["layout"]["baselines"].values()), nowhere["layout"])
 
+# Honest currency (issue 18): EUR is converted with a dated rate, or refused naming the field.
+eur = json.loads(pathlib.Path(args.sample).read_text())
+eur["assessment"]["currency"] = "EUR"
+eur_path = work / "shop-eur.workload.json"
+eur_path.write_text(json.dumps(eur))
+r = run("analyze", str(eur_path))
+check("EUR without a rate exits 1 naming $.assessment.currency",
+      r.returncode == 1 and "($.assessment.currency)" in r.stderr and "USD->EUR" in r.stderr and r.stdout == "",
+      r.stderr)
+r = run("analyze", str(eur_path), "--fx", "EUR=0.92@2026-12-01")
+check("EUR with --fx prints the rate in the header",
+      r.returncode == 0 and "Currency: EUR, converted from USD at 1 USD = 0.92 EUR (2026-12-01, --fx on the command line)"
+      in r.stdout and "EUR/month" in r.stdout, r.stdout[:600] + r.stderr)
+r = run("analyze", str(eur_path), "--fx", "EUR=0.92@2026-12-01", "--json", "-")
+converted = json.loads(r.stdout)
+validate(converted, schema, "EUR analysis JSON matches data/schema/analysis.schema.json")
+if contract_path.exists():
+    validate(converted, contract, "EUR analysis JSON matches the shared contract")
+check("EUR JSON: pricing.currency and exchange_rate",
+      converted["pricing"]["currency"] == "EUR" and converted["pricing"]["exchange_rate"] ==
+      {"from": "USD", "to": "EUR", "rate": 0.92, "date": "2026-12-01", "source": "--fx on the command line"},
+      converted["pricing"])
+# Every line item is converted then rounded to cents: within a cent per item of 0.92 x USD.
+for a, b in zip(doc["components"], converted["components"]):
+    for fam in ("serverless", "container", "vm"):
+        ua, eb = a["families"][fam]["monthly_cost"], b["families"][fam]["monthly_cost"]
+        same = a["families"][fam]["variant"] == b["families"][fam]["variant"] and ua["items"].keys() == eb["items"].keys()
+        if a["families"][fam]["feasible"] and same:
+            check(f"EUR {a['id']}/{fam} is 0.92 x USD",
+                  abs(eb["total"] - 0.92 * ua["total"]) <= 0.01 * (len(ua["items"]) + 1), (ua["total"], eb["total"]))
+for bad in ("EUR", "EUR=0@2026-12-01", "EUR=0.92@yesterday"):
+    r = run("analyze", str(eur_path), "--fx", bad)
+    check(f"--fx {bad} exits 2", r.returncode == 2 and "--fx" in r.stderr, r.stderr)
+r = run("analyze", args.sample, "--fx", "EUR=0.92@2026-12-01", "--json", "-")
+check("USD unchanged by an unused --fx", r.returncode == 0 and json.loads(r.stdout) == doc, "differs")
+check("USD analysis has no exchange_rate", "exchange_rate" not in doc["pricing"])
+fxbook = work / "fx-book.json"
+fxbook.write_text(json.dumps({"schema": "archfit/price-book@1", "name": "FX only", "source": "treasury",
+                              "fx": {"EUR": {"rate": 0.92, "date": "2026-12-01", "source": "ECB reference rate"}}}))
+r = run("analyze", str(eur_path), "--price-book", str(fxbook), "--json", "-")
+check("EUR with the price book's fx rate",
+      r.returncode == 0 and json.loads(r.stdout)["pricing"]["exchange_rate"]["source"] == "ECB reference rate",
+      r.stderr)
+
 # Save a project, analyse it again: same figures.
 proj = work / "sample.archfit"
 proj.unlink(missing_ok=True)

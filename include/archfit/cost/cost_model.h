@@ -138,9 +138,10 @@ std::optional<double> cheapestTotal(Family family, const Component& c, const Pro
 // no bytes or the catalog no "egress.internet_gb" price.
 void addEgress(FamilyCost& cost, const Profile& p, const PricingCatalog& catalog, const PortfolioShares& shares);
 
-// Operations labour for a family (0 when options.operationsLabour is off).
+// Operations labour for a family (0 when options.operationsLabour is off), in the catalog's
+// currency: the workload's USD labour rate converted with the catalog's exchange rate, if any.
 void addOperations(MonthlyCost& cost, Family family, const AssessmentOptions& options,
-                   const SizingSettings& s, const std::string& currency);
+                   const SizingSettings& s, const PricingCatalog& catalog);
 
 // Cent rounding as vendors print line items (half away from zero).
 double roundCents(double amount);

@@ -136,6 +136,8 @@ struct PricingInfo {
     std::string currency;
     std::string catalogDate;
     std::string catalogName;
+    // Set when the catalog's prices were converted into `currency` (cost/exchange_rate.h).
+    std::optional<ExchangeRate> exchange;
 };
 
 struct AnalysisResult {

@@ -246,14 +246,14 @@ TEST(CostModel, OperationsLabourIsKeptApart)
     cost.add("compute", 10.004, "x");
     AssessmentOptions on;
     on.labourRateUsdPerHour = 95;
-    addOperations(cost, Family::Vm, on, SizingSettings{}, "USD");
+    addOperations(cost, Family::Vm, on, SizingSettings{}, awsCatalog());
     // 8 h x 95 = 760.00; infrastructure 10.00 rounded per item
     EXPECT_DOUBLE_EQ(cost.infrastructure, 10.00);
     EXPECT_DOUBLE_EQ(cost.operations, 760.00);
     EXPECT_DOUBLE_EQ(cost.total, 770.00);
     AssessmentOptions off;
     off.operationsLabour = false;
-    addOperations(cost, Family::Vm, off, SizingSettings{}, "USD");
+    addOperations(cost, Family::Vm, off, SizingSettings{}, awsCatalog());
     EXPECT_DOUBLE_EQ(cost.total, 10.00);
 }
 
