@@ -1,5 +1,7 @@
 #include "archfit/cost/cost_model.h"
 
+#include "archfit/cost/exchange_rate.h"
+
 #include "cost/cost_internal.h"
 #include "util/text_format.h"
 
@@ -203,7 +205,7 @@ std::optional<double> cheapestTotal(Family family, const Component& c, const Pro
                     : family == Family::Container ? costContainer(c, p, cat, shares, s)
                                                   : costVm(c, p, cat, shares, s);
     for (VariantCost& v : fc.variants)
-        addOperations(v, options, cat.currency);
+        addOperations(v, options, cat);
     if (const VariantCost* best = fc.cheapest())
         return best->cost.total;
     return std::nullopt;
@@ -240,16 +242,20 @@ void setLabour(VariantCost& v, Family family, const Component& c, const SizingSe
     }
 }
 
-void addOperations(VariantCost& v, const AssessmentOptions& options, const std::string& currency)
+void addOperations(VariantCost& v, const AssessmentOptions& options, const PricingCatalog& catalog)
 {
     MonthlyCost& cost = v.cost;
     if (!options.operationsLabour) {
         cost.operations = 0;
         cost.operationsDetail = "operations labour not counted (options.operations_labour is false)";
     } else {
-        cost.operations = roundCents(v.labourHours * options.labourRateUsdPerHour);
+        const double rate = options.labourRateUsdPerHour * unitsPerUsd(catalog);
+        cost.operations = roundCents(v.labourHours * rate);
         cost.operationsDetail = text::number(v.labourHours, 1) + " h (" + v.labourDetail + ") x " +
-                                text::number(options.labourRateUsdPerHour, 2) + " " + currency + "/h";
+                                text::number(rate, 2) + " " + catalog.currency + "/h";
+        if (catalog.exchange)
+            cost.operationsDetail += " (" + text::number(options.labourRateUsdPerHour, 2) + " USD/h, " +
+                                     describeRate(*catalog.exchange) + ")";
     }
     cost.total = roundCents(cost.infrastructure + cost.operations);
 }

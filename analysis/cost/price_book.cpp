@@ -1,5 +1,7 @@
 #include "archfit/cost/price_book.h"
 
+#include "archfit/cost/exchange_rate.h"
+
 #include "util/json_document.h"
 #include "util/text_format.h"
 
@@ -72,7 +74,7 @@ Result<PriceBook> readPriceBookDocument(const json& doc, const std::string& file
         r.error("$", "type", "expected a price book object");
         return r.errors;
     }
-    r.onlyKeys(doc, "$", {"schema", "name", "source", "discounts", "prices", "instances"});
+    r.onlyKeys(doc, "$", {"schema", "name", "source", "discounts", "prices", "instances", "fx"});
     if (doc.value("schema", std::string()) != "archfit/price-book@1")
         r.error("$.schema", "schema", "expected \"archfit/price-book@1\"");
     for (const char* key : {"name", "source"}) {
@@ -130,6 +132,32 @@ Result<PriceBook> readPriceBookDocument(const json& doc, const std::string& file
             if (it.value().contains("commit_3y"))
                 o.commit3y = r.price(it.value()["commit_3y"], path + ".commit_3y");
             book.instances[it.key()] = o;
+        }
+    }
+    if (auto fx = doc.find("fx"); fx != doc.end()) {
+        if (!fx->is_object())
+            r.error("$.fx", "type", "expected an object of currency -> {rate, date, source}");
+        for (auto it = fx->begin(); fx->is_object() && it != fx->end(); ++it) {
+            const std::string path = "$.fx." + it.key();
+            const json& o = it.value();
+            if (!o.is_object()) {
+                r.error(path, "type", "expected {rate, date, source}");
+                continue;
+            }
+            r.onlyKeys(o, path, {"rate", "date", "source", "from"});
+            ExchangeRate rate;
+            rate.to = it.key();
+            rate.from = o.value("from", std::string("USD"));
+            const json value = o.value("rate", json());
+            rate.rate = value.is_number() ? value.get<double>() : 0.0;
+            rate.date = o.value("date", std::string());
+            rate.source = o.value("source", std::string());
+            if (const std::string problem = exchangeRateProblem(rate); !problem.empty())
+                r.error(path, "fx", "expected {\"rate\": units of " + it.key() + " per " + rate.from +
+                                        ", \"date\": \"YYYY-MM-DD\", \"source\": \"...\"}: " + problem);
+            if (!o.contains("from"))
+                rate.from.clear();
+            book.fx.push_back(rate);
         }
     }
     if (!r.errors.empty())
@@ -239,6 +267,18 @@ Result<PricingCatalog> applyPriceBook(const PricingCatalog& catalog, const Price
             t.commit1yHourly = commitPrice(t, "commit_1y", *o.commit1y, book);
         if (o.commit3y)
             t.commit3yHourly = commitPrice(t, "commit_3y", *o.commit3y, book);
+    }
+    for (ExchangeRate rate : book.fx) {
+        if (rate.from.empty()) {
+            rate.from = catalog.currency;
+        } else if (rate.from != catalog.currency) {
+            Diagnostic d;
+            d.jsonPath = "$.fx." + rate.to + ".from";
+            d.code = "reference";
+            d.message = "the catalog " + catalog.name + " is in " + catalog.currency + ", not " + rate.from;
+            errors.push_back(d);
+        }
+        out.offeredRates.push_back(rate);
     }
     for (const auto& [name, o] : book.instances) {
         bool found = false;

@@ -191,6 +191,9 @@ std::string analysisToJson(const AnalysisResult& result)
                       {"currency", result.pricing.currency},
                       {"catalog_date", result.pricing.catalogDate},
                       {"catalog_name", result.pricing.catalogName}};
+    if (const std::optional<ExchangeRate>& fx = result.pricing.exchange)
+        doc["pricing"]["exchange_rate"] = {
+            {"from", fx->from}, {"to", fx->to}, {"rate", fx->rate}, {"date", fx->date}, {"source", fx->source}};
     const SizingSettings& s = result.settings.sizing;
     doc["settings"] = {{"growth", result.settings.growth},
                        {"free_tier", result.freeTier},
@@ -227,15 +230,23 @@ std::string analysisToJson(const AnalysisResult& result)
     ordered_json baselines;
     for (Family f : kFamilies) {
         const Baseline& b = result.layout.baselines[static_cast<int>(f)];
-        baselines[std::string("all_") + toString(f)] = {
-            {"monthly_cost", b.monthlyCost}, {"slo_misses", b.sloMisses}, {"blocked", b.blocked}};
+        ordered_json fallbacks = ordered_json::array();
+        for (const BaselineFallback& fb : b.fallbacks)
+            fallbacks.push_back({{"id", fb.id}, {"family", toString(fb.family)}});
+        baselines[std::string("all_") + toString(f)] = {{"monthly_cost", b.monthlyCost},
+                                                        {"slo_misses", b.sloMisses},
+                                                        {"blocked", b.blocked},
+                                                        {"fallback_count", b.fallbacks.size()},
+                                                        {"fallbacks", fallbacks},
+                                                        {"not_counted", b.notCounted}};
     }
     doc["layout"] = {{"assignment", assignment},
                      {"monthly_cost", result.layout.monthlyCost},
                      {"infrastructure", result.layout.infrastructure},
                      {"operations", result.layout.operations},
                      {"slo_misses", result.layout.sloMisses},
-                     {"baselines", baselines}};
+                     {"baselines", baselines},
+                     {"unplaced", result.layout.unplaced}};
 
     ordered_json findings = ordered_json::array();
     for (const Finding& f : result.findings)

@@ -2,6 +2,7 @@
 // and the helpers that gather what they print (sources, imported logs).
 
 #include "archfit/ingest/log_ingest.h"
+#include "archfit/cost/exchange_rate.h"
 #include "archfit/cost/pricing_catalog.h"
 #include "archfit/score/rules.h"
 
@@ -166,12 +167,22 @@ ReportSection assumptionsSection(const AnalysisResult& result, const Workload& w
     s.blocks.push_back(subheading("Assessment and pricing"));
     s.blocks.push_back(factsBlock({
         {"Provider and region", std::string(toString(result.pricing.provider)) + " " + result.pricing.region},
-        {"Currency", result.pricing.currency + "; months of 730 hours"},
+        {"Currency", result.pricing.currency +
+                         (result.pricing.exchange ? ", converted from " + result.pricing.exchange->from + " at " +
+                                                        describeRate(*result.pricing.exchange)
+                                                  : std::string()) +
+                         "; months of 730 hours"},
         {"Horizon", std::to_string(a.horizonMonths) + " months"},
         {"Free tier", result.freeTier ? "on: the always-free monthly allowances apply, shared by use"
                                       : "off: every request and GB-second is billed"},
         {"Operations labour", a.options.operationsLabour
-                                  ? "on: " + text::number(a.options.labourRateUsdPerHour, 2) + " USD per hour; hours a month: " +
+                                  ? "on: " + text::number(a.options.labourRateUsdPerHour, 2) + " USD per hour" +
+                                        (result.pricing.exchange
+                                             ? " (" + text::number(a.options.labourRateUsdPerHour *
+                                                                       result.pricing.exchange->rate, 2) +
+                                                   " " + result.pricing.currency + " at the exchange rate)"
+                                             : std::string()) +
+                                        "; hours a month: " +
                                         text::number(z.labourHoursServerless, 1) + " per function group, " +
                                         text::number(z.labourHoursContainer, 1) + " per container service (+ " +
                                         text::number(z.labourHoursPerCluster, 0) + " per Kubernetes cluster, shared), " +
@@ -287,8 +298,10 @@ ReportSection methodSection(const std::string& number)
         "the weighted mean with the weights divided by their sum; the recommendation is the feasible family "
         "with the highest fit, the margin its lead in fit points. See docs/scoring.md.", "Scores."));
     s.blocks.push_back(paragraph(
-        "The layout places every component in its recommended family; the baselines place every component in "
-        "one family and count only those it can run. Sensitivity re-runs the analysis over traffic multipliers "
+        "The layout places every component in its recommended family; each baseline places every component in "
+        "one family, and one that family cannot run at its fallback family: the family the layout gives it, or "
+        "its best-fitting feasible family, priced as in the layout. A component no family can run is left out of "
+        "the layout and of every baseline. Sensitivity re-runs the analysis over traffic multipliers "
         "from x0.01 to x100 and moves each weight alone; the cost range prices the low and high end of the "
         "traffic uncertainty.", "Layout and sensitivity."));
     s.blocks.push_back(paragraph(
@@ -312,7 +325,8 @@ ReportSection glossarySection(const std::string& number)
         {"Margin", "fit points between the recommended family and the next feasible one"},
         {"Blocker", "a hard reason a family cannot run a component (time limit, GPU, tenancy, state, compliance)"},
         {"Waiver", "a blocker set aside by the user, with a written justification"},
-        {"Baseline", "the whole portfolio in one family, counting only the components that family can run"},
+        {"Baseline", "the whole portfolio in one family; a component that family cannot run counts at its "
+                     "fallback family (the layout's, or its best-fitting feasible one)"},
         {"SLO", "service level objective: the p99 latency target of a component"},
         {"p99", "the latency 99% of requests stay under"},
         {"Cold start", "a request served by a new function instance, slower by the runtime's start-up time"},

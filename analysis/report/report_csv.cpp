@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <map>
 
 namespace archfit {
 
@@ -67,6 +68,32 @@ const ordered_json& orNull(const ordered_json& obj, const std::string& key)
     return obj.is_object() && obj.contains(key) ? obj.at(key) : null;
 }
 
+// Per baseline ("all_vm"), component id -> the family it falls back to there.
+using FallbackIndex = std::map<std::string, std::map<std::string, std::string>>;
+
+FallbackIndex fallbackIndex(const ordered_json& baselines)
+{
+    FallbackIndex index;
+    for (const auto& [name, b] : baselines.items())
+        for (const auto& fb : b["fallbacks"])
+            index[name][fb["id"].get<std::string>()] = fb["family"].get<std::string>();
+    return index;
+}
+
+// In the all-<family> baseline, where a component that family cannot run is counted: its fallback
+// family, "not counted" when no family runs it, empty when the family runs it.
+std::string baselineFallback(const FallbackIndex& index, const std::string& family, const ordered_json& component,
+                             const ordered_json& evaluation)
+{
+    if (evaluation["feasible"].get<bool>())
+        return {};
+    const auto b = index.find("all_" + family);
+    if (b != index.end())
+        if (const auto it = b->second.find(component["id"].get<std::string>()); it != b->second.end())
+            return it->second;
+    return "not counted";
+}
+
 }  // namespace
 
 std::string reportCsv(const AnalysisResult& result)
@@ -86,7 +113,8 @@ std::string reportCsv(const AnalysisResult& result)
     const std::vector<std::string> tail = {
         "cost_min", "cost_expected", "cost_max", "p99_ms", "warm_p99_ms", "cold_start_fraction",
         "overload_fraction", "slo_miss", "margin", "confidence", "requests_per_month", "mean_rps", "peak_rps",
-        "peak_to_mean", "idle_fraction", "peak_concurrency", "currency", "blockers", "waived"};
+        "peak_to_mean", "idle_fraction", "peak_concurrency", "currency", "fx_from", "fx_rate", "fx_date", "fx_source",
+        "blockers", "waived", "baseline_fallback"};
     std::string out;
     auto endRow = [&out]() {
         out.pop_back();  // the last ','
@@ -103,6 +131,11 @@ std::string reportCsv(const AnalysisResult& result)
     endRow();
 
     const std::string currency = doc["pricing"]["currency"].get<std::string>();
+    const FallbackIndex fallbacks = fallbackIndex(doc["layout"]["baselines"]);
+    // The exchange rate the figures were converted with (empty cells when they were not).
+    const ordered_json& rate = orNull(doc["pricing"], "exchange_rate");
+    const std::string fx = scalar(orNull(rate, "from")) + "," + scalar(orNull(rate, "rate")) + "," +
+                           scalar(orNull(rate, "date")) + "," + scalar(orNull(rate, "source")) + ",";
     for (const auto& c : doc["components"]) {
         for (const auto& [family, e] : c["families"].items()) {
             const ordered_json& cost = e["monthly_cost"];
@@ -128,7 +161,8 @@ std::string reportCsv(const AnalysisResult& result)
             for (const char* k : {"requests_per_month", "mean_rps", "peak_rps", "peak_to_mean", "idle_fraction",
                                   "peak_concurrency"})
                 out += scalar(p[k]) + ",";
-            out += csvCell(currency) + "," + joined(e["blockers"]) + "," + joined(e["waived"]) + ",";
+            out += csvCell(currency) + "," + fx + joined(e["blockers"]) + "," + joined(e["waived"]) + ",";
+            out += baselineFallback(fallbacks, family, c, e) + ",";
             endRow();
         }
     }

@@ -50,7 +50,14 @@ std::string reportJson(const AnalysisResult& result, const Workload& workload, c
                      {"file", fileNameOnly(options.catalogFile)},
                      {"provider", toString(result.pricing.provider)},
                      {"region", result.pricing.region},
-                     {"currency", result.pricing.currency}}},
+                     {"currency", result.pricing.currency},
+                     {"exchange_rate", result.pricing.exchange
+                                           ? ordered_json{{"from", result.pricing.exchange->from},
+                                                          {"to", result.pricing.exchange->to},
+                                                          {"rate", result.pricing.exchange->rate},
+                                                          {"date", result.pricing.exchange->date},
+                                                          {"source", result.pricing.exchange->source}}
+                                           : ordered_json(nullptr)}}},
         {"sources", sources}};
 
     ordered_json logs = ordered_json::array();

@@ -1,6 +1,9 @@
 #include "archfit/report/report.h"
 #include "archfit/util/version.h"
 
+#include "archfit/cost/exchange_rate.h"
+#include "archfit/score/baselines.h"
+
 #include "report/report_internal.h"
 #include "util/text_format.h"
 
@@ -220,21 +223,24 @@ std::optional<Decision> componentDecision(const ComponentResult& r, const Weight
 
 std::optional<Decision> layoutDecision(const AnalysisResult& result, const std::string& cur)
 {
-    // The cheapest single-family baseline that runs every component is the honest comparison.
+    // The cheapest baseline is the honest comparison: every baseline counts the components the
+    // layout counts, those its family cannot run at their fallback family.
     std::optional<Family> best;
     for (Family f : kFamilies) {
         const Baseline& b = result.layout.baselines[static_cast<int>(f)];
-        if (b.blocked == 0 && (!best || b.monthlyCost < result.layout.baselines[static_cast<int>(*best)].monthlyCost))
+        if (!best || b.monthlyCost < result.layout.baselines[static_cast<int>(*best)].monthlyCost)
             best = f;
     }
-    if (!best || result.components.empty())
+    if (!best || result.components.empty() || result.layout.assignment.empty())
         return std::nullopt;
     const Baseline& b = result.layout.baselines[static_cast<int>(*best)];
     const double delta = b.monthlyCost - result.layout.monthlyCost;
     Decision d;
     d.weight = std::fabs(delta);
-    const std::string base = std::string("all-") + toString(*best) + " (the cheapest single family that runs every " +
-                             "component)";
+    const std::string base =
+        std::string("all-") + toString(*best) +
+        (b.blocked == 0 ? std::string(" (the cheapest baseline, and it runs every component)")
+                        : " (the cheapest baseline; " + baselineFallbackText(b) + ")");
     if (std::fabs(delta) < 0.005)
         d.sentence = std::string("The recommended layout is the all-") + toString(*best) + " baseline itself: " +
                      money(result.layout.monthlyCost, cur) + " a month (" + money(12 * result.layout.monthlyCost, cur) +
@@ -299,14 +305,14 @@ ReportSection executiveSummary(const AnalysisResult& result, const Workload& wor
         if (const int n = assignedCount(result, f); n > 0)
             counts += (counts.empty() ? "" : ", ") + std::to_string(n) + " " + familyPhrase(f);
     }
-    const int unplaced = static_cast<int>(result.components.size() - layout.assignment.size());
+    const int unplaced = static_cast<int>(layout.unplaced.size());
     if (counts.empty())
         counts = "no component";
     s.blocks.push_back(paragraph(
         "The recommended layout runs " + counts + " for " + money(layout.monthlyCost, cur) + " a month (" +
         money(12 * layout.monthlyCost, cur) + " a year): infrastructure " + money(layout.infrastructure, cur) +
         ", operations labour " + money(layout.operations, cur) + "." +
-        (unplaced > 0 ? " " + std::to_string(unplaced) + " component(s) cannot run in any family." : "")));
+        (unplaced > 0 ? " " + unplacedText(layout) + "." : "")));
 
     ReportChart chart;
     chart.title = "Monthly cost: recommended layout vs single-family baselines";
@@ -320,15 +326,15 @@ ReportSection executiveSummary(const AnalysisResult& result, const Workload& wor
     chart.bars.push_back(lb);
     ReportTable t;
     t.header = {"Option", "Per month", "Per year", "Over " + std::to_string(workload.assessment.horizonMonths) + " months",
-                "SLO misses", "Cannot run"};
+                "SLO misses", "At fallback"};
     t.numeric = {false, true, true, true, true, true};
     t.widths = {0.26, 0.16, 0.17, 0.17, 0.12, 0.12};
-    const auto row = [&](const std::string& name, double monthly, int slo, int blocked) {
+    // "At fallback": components the baseline's family cannot run, counted at their fallback family.
+    const auto row = [&](const std::string& name, double monthly, int slo, const std::string& fallbacks) {
         t.rows.push_back({name, money(monthly, cur), money(12 * monthly, cur),
-                          money(workload.assessment.horizonMonths * monthly, cur), std::to_string(slo),
-                          std::to_string(blocked)});
+                          money(workload.assessment.horizonMonths * monthly, cur), std::to_string(slo), fallbacks});
     };
-    row("Recommended layout", layout.monthlyCost, layout.sloMisses, unplaced);
+    row("Recommended layout", layout.monthlyCost, layout.sloMisses, "-");
     t.emphasis = {0};
     for (Family f : kFamilies) {
         const Baseline& b = layout.baselines[static_cast<int>(f)];
@@ -336,13 +342,26 @@ ReportSection executiveSummary(const AnalysisResult& result, const Workload& wor
         bar.label = std::string("All ") + familyTitle(f);
         bar.segments = {b.monthlyCost};
         bar.valueText = money(b.monthlyCost, cur) + " (" + money(12 * b.monthlyCost, cur) + "/yr)" +
-                        (b.blocked > 0 ? ", " + std::to_string(b.blocked) + " cannot run" : "");
+                        (b.fallbacks.empty() ? "" : ", " + std::to_string(b.fallbacks.size()) + " at fallback");
         chart.bars.push_back(bar);
-        row(std::string("All ") + familyTitle(f), b.monthlyCost, b.sloMisses, b.blocked);
+        row(std::string("All ") + familyTitle(f), b.monthlyCost, b.sloMisses, std::to_string(b.fallbacks.size()));
     }
-    chart.note = "Baselines count only the components the family can run; costs include operations labour.";
+    chart.note = "Baselines count every component the layout counts; one the family cannot run is counted at its "
+                 "fallback family (the layout's). Costs include operations labour.";
     s.blocks.push_back(chartBlock(chart));
     s.blocks.push_back(tableBlock(t));
+    std::vector<std::string> fallbacks;
+    for (Family f : kFamilies)
+        if (const Baseline& b = layout.baselines[static_cast<int>(f)]; b.blocked > 0)
+            fallbacks.push_back(std::string("All ") + familyTitle(f) + ": " + baselineFallbackText(b) + ".");
+    if (unplaced > 0)
+        fallbacks.push_back(unplacedText(layout) + ".");
+    if (!fallbacks.empty()) {
+        s.blocks.push_back(paragraph("A component a baseline's family cannot run is priced at its fallback family: "
+                                     "the family the layout gives it, or its best-fitting feasible family.",
+                                     "Fallbacks."));
+        s.blocks.push_back(bullets(fallbacks));
+    }
 
     ReportTable ft;
     ft.header = {"Family", "Components", "Monthly cost", "Share of cost"};
@@ -449,6 +468,9 @@ ReportDocument buildReport(const AnalysisResult& result, const Workload& workloa
                        {"Scope", std::to_string(result.components.size()) + " components on " +
                                      toString(result.pricing.provider) + " " + result.pricing.region},
                        {"Pricing catalog", result.pricing.catalogName + ", dated " + result.pricing.catalogDate},
+                       {"Currency", result.pricing.exchange
+                                        ? result.pricing.currency + ", converted at " + describeRate(*result.pricing.exchange)
+                                        : result.pricing.currency},
                        {"ArchFit version", versionString()}});
     doc.footer = result.assessmentName + " - ArchFit " + versionString();
 

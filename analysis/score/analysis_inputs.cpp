@@ -1,5 +1,6 @@
 #include "archfit/score/analysis_inputs.h"
 
+#include "archfit/cost/exchange_rate.h"
 #include "archfit/cost/price_book.h"
 
 #include <algorithm>
@@ -29,6 +30,7 @@ AnalysisInputsRequest inputsRequest(const Workload& workload, const std::string&
     r.region = workload.assessment.region;
     r.priceBookFile = priceBookFile;
     r.workloadFile = workloadFile;
+    r.currency = workload.assessment.currency;
     return r;
 }
 
@@ -85,6 +87,15 @@ Result<AnalysisInputs> loadAnalysisInputs(const AnalysisInputsRequest& request)
             return ds;
         }
         catalog = std::move(applied);
+    }
+    // Prices in the assessment's currency: converted with a dated rate (the request's first, then
+    // the price book's "fx"), or refused; never relabelled.
+    if (!request.currency.empty()) {
+        Result<PricingCatalog> priced = priceInCurrency(catalog.value(), request.currency, request.fx,
+                                                        request.workloadFile);
+        if (!priced)
+            return priced.errors();
+        catalog = std::move(priced);
     }
     out.catalog = std::move(catalog).value();
 

@@ -1,7 +1,9 @@
 #include "archfit/score/analyze.h"
 
+#include "archfit/cost/exchange_rate.h"
 #include "archfit/ingest/traffic_data.h"
 
+#include "archfit/score/baselines.h"
 #include "archfit/score/findings.h"
 #include "archfit/profile/measured_profile.h"
 
@@ -60,14 +62,14 @@ Profile scaledProfile(const Profile& p, double growth)
 }
 
 FamilyEvaluation evaluation(FamilyCost fc, const AnalysisSettings& settings, const AssessmentOptions& options,
-                            const std::string& currency)
+                            const PricingCatalog& catalog)
 {
     FamilyEvaluation e;
     e.family = fc.family;
     e.blockers = std::move(fc.blockers);
     e.feasible = e.blockers.empty();
     for (VariantCost& v : fc.variants)
-        addOperations(v, options, currency);
+        addOperations(v, options, catalog);
     // The variant, its cost and reasons are set when scoreFamilies() chooses the best-fitting one.
     e.variants = std::move(fc.variants);
     return e;
@@ -172,7 +174,7 @@ std::vector<ComponentResult> evaluateRound(const RoundInputs& in, const Membersh
                                 costVm(c, p, in.catalog, shares, in.settings.sizing)};
         for (int f = 0; f < 3; ++f) {
             addEgress(priced[f], p, in.catalog, shares);
-            r.families[f] = evaluation(std::move(priced[f]), in.settings, opt, currency);
+            r.families[f] = evaluation(std::move(priced[f]), in.settings, opt, in.catalog);
         }
         if (in.settings.costSweeps) {
             const CostInputs ci{&in.catalog, shares, opt.freeTier, in.settings.sizing, opt};
@@ -215,20 +217,12 @@ void sumLayout(AnalysisResult& result)
     layout.infrastructure = roundCents(layout.infrastructure);
     layout.operations = roundCents(layout.operations);
     layout.monthlyCost = roundCents(layout.infrastructure + layout.operations);
-    for (Baseline& b : layout.baselines) {
-        b.monthlyCost = 0;
-        b.blocked = b.sloMisses = 0;
-        for (const FamilyEvaluation& e : b.evaluations) {
-            if (e.feasible && !e.variant.empty()) {
-                b.monthlyCost += e.cost.total;
-                if (e.sloMiss)
-                    ++b.sloMisses;
-            } else {
-                ++b.blocked;
-            }
-        }
-        b.monthlyCost = roundCents(b.monthlyCost);
-    }
+    layout.unplaced.clear();
+    for (const ComponentResult& r : result.components)
+        if (!r.recommended)
+            layout.unplaced.push_back(r.id);
+    for (Family f : kFamilies)
+        sumBaseline(layout.baselines[static_cast<int>(f)], result.components);
 }
 
 // One layout: every component's profile at settings.growth, priced, scored and recommended in
@@ -411,14 +405,16 @@ AnalysisResult analyze(const Workload& workload, const PricingCatalog& catalog, 
     AnalysisSettings settings = requested;
     settings.sizing.purchase = {workload.assessment.options.commitment, workload.assessment.horizonMonths};
     settings.sizing.labourRate =
-        workload.assessment.options.operationsLabour ? workload.assessment.options.labourRateUsdPerHour : 0.0;
+        workload.assessment.options.operationsLabour
+            ? workload.assessment.options.labourRateUsdPerHour * unitsPerUsd(catalog) : 0.0;  // catalog currency
 
     AnalysisResult result;
     result.assessmentName = workload.assessment.name;
     result.client = workload.assessment.client;
     result.settings = settings;
     result.freeTier = workload.assessment.options.freeTier;
-    result.pricing = {catalog.provider, catalog.region, catalog.currency, catalog.catalogDate, catalog.name};
+    result.pricing = {catalog.provider, catalog.region, catalog.currency, catalog.catalogDate, catalog.name,
+                      catalog.exchange};
 
     // Progress in component evaluations: the layout's rounds and baselines count as 5 per
     // component (usually 1-2 rounds + 3 baselines), the growth grid as 64.

@@ -4,6 +4,7 @@
 #include "cli_progress.h"
 #include "cli_text.h"
 
+#include "archfit/cost/exchange_rate.h"
 #include "archfit/store/project_store.h"
 #include "archfit/util/version.h"
 #include "archfit/workload/workload_reader.h"
@@ -96,6 +97,10 @@ OptionStatus takeInputOption(const std::vector<std::string>& args, std::size_t& 
         return value(o.weights, "cost=0.4,latency=0.2,...");
     if (a == "--price-book")
         return value(o.priceBook, "a file");
+    if (a == "--fx") {
+        o.fx.emplace_back();
+        return value(o.fx.back(), "CURRENCY=RATE@YYYY-MM-DD");
+    }
     if (a == "--data-dir")
         return value(o.dataDir, "a directory");
     if (a == "--growth") {
@@ -134,7 +139,18 @@ int prepareAnalysis(const InputOptions& o, const char* argv0, Prepared& out, std
         std::cerr << "archfit-cli: no data directory with pricing/ found; set ARCHFIT_DATA_DIR or use --data-dir\n";
         return kExitBadInput;
     }
-    auto inputs = loadAnalysisInputs(inputsRequest(out.workload, dataDir, o.priceBook, o.input));
+    // Prices in the assessment's currency: converted with a dated rate (--fx first, then the
+    // price book's "fx"), or refused; never relabelled.
+    AnalysisInputsRequest request = inputsRequest(out.workload, dataDir, o.priceBook, o.input);
+    for (const std::string& spec : o.fx) {
+        auto rate = parseExchangeRateSpec(spec);
+        if (!rate) {
+            problem = "--fx: " + rate.errors().front().message;
+            return kExitUsage;
+        }
+        request.fx.push_back(std::move(rate).value());
+    }
+    auto inputs = loadAnalysisInputs(request);
     if (!inputs) {
         std::cerr << inputs.errorText();
         return kExitBadInput;

@@ -25,6 +25,7 @@ struct InputOptions {
     std::string format = "auto";       // log format
     std::string weights;               // "cost=0.5,latency=0.3"
     std::string priceBook;             // private price book file
+    std::vector<std::string> fx;       // --fx EUR=0.92@2026-12-01 (parsed once the catalog is read)
     std::vector<std::string> logs;
     bool logsGiven = false;
     double growth = 1.0;

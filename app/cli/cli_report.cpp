@@ -19,7 +19,7 @@ namespace archfit::cli {
 const char* const kReportHelp =
     "Usage: archfit-cli report W.json|P.archfit -o OUT.pdf|OUT.html|OUT.csv|OUT.json\n"
     "                          [--logs LOG... [--format F]] [--weights K=V,...] [--growth X]\n"
-    "                          [--price-book FILE] [--paper a4|letter] [--date TEXT]\n"
+    "                          [--price-book FILE] [--fx CUR=RATE@DATE] [--paper a4|letter] [--date TEXT]\n"
     "                          [--author NAME] [--company NAME] [--logo FILE.png|.jpg]\n"
     "                          [--data-dir DIR]\n"
     "\n"
@@ -36,7 +36,7 @@ const char* const kReportHelp =
     "  --author NAME     \"Prepared by\" on the cover\n"
     "  --company NAME    the author's company on the cover\n"
     "  --logo FILE       a PNG or JPEG logo for the cover\n"
-    "  --logs, --format, --weights, --growth, --price-book, --data-dir: as for analyze.\n"
+    "  --logs, --format, --weights, --growth, --price-book, --fx, --data-dir: as for analyze.\n"
     "Reports name imported files by their file name only, never by their directory.\n"
     "Exit status: 0 done, 1 bad input or unwritable OUT, 2 usage error.\n";
 

@@ -1,6 +1,8 @@
 #include "cli_text.h"
 
+#include "archfit/cost/exchange_rate.h"
 #include "archfit/report/report.h"
+#include "archfit/score/baselines.h"
 
 #include <algorithm>
 #include <cstdlib>
@@ -49,7 +51,11 @@ std::string summaryText(const AnalysisResult& r)
         out << " (" << r.client << ")";
     out << "\nPrices: " << r.pricing.catalogName << ", catalog date " << r.pricing.catalogDate
         << "; monthly cost in " << cur << " per 730-hour month incl. operations labour\n"
-        << "Purchase options (every family alike): " << r.settings.sizing.purchase.describe() << "\n\n";
+        << "Purchase options (every family alike): " << r.settings.sizing.purchase.describe() << "\n";
+    if (r.pricing.exchange)
+        out << "Currency: " << cur << ", converted from " << r.pricing.exchange->from << " at "
+            << describeRate(*r.pricing.exchange) << "\n";
+    out << "\n";
 
     std::size_t idWidth = 9;
     for (const ComponentResult& c : r.components)
@@ -77,9 +83,11 @@ std::string summaryText(const AnalysisResult& r)
         const Baseline& b = l.baselines[static_cast<int>(f)];
         out << "  all " << pad(toString(f), 11) << pad(money(b.monthlyCost), 14, true) << " " << cur;
         if (b.blocked > 0)
-            out << "  (" << b.blocked << " component" << (b.blocked == 1 ? "" : "s") << " blocked, not counted)";
+            out << "  (" << baselineFallbackText(b) << ")";
         out << "\n";
     }
+    if (!l.unplaced.empty())
+        out << "  " << unplacedText(l) << "\n";
     for (const Finding& f : r.findings)
         out << "[" << f.severity << "] " << f.text << "\n";
     out << "\nDetails per component: archfit-cli analyze FILE --json -\n";

@@ -59,7 +59,7 @@ const char* const kValidateHelp =
 const char* const kAnalyzeHelp =
     "Usage: archfit-cli analyze W.json|P.archfit [--logs LOG... [--format F]] [--json OUT|-]\n"
     "                           [--save P.archfit] [--growth X] [--weights K=V,...]\n"
-    "                           [--price-book FILE] [--data-dir DIR]\n"
+    "                           [--price-book FILE] [--fx CUR=RATE@DATE] [--data-dir DIR]\n"
     "\n"
     "Builds each component's traffic profile from its declared traffic (or, with --logs,\n"
     "from the measured traffic wherever the logs have requests for it), prices it as\n"
@@ -78,6 +78,10 @@ const char* const kAnalyzeHelp =
     "                   compliance, lock_in, operations; values 0..1; others keep the\n"
     "                   workload's weights)\n"
     "  --price-book FILE apply a private price book (archfit/price-book@1) to the catalog\n"
+    "  --fx CUR=RATE@DATE  exchange rate for an assessment whose currency is not the\n"
+    "                   catalog's (e.g. EUR=0.92@2026-12-01: 1 USD = 0.92 EUR that day);\n"
+    "                   without one (here or in the price book's \"fx\") such an\n"
+    "                   assessment is refused\n"
     "  --data-dir DIR    where pricing/ lives (default: $ARCHFIT_DATA_DIR, the installed\n"
     "                   share/archfit, or the source tree's data/)\n"
     "Exit status: 0 done, 1 bad input, 2 usage error.\n";

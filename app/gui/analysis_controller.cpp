@@ -63,6 +63,8 @@ private:
                 .arg(QString::fromStdString(request.priceBookFile), details);
         if (code == "rules")
             return tr("The rule tables in %1 are invalid:\n%2").arg(QString::fromStdString(request.dataDir), details);
+        if (code == "currency")
+            return tr("The assessment's currency cannot be used:\n%1").arg(details);
         return tr("No usable pricing catalog for provider %1, region %2:\n%3")
             .arg(QString::fromLatin1(toString(request.provider)), QString::fromStdString(request.region), details);
     }
@@ -92,6 +94,8 @@ std::shared_ptr<const AnalysisInputs> loadInputs(const AnalysisRequest& request,
     QString key = stamp(QString::fromStdString(catalogPath(inputs.dataDir, inputs.provider, inputs.region)));
     if (!request.priceBookPath.isEmpty())
         key += QLatin1Char('+') + stamp(request.priceBookPath);
+    // The assessment's currency is part of the key: the catalog is converted to it (or refused).
+    key += QLatin1Char('#') + QString::fromStdString(inputs.currency);
     key += QLatin1Char('|') + stamp(dataDir + QStringLiteral("/rules"))
            + QLatin1Char('|') + stamp(dataDir + QStringLiteral("/runtimes.json"));
     return cache().get(key, inputs, error);

@@ -132,12 +132,15 @@ void PortfolioView::updateSummary()
     for (Family f : kFamilies) {
         const Baseline& b = layout.baselines[static_cast<int>(f)];
         QString cell = tr("all %1 %2").arg(familyLabel(f), formatMoney(b.monthlyCost, cur, 0));
-        if (b.blocked > 0)
-            cell += tr(" (%1 blocked)").arg(b.blocked);
+        if (!b.fallbacks.empty())
+            cell += tr(" (%1 at fallback)").arg(b.fallbacks.size());
         cells << QStringLiteral("<span style=\"color:%1\">\u25A0</span> ")
                          .arg(familyColor(f).name())
                      + cell;
     }
+    if (!layout.unplaced.empty())
+        cells << QStringLiteral("<span style=\"color:#c0392b\">%1</span>")
+                     .arg(tr("%1 blocked in every family, not counted").arg(layout.unplaced.size()));
     const QString misses = layout.sloMisses == 1 ? tr("1 SLO miss")
                                                  : tr("%1 SLO misses").arg(layout.sloMisses);
     cells << (layout.sloMisses > 0

@@ -110,6 +110,90 @@ if r.returncode == 0:
 r = run("analyze", args.sample, "--price-book", str(work / "bad-book.json"))
 check("unknown price id in a price book exits 1 naming it", r.returncode == 1 and "nope" in r.stderr, r.stderr)
 
+# Baselines count every component (issue 18): a component a family cannot run counts at its
+# fallback family, never 0.00; one no family can run is left out and named.
+for name, b in doc["layout"]["baselines"].items():
+    check(f"{name}: blocked = fallbacks + not counted",
+          b["blocked"] == b["fallback_count"] + b["not_counted"] == len(b["fallbacks"]) + b["not_counted"], b)
+    family = name[len("all_"):]
+    counted = 0.0
+    fallback = {f["id"]: f["family"] for f in b["fallbacks"]}
+    for c in doc["components"]:
+        if c["families"][family]["feasible"]:
+            continue
+        check(f"{name}: {c['id']} falls back to its recommendation", fallback.get(c["id"]) == c["recommended"], b)
+        counted += c["families"][c["recommended"]]["monthly_cost"]["total"]
+    check(f"{name}: at least the fallbacks' cost", b["monthly_cost"] >= counted - 0.01, (b["monthly_cost"], counted))
+check("the sample's all-serverless baseline has fallbacks", doc["layout"]["baselines"]["all_serverless"]["fallback_count"] > 0)
+one = work / "one-blocked.workload.json"
+one.write_text(json.dumps({"schema": "archfit/workload@1", "assessment": {"options": {"operations_labour": False}},
+                           "components": [{"id": "nightly", "kind": "batch", "memory_mb": 2048, "vcpu": 1,
+                                           "avg_duration_ms": 600000, "max_duration_s": 1200,
+                                           "pattern": "scheduled", "requests_per_month": 150}]}))
+r = run("analyze", str(one))
+line = [l for l in r.stdout.splitlines() if l.strip().startswith("all serverless")]
+check("one blocked component: all serverless counts it at its fallback (1.23, not 0.00)",
+      r.returncode == 0 and line and "1.23 USD" in line[0] and "1 container" in line[0], r.stdout + r.stderr)
+both = work / "one-runs-nowhere.workload.json"
+w = json.loads(one.read_text())
+w["components"].append({"id": "big-gpu", "kind": "http_api", "runtime": "python", "memory_mb": 262144, "vcpu": 96,
+                        "needs": ["gpu"], "avg_duration_ms": 800, "requests_per_day": 10000})
+both.write_text(json.dumps(w))
+r = run("analyze", str(both))
+check("a component no family runs is named as left out",
+      r.returncode == 0 and "blocked in every family, left out of the layout and every baseline: big-gpu" in r.stdout,
+      r.stdout + r.stderr)
+r = run("analyze", str(both), "--json", "-")
+nowhere = json.loads(r.stdout)
+validate(nowhere, schema, "analysis JSON with an unplaced component matches the schema")
+check("layout.unplaced names it and every baseline leaves it out",
+      nowhere["layout"]["unplaced"] == ["big-gpu"]
+      and all(b["not_counted"] == 1 for b in nowhere["layout"]["baselines"].values()), nowhere["layout"])
+
+# Honest currency (issue 18): EUR is converted with a dated rate, or refused naming the field.
+eur = json.loads(pathlib.Path(args.sample).read_text())
+eur["assessment"]["currency"] = "EUR"
+eur_path = work / "shop-eur.workload.json"
+eur_path.write_text(json.dumps(eur))
+r = run("analyze", str(eur_path))
+check("EUR without a rate exits 1 naming $.assessment.currency",
+      r.returncode == 1 and "($.assessment.currency)" in r.stderr and "USD->EUR" in r.stderr and r.stdout == "",
+      r.stderr)
+r = run("analyze", str(eur_path), "--fx", "EUR=0.92@2026-12-01")
+check("EUR with --fx prints the rate in the header",
+      r.returncode == 0 and "Currency: EUR, converted from USD at 1 USD = 0.92 EUR (2026-12-01, --fx on the command line)"
+      in r.stdout and "EUR/month" in r.stdout, r.stdout[:600] + r.stderr)
+r = run("analyze", str(eur_path), "--fx", "EUR=0.92@2026-12-01", "--json", "-")
+converted = json.loads(r.stdout)
+validate(converted, schema, "EUR analysis JSON matches data/schema/analysis.schema.json")
+if contract_path.exists():
+    validate(converted, contract, "EUR analysis JSON matches the shared contract")
+check("EUR JSON: pricing.currency and exchange_rate",
+      converted["pricing"]["currency"] == "EUR" and converted["pricing"]["exchange_rate"] ==
+      {"from": "USD", "to": "EUR", "rate": 0.92, "date": "2026-12-01", "source": "--fx on the command line"},
+      converted["pricing"])
+# Every line item is converted then rounded to cents: within a cent per item of 0.92 x USD.
+for a, b in zip(doc["components"], converted["components"]):
+    for fam in ("serverless", "container", "vm"):
+        ua, eb = a["families"][fam]["monthly_cost"], b["families"][fam]["monthly_cost"]
+        same = a["families"][fam]["variant"] == b["families"][fam]["variant"] and ua["items"].keys() == eb["items"].keys()
+        if a["families"][fam]["feasible"] and same:
+            check(f"EUR {a['id']}/{fam} is 0.92 x USD",
+                  abs(eb["total"] - 0.92 * ua["total"]) <= 0.01 * (len(ua["items"]) + 1), (ua["total"], eb["total"]))
+for bad in ("EUR", "EUR=0@2026-12-01", "EUR=0.92@yesterday"):
+    r = run("analyze", str(eur_path), "--fx", bad)
+    check(f"--fx {bad} exits 2", r.returncode == 2 and "--fx" in r.stderr, r.stderr)
+r = run("analyze", args.sample, "--fx", "EUR=0.92@2026-12-01", "--json", "-")
+check("USD unchanged by an unused --fx", r.returncode == 0 and json.loads(r.stdout) == doc, "differs")
+check("USD analysis has no exchange_rate", "exchange_rate" not in doc["pricing"])
+fxbook = work / "fx-book.json"
+fxbook.write_text(json.dumps({"schema": "archfit/price-book@1", "name": "FX only", "source": "treasury",
+                              "fx": {"EUR": {"rate": 0.92, "date": "2026-12-01", "source": "ECB reference rate"}}}))
+r = run("analyze", str(eur_path), "--price-book", str(fxbook), "--json", "-")
+check("EUR with the price book's fx rate",
+      r.returncode == 0 and json.loads(r.stdout)["pricing"]["exchange_rate"]["source"] == "ECB reference rate",
+      r.stderr)
+
 # Save a project, analyse it again: same figures.
 proj = work / "sample.archfit"
 proj.unlink(missing_ok=True)

@@ -279,6 +279,47 @@ for case in ("forced-family", "gpu-inference", "db-behind-functions"):
     if case == "gpu-inference":
         check("blockers printed", "blocked:" in t, t[:500])
 
+# 7b. Baselines: how many fell back, and to what, in every format (issue 18).
+baselines = layout["baselines"]
+for name, b in baselines.items():
+    if b["fallback_count"]:
+        fam = name[len("all_"):]
+        title = {"serverless": "Serverless", "container": "Container", "vm": "VM"}[fam]
+        phrase = f"All {title}: {b['blocked']} cannot run there, counted at their fallback:"
+        check(f"PDF and HTML say {name}'s fallbacks", phrase in flat and phrase in html_text, phrase)
+wrong = []
+for c in components:
+    for fam in ("serverless", "container", "vm"):
+        want = "" if c["families"][fam]["feasible"] else \
+            {f["id"]: f["family"] for f in baselines["all_" + fam]["fallbacks"]}.get(c["id"], "not counted")
+        if by_key[(c["id"], fam)]["baseline_fallback"] != want:
+            wrong.append(f"{c['id']}/{fam}")
+check("CSV baseline_fallback column matches the JSON's fallbacks", not wrong, wrong[:5])
+
+# 7c. Currency: a EUR assessment is refused without a rate, converted and labelled with one.
+eur = json.loads(sample.read_text())
+eur["assessment"]["currency"] = "EUR"
+eur_path = work / "shop-eur.workload.json"
+eur_path.write_text(json.dumps(eur))
+r = run("report", str(eur_path), "-o", str(work / "eur-refused.pdf"), "--data-dir", args.data)
+check("EUR report without a rate exits 1 naming $.assessment.currency",
+      r.returncode == 1 and "($.assessment.currency)" in r.stderr, r.stderr)
+rate = "1 USD = 0.92 EUR (2026-12-01, --fx on the command line)"
+eur_out = {ext: work / f"shop-eur.{ext}" for ext in ("pdf", "html", "csv", "json")}
+for path in eur_out.values():
+    report(eur_path, path, "--fx", "EUR=0.92@2026-12-01")
+check("EUR PDF prints the rate", rate in squash(pdf_text(eur_out["pdf"])))
+check("EUR HTML prints the rate", rate in eur_out["html"].read_text(encoding="utf-8"))
+eur_rows = list(csv.DictReader(io.StringIO(eur_out["csv"].read_text(encoding="utf-8"), newline="")))
+check("EUR CSV carries the rate on every row",
+      all(r["currency"] == "EUR" and r["fx_from"] == "USD" and r["fx_rate"] == "0.92" and r["fx_date"] == "2026-12-01"
+          for r in eur_rows), eur_rows[0] if eur_rows else None)
+check("USD CSV has empty rate columns", all(r["fx_rate"] == "" for r in rows))
+eur_doc = json.loads(eur_out["json"].read_text())
+check("EUR report JSON: assumptions.catalog.exchange_rate and analysis.pricing.exchange_rate",
+      eur_doc["assumptions"]["catalog"]["exchange_rate"]["rate"] == 0.92
+      and eur_doc["analysis"]["pricing"]["exchange_rate"]["to"] == "EUR", eur_doc["assumptions"]["catalog"])
+
 # 8. Usage errors.
 for argv, why in ((["report", str(sample)], "missing -o"), (["report", str(sample), "-o", "x.docx"], "bad extension"),
                   (["report", str(sample), "-o", "x.pdf", "--paper", "a3"], "bad paper"),

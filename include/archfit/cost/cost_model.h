@@ -191,9 +191,10 @@ void addEgress(FamilyCost& cost, const Profile& p, const PricingCatalog& catalog
 // component plus per instance; the component's labour_hours_per_month replaces them.
 void setLabour(VariantCost& v, Family family, const Component& c, const SizingSettings& s, double vmInstances = 0,
                int clusterSharers = 0);
-// Operations labour of a variant priced at the assessment's rate (0 when options.operationsLabour
-// is off); sets cost.operations, operationsDetail and total.
-void addOperations(VariantCost& v, const AssessmentOptions& options, const std::string& currency);
+// Operations labour of a variant (0 when options.operationsLabour is off), in the catalog's
+// currency: the workload's USD labour rate converted with the catalog's exchange rate, if any.
+// Sets cost.operations, operationsDetail and total.
+void addOperations(VariantCost& v, const AssessmentOptions& options, const PricingCatalog& catalog);
 
 // Cent rounding as vendors print line items (half away from zero).
 double roundCents(double amount);

@@ -7,12 +7,16 @@
 //    "source": "Enterprise agreement, schedule B (2026-01-15)",
 //    "discounts": [{"match": "faas.*", "percent": 12}, {"match": "*", "percent": 5}],
 //    "prices": {"faas.requests": 0.18},
-//    "instances": {"m7g.large": {"on_demand": 0.07, "commit_1y": 0.05, "commit_3y": 0.035}}}
+//    "instances": {"m7g.large": {"on_demand": 0.07, "commit_1y": 0.05, "commit_3y": 0.035}},
+//    "fx": {"EUR": {"rate": 0.92, "date": "2026-12-01", "source": "ECB euro reference rate"}}}
 //
 // `prices` replace a catalog price's value (same unit and `per`); `instances` replace hourly rates.
 // `discounts` apply to every other price whose id matches the glob (* and ?), first match wins;
 // instance prices have the ids "vm.<name>.on_demand", "vm.<name>.commit_1y", "vm.<name>.commit_3y".
 // Tiers are scaled by the same discount. Free allowances and limits are never changed.
+// `fx` offers dated exchange rates (1 catalog currency = `rate` units of the key's currency; an
+// optional "from" must name the catalog's currency): applyPriceBook() puts them in the catalog's
+// offeredRates, and priceInCurrency() (exchange_rate.h) uses the one the assessment asks for.
 
 #include "archfit/cost/pricing_catalog.h"
 #include "archfit/util/result.h"
@@ -40,6 +44,7 @@ struct PriceBook {
     std::vector<PriceDiscount> discounts;
     std::map<std::string, double> prices;                  // price id -> value (in the price's unit)
     std::map<std::string, InstanceOverride> instances;     // instance type name -> rates
+    std::vector<ExchangeRate> fx;                          // `from` empty: the catalog's currency
 };
 
 // Every problem is returned with its JSON path; unknown keys are errors.

@@ -74,6 +74,15 @@ struct Limit {
     std::string asOf;
 };
 
+// A dated exchange rate (docs/cost-model.md, "Currency"): 1 `from` = `rate` `to`.
+struct ExchangeRate {
+    std::string from;    // the catalog's currency, ISO 4217 ("USD")
+    std::string to;      // the assessment's currency ("EUR")
+    double rate = 0;     // units of `to` per unit of `from`, > 0
+    std::string date;    // ISO date the rate is for
+    std::string source;  // where it was read, or "--fx on the command line"
+};
+
 class PricingCatalog {
 public:
     Provider provider = Provider::Aws;
@@ -88,6 +97,10 @@ public:
     std::vector<InstanceType> instances;
     std::map<std::string, Limit> limits;
     std::vector<ContainerSize> containerSizes;  // ascending vCPU
+    // Rates a price book offers for pricing this catalog in another currency (not applied).
+    std::vector<ExchangeRate> offeredRates;
+    // Set when the prices were converted from `exchange->from` into `currency` (exchange_rate.h).
+    std::optional<ExchangeRate> exchange;
 
     // Looks up a price the loader guaranteed (see kRequiredPriceIds); asserts on a bad id.
     const Price& price(const std::string& id) const;

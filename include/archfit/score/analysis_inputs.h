@@ -10,6 +10,7 @@
 #include "archfit/workload/workload.h"
 
 #include <string>
+#include <vector>
 
 namespace archfit {
 
@@ -19,6 +20,10 @@ struct AnalysisInputsRequest {
     std::string region;
     std::string priceBookFile;  // archfit/price-book@1 file; "" = list prices
     std::string workloadFile;   // names the workload in "no catalog for ..." ("" = unnamed)
+    // The currency the prices must be in ($.assessment.currency; "" = the catalog's) and exchange
+    // rates given with the request (the CLI's --fx), tried before the price book's "fx".
+    std::string currency;
+    std::vector<ExchangeRate> fx;
 };
 
 // The request for `workload` (its provider and region).

@@ -100,10 +100,23 @@ struct ComponentResult {
     const FamilyEvaluation& family(Family f) const { return families[static_cast<int>(f)]; }
 };
 
+// A component the baseline's family cannot run, priced at its fallback family (docs/cost-model.md,
+// "Baselines"): the family the layout gives it when that family can run it, else its feasible
+// family with the highest fit; a forced component no family can run keeps its forced family.
+struct BaselineFallback {
+    std::string id;
+    Family family = Family::Serverless;
+};
+
 struct Baseline {
-    double monthlyCost = 0;   // feasible components only
-    int blocked = 0;          // components that cannot run in this family
-    int sloMisses = 0;        // feasible components whose estimated p99 misses their SLO
+    // Every component the layout counts: in this family where it can run, else at its fallback
+    // (priced as the layout prices it there). Components no family can run are left out, as in
+    // the layout (Layout::unplaced).
+    double monthlyCost = 0;
+    int blocked = 0;          // components that cannot run in this family (fallbacks + left out)
+    int sloMisses = 0;        // counted components whose estimated p99 misses their SLO
+    std::vector<BaselineFallback> fallbacks;  // workload order
+    int notCounted = 0;       // blocked components left out because no family can run them
     // Per component (workload order), its evaluation in this family with the family's shared costs
     // split among all components: kept so that rescore() re-weighs the baseline without re-pricing.
     std::vector<FamilyEvaluation> evaluations;
@@ -116,6 +129,9 @@ struct Layout {
     double operations = 0;
     int sloMisses = 0;        // assigned components whose estimated p99 misses their SLO
     Baseline baselines[3];    // all-serverless, all-container, all-vm
+    // Components no family can run (and not forced by the user): left out of the layout and of
+    // every baseline. Workload order.
+    std::vector<std::string> unplaced;
 };
 
 struct Finding {
@@ -130,6 +146,8 @@ struct PricingInfo {
     std::string currency;
     std::string catalogDate;
     std::string catalogName;
+    // Set when the catalog's prices were converted into `currency` (cost/exchange_rate.h).
+    std::optional<ExchangeRate> exchange;
 };
 
 struct AnalysisResult {

@@ -248,7 +248,7 @@ TEST(CostModel, OperationsLabourIsKeptApart)
     setLabour(v, Family::Vm, c, SizingSettings{}, 6);
     AssessmentOptions on;
     on.labourRateUsdPerHour = 95;
-    addOperations(v, on, "USD");
+    addOperations(v, on, awsCatalog());
     // 2 h for the component + 6 instances x 1.5 h = 11 h x 95 = 1,045.00; infrastructure 10.00
     EXPECT_DOUBLE_EQ(v.labourHours, 11.0);
     EXPECT_DOUBLE_EQ(v.cost.infrastructure, 10.00);
@@ -257,7 +257,7 @@ TEST(CostModel, OperationsLabourIsKeptApart)
     EXPECT_NE(v.cost.operationsDetail.find("6 instances x 1.5 h"), std::string::npos) << v.cost.operationsDetail;
     AssessmentOptions off;
     off.operationsLabour = false;
-    addOperations(v, off, "USD");
+    addOperations(v, off, awsCatalog());
     EXPECT_DOUBLE_EQ(v.cost.total, 10.00);
 }
 

@@ -98,10 +98,14 @@ TEST(Analysis, LayoutAndBaselinesAddUp)
     for (const ComponentResult& c : r.components) {
         layout += c.family(*c.recommended).cost.total;
         for (Family f : kFamilies) {
-            if (c.family(f).feasible)
+            // A component the family cannot run counts at its recommended family (every sample
+            // component has a feasible recommendation).
+            if (c.family(f).feasible) {
                 baseline[static_cast<int>(f)] += c.family(f).cost.total;
-            else
+            } else {
+                baseline[static_cast<int>(f)] += c.family(*c.recommended).cost.total;
                 ++blocked[static_cast<int>(f)];
+            }
         }
     }
     EXPECT_NEAR(r.layout.monthlyCost, layout, 0.011);
@@ -111,6 +115,7 @@ TEST(Analysis, LayoutAndBaselinesAddUp)
         // figures by those shares only: a few dollars on this sample.
         EXPECT_NEAR(r.layout.baselines[f].monthlyCost, baseline[f], 0.02 * baseline[f]);
         EXPECT_EQ(r.layout.baselines[f].blocked, blocked[f]);
+        EXPECT_EQ(r.layout.baselines[f].fallbacks.size(), static_cast<std::size_t>(blocked[f]));
     }
     EXPECT_EQ(r.layout.assignment.size(), r.components.size());
 }

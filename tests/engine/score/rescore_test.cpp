@@ -54,7 +54,14 @@ void expectSameDecisions(const AnalysisResult& got, const AnalysisResult& want)
         EXPECT_DOUBLE_EQ(got.layout.baselines[f].monthlyCost, want.layout.baselines[f].monthlyCost);
         EXPECT_EQ(got.layout.baselines[f].blocked, want.layout.baselines[f].blocked);
         EXPECT_EQ(got.layout.baselines[f].sloMisses, want.layout.baselines[f].sloMisses);
+        EXPECT_EQ(got.layout.baselines[f].notCounted, want.layout.baselines[f].notCounted);
+        ASSERT_EQ(got.layout.baselines[f].fallbacks.size(), want.layout.baselines[f].fallbacks.size());
+        for (std::size_t k = 0; k < got.layout.baselines[f].fallbacks.size(); ++k) {
+            EXPECT_EQ(got.layout.baselines[f].fallbacks[k].id, want.layout.baselines[f].fallbacks[k].id);
+            EXPECT_EQ(got.layout.baselines[f].fallbacks[k].family, want.layout.baselines[f].fallbacks[k].family);
+        }
     }
+    EXPECT_EQ(got.layout.unplaced, want.layout.unplaced);
     ASSERT_EQ(got.findings.size(), want.findings.size());
     for (std::size_t i = 0; i < got.findings.size(); ++i)
         EXPECT_EQ(got.findings[i].text, want.findings[i].text);
@@ -148,4 +155,41 @@ TEST(Rescore, RefusesAResultOfAnotherWorkloadAndLeavesItUntouched)
     renamed.components[0].id = "renamed";
     EXPECT_FALSE(rescore(re, renamed, testdata::aws(), testdata::rules()));
     expectSameDecisions(re, original);
+}
+
+TEST(Rescore, BaselineFallbacksFollowTheNewRecommendations)
+{
+    // A component a baseline's family cannot run counts at its recommended family: when the
+    // sliders move that recommendation, rescore() moves the fallback and its cost with it.
+    Workload w = sampleWorkload();
+    const AnalysisResult original = analyze(w, testdata::aws(), testdata::rules(), quick());
+    int movedFallbacks = 0;
+    // Lock-in only moves nightly-reconciliation and notifications-ws (blocked as functions) from
+    // container to VM, and their all-serverless fallbacks with them.
+    for (const Weights& weights : {Weights{1, 0, 0, 0, 0}, Weights{0, 0, 0, 1, 0}, Weights{0.1, 0.1, 0.1, 0.1, 0.6}}) {
+        w.weights = weights;
+        AnalysisResult re = original;
+        rescore(re, w, testdata::aws(), testdata::rules());
+        for (int f = 0; f < 3; ++f) {
+            const Baseline& b = re.layout.baselines[f];
+            double sum = 0;
+            std::size_t k = 0;
+            for (std::size_t i = 0; i < re.components.size(); ++i) {
+                const ComponentResult& c = re.components[i];
+                if (b.evaluations[i].feasible) {
+                    sum += b.evaluations[i].cost.total;
+                    continue;
+                }
+                ASSERT_LT(k, b.fallbacks.size());
+                EXPECT_EQ(b.fallbacks[k].id, c.id);
+                EXPECT_EQ(b.fallbacks[k].family, *c.recommended) << c.id;
+                movedFallbacks += b.fallbacks[k].family != original.layout.baselines[f].fallbacks[k].family ? 1 : 0;
+                sum += c.family(*c.recommended).cost.total;
+                ++k;
+            }
+            EXPECT_EQ(k, b.fallbacks.size());
+            EXPECT_NEAR(b.monthlyCost, sum, 0.006);
+        }
+    }
+    EXPECT_GE(movedFallbacks, 1);
 }
