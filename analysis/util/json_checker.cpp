@@ -1,6 +1,7 @@
 #include "util/json_checker.h"
 
 #include <algorithm>
+#include <cctype>
 #include <climits>
 #include <cmath>
 #include <cstdio>
@@ -29,6 +30,156 @@ std::string stripNlohmannPrefix(const std::string& what)
 
 }  // namespace
 
+namespace {
+
+bool isJsonSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+bool isStructural(char c) { return c == '{' || c == '}' || c == '[' || c == ']' || c == ':' || c == ','; }
+
+// One lexical token of (possibly malformed) JSON text: [begin, end) in bytes.
+struct Token {
+    std::size_t begin = 0;
+    std::size_t end = 0;
+};
+
+// The token that holds byte `offset`, scanning from the start so that strings (which may hold
+// any character) are skipped whole. A run of characters that is neither whitespace, structure
+// nor a string ('x', tru, 12x) is one token. When `offset` falls on whitespace or past the end,
+// the token before it.
+Token tokenAt(const std::string& text, std::size_t offset)
+{
+    Token last;
+    std::size_t i = text.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
+    while (i < text.size()) {
+        if (isJsonSpace(text[i])) {
+            if (i >= offset)
+                return last;
+            ++i;
+            continue;
+        }
+        Token t{i, i + 1};
+        if (text[i] == '"') {
+            std::size_t j = i + 1;
+            while (j < text.size() && text[j] != '"' && text[j] != '\n')
+                j += text[j] == '\\' ? 2 : 1;
+            t.end = std::min(text.size(), j + 1);
+        } else if (!isStructural(text[i])) {
+            std::size_t j = i;
+            while (j < text.size() && !isJsonSpace(text[j]) && !isStructural(text[j]) && text[j] != '"')
+                ++j;
+            t.end = j;
+        }
+        if (offset < t.end || t.begin >= offset)
+            return t.begin > offset ? last : t;
+        last = t;
+        i = t.end;
+    }
+    return last;
+}
+
+// The last non-whitespace byte before `offset`, or npos.
+std::size_t previousSignificant(const std::string& text, std::size_t offset)
+{
+    for (std::size_t i = std::min(offset, text.size()); i > 0; --i)
+        if (!isJsonSpace(text[i - 1]))
+            return i - 1;
+    return std::string::npos;
+}
+
+// How a token is quoted in a syntax message: the first 40 bytes, as written.
+std::string tokenText(const std::string& text, Token t)
+{
+    std::string s = text.substr(t.begin, std::min<std::size_t>(t.end - t.begin, 40));
+    if (t.end - t.begin > 40)
+        s += "...";
+    return s;
+}
+
+}  // namespace
+
+Diagnostic syntaxDiagnostic(const std::string& text, const std::string& file, std::size_t byte,
+                            const std::string& what)
+{
+    Diagnostic error;
+    error.file = file;
+    error.code = "syntax";
+    // `byte` is nlohmann's 1-based index of the last character read: the one that broke the
+    // grammar, which for a string or number is its last character.
+    const std::size_t offset = byte > 0 ? byte - 1 : 0;
+    const std::string detail = stripNlohmannPrefix(what);
+    const auto place = [&](std::size_t at) {
+        const TextPosition pos = textPositionAt(text, at);
+        error.line = pos.line;
+        error.column = pos.column;
+    };
+
+    if (offset >= text.size()) {
+        place(text.size());
+        // "syntax error while parsing value - unexpected end of input; expected ..."
+        const std::size_t dash = detail.find(" - ");
+        error.message = dash == std::string::npos ? detail : detail.substr(dash + 3);
+        if (previousSignificant(text, text.size()) == std::string::npos)
+            error.message = "the file is empty: expected a JSON document";
+        return error;
+    }
+    const char c = text[offset];
+    const std::size_t before = previousSignificant(text, offset);
+    // {"a": 1,} and [1, 2,]: nlohmann stops at the bracket; the mistake is the comma.
+    if ((c == '}' || c == ']') && before != std::string::npos && text[before] == ',') {
+        place(before);
+        error.message = c == '}'
+            ? "trailing comma after the last member of an object: remove this \",\" before \"}\""
+            : "trailing comma after the last element of an array: remove this \",\" before \"]\"";
+        return error;
+    }
+    const bool invalidString = detail.find("invalid string") != std::string::npos;
+    const bool invalidLiteral = invalidString || detail.find("invalid literal") != std::string::npos;
+    Token token = tokenAt(text, offset);
+    // An invalid literal is reported at the delimiter that ended it (tru}): point at the literal.
+    if (invalidLiteral && isStructural(c) && token.begin == offset && before != std::string::npos
+        && !isStructural(text[before]))
+        token = tokenAt(text, before);
+    place(token.begin);
+    const std::string raw = tokenText(text, token);
+    const std::string found = raw.size() == 1 && isStructural(raw[0]) ? quote(raw) : raw;
+
+    if (invalidString) {
+        error.message = "invalid string " + raw
+                        + ": a string closes on its line, holds no control characters and uses"
+                          " only the escapes \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX";
+        return error;
+    }
+
+    if (invalidLiteral) {
+        std::string hint;
+        if (found[0] == '\'')
+            hint = " (JSON strings use double quotes)";
+        else if (found == "True" || found == "False" || found == "None" || found == "NULL")
+            hint = " (JSON literals are lowercase: true, false, null)";
+        error.message = "invalid value " + found
+                        + ": expected a string in double quotes, a number, true, false or null"
+                        + hint;
+        return error;
+    }
+    const bool inObject = detail.find("expected '}'") != std::string::npos;
+    const bool inArray = detail.find("expected ']'") != std::string::npos;
+    if (inObject || inArray) {
+        error.message = std::string("unexpected ") + found + ": expected \",\" or \""
+                        + (inObject ? "}" : "]") + "\" (a comma missing after the previous "
+                        + (inObject ? "member" : "element") + "?)";
+        return error;
+    }
+    if (detail.find("expected ':'") != std::string::npos) {
+        error.message = "unexpected " + found + ": expected \":\" after the key";
+        return error;
+    }
+    if (detail.find("parsing object key") != std::string::npos) {
+        error.message = "unexpected " + found + ": expected a key in double quotes";
+        return error;
+    }
+    error.message = detail;
+    return error;
+}
+
 bool parseJsonText(const std::string& text, const std::string& file, OrderedJson& out,
                    Diagnostic& error)
 {
@@ -39,11 +190,7 @@ bool parseJsonText(const std::string& text, const std::string& file, OrderedJson
         out = OrderedJson::parse(text);
         return true;
     } catch (const OrderedJson::parse_error& e) {
-        // e.byte is the 1-based index of the last character read: the offending one.
-        const TextPosition pos = textPositionAt(text, e.byte > 0 ? e.byte - 1 : 0);
-        error.line = pos.line;
-        error.column = pos.column;
-        error.message = stripNlohmannPrefix(e.what());
+        error = syntaxDiagnostic(text, file, e.byte, e.what());
     } catch (const OrderedJson::exception& e) {
         // out_of_range 406 "number overflow parsing '1e400'" has no offset: find the literal.
         const std::string what = e.what();
@@ -91,6 +238,28 @@ void JsonDiagnostics::at(TextPosition pos, const std::string& path, const std::s
     d.code = code;
     d.message = message;
     m_diagnostics.push_back(std::move(d));
+}
+
+std::string JsonDiagnostics::suggest(const std::string& word,
+                                     const std::vector<std::string>& candidates) const
+{
+    if (m_synonyms) {
+        std::string normal;
+        for (char c : word)
+            normal += c == '-' || c == ' ' ? '_' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        for (const Synonym& s : *m_synonyms) {
+            if (s.word != normal)
+                continue;
+            const bool targetKnown = std::find(candidates.begin(), candidates.end(), s.target)
+                                     != candidates.end();
+            if (s.target.empty() && !s.note.empty())
+                return " (" + s.note + ")";
+            if (!targetKnown)
+                continue;  // the same word may mean a key in one object, a value in another
+            return s.note.empty() ? " (did you mean " + quote(s.target) + "?)" : " (" + s.note + ")";
+        }
+    }
+    return didYouMean(word, candidates);
 }
 
 Diagnostics JsonDiagnostics::take()
@@ -171,8 +340,16 @@ std::string didYouMean(const std::string& word, const std::vector<std::string>& 
     const std::size_t limit = std::max<std::size_t>(1, word.size() / 3);
     const std::string* best = nullptr;
     std::size_t bestDistance = limit + 1;
+    // "Tracking_DB" is as close to "tracking-db" as "tracking-db" itself.
+    const auto fold = [](const std::string& s) {
+        std::string out;
+        for (char c : s)
+            out += c == '-' ? '_' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        return out;
+    };
+    const std::string folded = fold(word);
     for (const std::string& c : candidates) {
-        const std::size_t d = editDistance(word, c);
+        const std::size_t d = editDistance(folded, fold(c));
         if (d < bestDistance) {
             bestDistance = d;
             best = &c;
@@ -304,7 +481,7 @@ bool checkName(JsonDiagnostics& diag, const OrderedJson& v, const std::string& p
     }
     const auto& s = v.get_ref<const std::string&>();
     if (std::find(names.begin(), names.end(), s) == names.end()) {
-        diag.atValue(path, "enum", expected + didYouMean(s, names));
+        diag.atValue(path, "enum", expected + diag.suggest(s, names));
         return false;
     }
     out = s;
@@ -319,7 +496,7 @@ ObjectReader::ObjectReader(JsonDiagnostics& diag, const OrderedJson& object, std
         if (std::find(knownKeys.begin(), knownKeys.end(), member.key()) != knownKeys.end())
             continue;
         m_diag.atKey(pathOf(member.key()), "unknown_key",
-                     "unknown key " + quote(member.key()) + didYouMean(member.key(), knownKeys));
+                     "unknown key " + quote(member.key()) + m_diag.suggest(member.key(), knownKeys));
     }
 }
 

@@ -54,6 +54,76 @@ const NumberRange kResponseKb{0, false, true, 1048576};
 const NumberRange kRequestsPerDay{0, false, true, 1e15};
 const NumberRange kRequestsPerMonth{0, false, true, 3e16};
 
+// Words people write for the format's keys and values (issue #23). A word maps to a target only
+// where that target is a key or value of the object at hand, so one table serves every object.
+const std::vector<Synonym>& workloadSynonyms()
+{
+    static const std::vector<Synonym> table = {
+        // component keys
+        {"timeout_s", "max_duration_s", ""},
+        {"timeout", "max_duration_s", ""},
+        {"max_duration", "max_duration_s", ""},
+        {"timeout_ms", "max_duration_s", "did you mean \"max_duration_s\"? it is in seconds"},
+        {"memory", "memory_mb", ""},
+        {"mem_mb", "memory_mb", ""},
+        {"mem", "memory_mb", ""},
+        {"ram_mb", "memory_mb", ""},
+        {"memory_gb", "memory_mb", "did you mean \"memory_mb\"? it is in MB: 2 GB is 2048"},
+        {"cpu", "vcpu", ""},
+        {"cpus", "vcpu", ""},
+        {"vcpus", "vcpu", ""},
+        {"slo_ms", "latency_slo_ms", ""},
+        {"p99_ms", "latency_slo_ms", ""},
+        {"slo", "latency_slo_ms", ""},
+        {"latency_slo", "latency_slo_ms", ""},
+        {"duration_ms", "avg_duration_ms", ""},
+        {"latency_ms", "avg_duration_ms", ""},
+        {"rps", "", "declared traffic is \"requests_per_day\" or \"requests_per_month\": "
+                    "1 request a second is 86400 requests_per_day"},
+        {"qps", "", "declared traffic is \"requests_per_day\" or \"requests_per_month\": "
+                    "1 request a second is 86400 requests_per_day"},
+        {"requests_per_second", "", "declared traffic is \"requests_per_day\" or "
+                                    "\"requests_per_month\": 1 request a second is 86400 "
+                                    "requests_per_day"},
+        {"type", "kind", ""},
+        {"language", "runtime", ""},
+        {"lang", "runtime", ""},
+        {"depends_on", "calls", ""},
+        {"dependencies", "calls", ""},
+        {"services", "managed_services", ""},
+        {"connections", "max_connections", ""},
+        {"arch", "architecture", ""},
+        {"horizon", "horizon_months", ""},
+        {"lockin", "lock_in", ""},
+        {"ops", "operations", ""},
+        // kind values
+        {"queue_worker", "event_consumer", "a queue worker is an \"event_consumer\""},
+        {"worker", "event_consumer", "a queue worker is an \"event_consumer\""},
+        {"consumer", "event_consumer", "a queue consumer is an \"event_consumer\""},
+        {"queue_consumer", "event_consumer", "a queue consumer is an \"event_consumer\""},
+        {"subscriber", "event_consumer", "a subscriber is an \"event_consumer\""},
+        {"cron", "scheduled_job", "a cron job is a \"scheduled_job\""},
+        {"cron_job", "scheduled_job", "a cron job is a \"scheduled_job\""},
+        {"cronjob", "scheduled_job", "a cron job is a \"scheduled_job\""},
+        {"api", "http_api", ""},
+        {"rest_api", "http_api", ""},
+        {"web_api", "http_api", ""},
+        {"frontend", "web_frontend", ""},
+        {"website", "web_frontend", ""},
+        {"db", "database", ""},
+        {"stream", "stream_processor", ""},
+        {"batch_job", "batch", ""},
+        // runtime values
+        {"node", "nodejs", ""},
+        {"javascript", "nodejs", ""},
+        {"typescript", "nodejs", "TypeScript runs on \"nodejs\""},
+        {"golang", "go", ""},
+        {"csharp", "dotnet", ""},
+        {"docker", "container", ""},
+    };
+    return table;
+}
+
 void readOptions(JsonDiagnostics& diag, const OrderedJson& v, const std::string& path,
                  AssessmentOptions& out)
 {
@@ -251,7 +321,7 @@ Component readComponent(JsonDiagnostics& diag, const OrderedJson& v, const std::
         for (const std::string& n : names)
             expected += quote(n) + ", ";
         diag.atValue(p, "enum", expected + "or \"data-residency:<region>\", got " + quote(s)
-                                    + didYouMean(s, names));
+                                    + diag.suggest(s, names));
         return false;
     }, c.compliance);
     r.readStringArray("managed_services", [&](const std::string& s, const std::string& p) {
@@ -321,13 +391,18 @@ void readComponents(JsonDiagnostics& diag, const OrderedJson& v, const std::stri
         }
         out.push_back(std::move(c));
     }
+    std::vector<std::string> ids;
+    for (const Component& c : out)
+        if (!c.id.empty())
+            ids.push_back(c.id);
     for (const CallRef& call : calls) {
         if (!call.caller.empty() && call.callee == call.caller)
             diag.atValue(call.path, "reference",
                          "calls " + quote(call.callee) + ": a component cannot call itself");
         else if (firstIndex.count(call.callee) == 0)
             diag.atValue(call.path, "reference",
-                         "calls " + quote(call.callee) + ": no component has this id");
+                         "calls " + quote(call.callee) + ": no component has this id"
+                             + didYouMean(call.callee, ids));
     }
 }
 
@@ -432,6 +507,7 @@ Result<Workload> parseWorkload(const std::string& text, const std::string& fileN
 
     const JsonLocator locator(text);
     JsonDiagnostics diag(locator, fileName);
+    diag.setSynonyms(&workloadSynonyms());
     for (const JsonDuplicateKey& dup : locator.duplicateKeys())
         diag.at(dup.repeated, dup.path, "duplicate",
                 "duplicate key " + quote(dup.key) + " (first at line "
