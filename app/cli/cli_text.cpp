@@ -1,6 +1,7 @@
 #include "cli_text.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <cstdio>
 #include <filesystem>
@@ -34,20 +35,137 @@ std::string cell(const FamilyEvaluation& e)
 {
     if (!e.feasible)
         return "blocked";
-    return e.variant.empty() ? "-" : money(e.cost.total);
+    // "+": priced although a blocker was waived (listed under the table).
+    return (e.variant.empty() ? "-" : money(e.cost.total)) + (e.waived.empty() ? "" : "+");
+}
+
+constexpr std::size_t kTextWidth = 100;
+
+// `text` after `first` (the first line's prefix), wrapped at kTextWidth; continuation lines are
+// indented as deep as `first`. Words longer than a line are kept whole.
+std::string wrapped(const std::string& first, const std::string& text)
+{
+    std::string out = first;
+    std::size_t lineLength = first.size();
+    const std::string indent(first.size(), ' ');
+    std::istringstream words(text);
+    std::string word;
+    bool lineEmpty = true;
+    while (words >> word) {
+        if (!lineEmpty && lineLength + 1 + word.size() > kTextWidth) {
+            out += "\n" + indent;
+            lineLength = indent.size();
+            lineEmpty = true;
+        }
+        if (!lineEmpty) {
+            out += ' ';
+            ++lineLength;
+        }
+        out += word;
+        lineLength += word.size();
+        lineEmpty = false;
+    }
+    return out + "\n";
+}
+
+std::string fixed(double v, int decimals)
+{
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+    return buf;
+}
+
+// 1234.6 -> "1,235"
+std::string wholeNumber(double v)
+{
+    const std::string s = money(std::round(v));
+    return s.substr(0, s.size() - 3);
+}
+
+// #23: the settings the figures depend on, so a pasted summary says how it was made.
+std::string settingsText(const AnalysisResult& r, const Workload& w)
+{
+    const Weights& wt = w.weights;
+    const AssessmentOptions& o = w.assessment.options;
+    std::string out;
+    out += "Weights:     cost " + fixed(wt.cost, 2) + ", latency " + fixed(wt.latency, 2)
+           + ", compliance " + fixed(wt.compliance, 2) + ", lock-in " + fixed(wt.lockIn, 2)
+           + ", operations " + fixed(wt.operations, 2) + "\n";
+    out += "Traffic:     growth x" + fixed(r.settings.growth, r.settings.growth == 1 ? 0 : 2)
+           + "; free tier " + (r.freeTier ? "on" : "off") + "\n";
+    out += std::string("Labour:      ")
+           + (o.operationsLabour ? "on, " + fixed(o.labourRateUsdPerHour, 2) + " USD/hour"
+                                 : "off (costs are infrastructure only)")
+           + "\n";
+    // TODO(lead, #23): echo the commitment policy once result.settings.sizing.purchase is merged.
+    out += "Commitment:  horizon " + std::to_string(w.assessment.horizonMonths) + " months\n";
+    out += "Catalog:     " + r.pricing.catalogName + ", dated " + r.pricing.catalogDate + "\n";
+    return out;
+}
+
+// Under the table: what "*" (family forced by a decision) and "+" (blocker waived) stand for.
+std::string marksText(const AnalysisResult& r)
+{
+    std::string forced;
+    std::string waived;
+    for (const ComponentResult& c : r.components) {
+        if (c.forcedJustification && c.recommended)
+            forced += wrapped("  " + c.id + " -> " + toString(*c.recommended) + ": ",
+                              *c.forcedJustification);
+        for (Family f : kFamilies)
+            for (const std::string& why : c.family(f).waived)
+                waived += wrapped("  " + c.id + " " + toString(f) + ": ", why);
+    }
+    std::string out = forced.empty() && waived.empty() ? "" : "\n";
+    if (!forced.empty())
+        out += "* family forced by a decision:\n" + forced;
+    if (!waived.empty())
+        out += "+ priced with a waived blocker:\n" + waived;
+    return out;
+}
+
+std::string findingsText(const AnalysisResult& r)
+{
+    if (r.findings.empty())
+        return "\nFindings: none\n";
+    std::string out = "\nFindings (" + std::to_string(r.findings.size()) + "):\n";
+    for (const Finding& f : r.findings)
+        out += wrapped("  [" + f.severity + "] ", f.text);
+    return out;
+}
+
+// Components whose recommended family is estimated to miss their p99 target.
+std::string sloMissText(const AnalysisResult& r)
+{
+    std::vector<const ComponentResult*> misses;
+    for (const ComponentResult& c : r.components)
+        if (c.recommended && c.family(*c.recommended).sloMiss && c.latencySloMs)
+            misses.push_back(&c);
+    if (misses.empty())
+        return "SLO misses: none\n";
+    std::string out = "SLO misses (" + std::to_string(misses.size()) + "):\n";
+    for (const ComponentResult* c : misses) {
+        const FamilyEvaluation& e = c->family(*c->recommended);
+        out += wrapped("  " + c->id + " (" + toString(*c->recommended) + "): ",
+                       "estimated p99 " + wholeNumber(e.latency.p99Ms) + " ms against a "
+                           + wholeNumber(*c->latencySloMs) + " ms target");
+    }
+    return out;
 }
 
 }  // namespace
 
-std::string summaryText(const AnalysisResult& r)
+std::string summaryText(const AnalysisResult& r, const Workload& workload)
 {
     std::ostringstream out;
     const std::string& cur = r.pricing.currency;
     out << r.assessmentName;
     if (!r.client.empty())
         out << " (" << r.client << ")";
-    out << "\nPrices: " << r.pricing.catalogName << ", catalog date " << r.pricing.catalogDate
-        << "; monthly cost in " << cur << " per 730-hour month incl. operations labour\n\n";
+    out << "\n" << settingsText(r, workload);
+    out << "Monthly cost in " << cur << " per 730-hour month"
+        << (workload.assessment.options.operationsLabour ? ", incl. operations labour" : "")
+        << "\n\n";
 
     std::size_t idWidth = 9;
     for (const ComponentResult& c : r.components)
@@ -61,9 +179,11 @@ std::string summaryText(const AnalysisResult& r)
             out << pad(cell(c.family(f)), 14, true);
         char margin[32];
         std::snprintf(margin, sizeof margin, "%.1f", c.margin);
-        out << "  " << pad(c.recommended ? toString(*c.recommended) : "none", 12)
+        const std::string forcedMark = c.forcedJustification ? "*" : "";
+        out << "  " << pad(c.recommended ? toString(*c.recommended) + forcedMark : "none", 12)
             << pad(c.recommended ? margin : "-", 7, true) << "\n";
     }
+    out << marksText(r);
     const Layout& l = r.layout;
     out << "\nRecommended layout: " << money(l.monthlyCost) << " " << cur << "/month (infrastructure "
         << money(l.infrastructure) << ", operations " << money(l.operations) << ")\n";
@@ -74,8 +194,7 @@ std::string summaryText(const AnalysisResult& r)
             out << "  (" << b.blocked << " component" << (b.blocked == 1 ? "" : "s") << " blocked, not counted)";
         out << "\n";
     }
-    for (const Finding& f : r.findings)
-        out << "[" << f.severity << "] " << f.text << "\n";
+    out << findingsText(r) << sloMissText(r);
     out << "\nDetails per component: archfit-cli analyze FILE --json -\n";
     return out.str();
 }
