@@ -58,6 +58,9 @@ const NumberRange kRequestsPerMonth{0, false, true, 3e16};
 // where that target is a key or value of the object at hand, so one table serves every object.
 const std::vector<Synonym>& workloadSynonyms()
 {
+    constexpr const char* kPerSecondNote = "declared traffic is \"requests_per_day\" or "
+                                 "\"requests_per_month\": 1 request a second is 86400 "
+                                 "requests_per_day";
     static const std::vector<Synonym> table = {
         // component keys
         {"timeout_s", "max_duration_s", ""},
@@ -78,13 +81,9 @@ const std::vector<Synonym>& workloadSynonyms()
         {"latency_slo", "latency_slo_ms", ""},
         {"duration_ms", "avg_duration_ms", ""},
         {"latency_ms", "avg_duration_ms", ""},
-        {"rps", "", "declared traffic is \"requests_per_day\" or \"requests_per_month\": "
-                    "1 request a second is 86400 requests_per_day"},
-        {"qps", "", "declared traffic is \"requests_per_day\" or \"requests_per_month\": "
-                    "1 request a second is 86400 requests_per_day"},
-        {"requests_per_second", "", "declared traffic is \"requests_per_day\" or "
-                                    "\"requests_per_month\": 1 request a second is 86400 "
-                                    "requests_per_day"},
+        {"rps", "", kPerSecondNote},
+        {"qps", "", kPerSecondNote},
+        {"requests_per_second", "", kPerSecondNote},
         {"type", "kind", ""},
         {"language", "runtime", ""},
         {"lang", "runtime", ""},
