@@ -1,6 +1,7 @@
 #include "util/json_checker.h"
 
 #include <algorithm>
+#include <cctype>
 #include <climits>
 #include <cmath>
 #include <cstdio>
@@ -18,50 +19,7 @@ std::string rangeText(long long min, long long max)
     return std::to_string(min) + ".." + std::to_string(max);
 }
 
-// "[json.exception.parse_error.101] parse error at line 3, column 8: syntax error while ..."
-// -> "syntax error while ...": the position is reported separately (and counted our way).
-std::string stripNlohmannPrefix(const std::string& what)
-{
-    const std::size_t column = what.find("column ");
-    const std::size_t colon = what.find(": ", column == std::string::npos ? 0 : column);
-    return colon == std::string::npos ? what : what.substr(colon + 2);
-}
-
 }  // namespace
-
-bool parseJsonText(const std::string& text, const std::string& file, OrderedJson& out,
-                   Diagnostic& error)
-{
-    error = Diagnostic{};
-    error.file = file;
-    error.code = "syntax";
-    try {
-        out = OrderedJson::parse(text);
-        return true;
-    } catch (const OrderedJson::parse_error& e) {
-        // e.byte is the 1-based index of the last character read: the offending one.
-        const TextPosition pos = textPositionAt(text, e.byte > 0 ? e.byte - 1 : 0);
-        error.line = pos.line;
-        error.column = pos.column;
-        error.message = stripNlohmannPrefix(e.what());
-    } catch (const OrderedJson::exception& e) {
-        // out_of_range 406 "number overflow parsing '1e400'" has no offset: find the literal.
-        const std::string what = e.what();
-        const std::size_t open = what.find('\'');
-        const std::size_t close = what.rfind('\'');
-        const std::string literal =
-            open != std::string::npos && close > open ? what.substr(open + 1, close - open - 1) : "";
-        const std::size_t offset = literal.empty() ? std::string::npos : text.find(literal);
-        if (offset != std::string::npos) {
-            const TextPosition pos = textPositionAt(text, offset);
-            error.line = pos.line;
-            error.column = pos.column;
-        }
-        error.message = literal.empty() ? stripNlohmannPrefix(what)
-                                        : "number out of range: " + literal;
-    }
-    return false;
-}
 
 JsonDiagnostics::JsonDiagnostics(const JsonLocator& locator, std::string file)
     : m_locator(locator), m_file(std::move(file))
@@ -91,6 +49,28 @@ void JsonDiagnostics::at(TextPosition pos, const std::string& path, const std::s
     d.code = code;
     d.message = message;
     m_diagnostics.push_back(std::move(d));
+}
+
+std::string JsonDiagnostics::suggest(const std::string& word,
+                                     const std::vector<std::string>& candidates) const
+{
+    if (m_synonyms) {
+        std::string normal;
+        for (char c : word)
+            normal += c == '-' || c == ' ' ? '_' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        for (const Synonym& s : *m_synonyms) {
+            if (s.word != normal)
+                continue;
+            const bool targetKnown = std::find(candidates.begin(), candidates.end(), s.target)
+                                     != candidates.end();
+            if (s.target.empty() && !s.note.empty())
+                return " (" + s.note + ")";
+            if (!targetKnown)
+                continue;  // the same word may mean a key in one object, a value in another
+            return s.note.empty() ? " (did you mean " + quote(s.target) + "?)" : " (" + s.note + ")";
+        }
+    }
+    return didYouMean(word, candidates);
 }
 
 Diagnostics JsonDiagnostics::take()
@@ -171,8 +151,16 @@ std::string didYouMean(const std::string& word, const std::vector<std::string>& 
     const std::size_t limit = std::max<std::size_t>(1, word.size() / 3);
     const std::string* best = nullptr;
     std::size_t bestDistance = limit + 1;
+    // "Tracking_DB" is as close to "tracking-db" as "tracking-db" itself.
+    const auto fold = [](const std::string& s) {
+        std::string out;
+        for (char c : s)
+            out += c == '-' ? '_' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        return out;
+    };
+    const std::string folded = fold(word);
     for (const std::string& c : candidates) {
-        const std::size_t d = editDistance(word, c);
+        const std::size_t d = editDistance(folded, fold(c));
         if (d < bestDistance) {
             bestDistance = d;
             best = &c;
@@ -304,7 +292,7 @@ bool checkName(JsonDiagnostics& diag, const OrderedJson& v, const std::string& p
     }
     const auto& s = v.get_ref<const std::string&>();
     if (std::find(names.begin(), names.end(), s) == names.end()) {
-        diag.atValue(path, "enum", expected + didYouMean(s, names));
+        diag.atValue(path, "enum", expected + diag.suggest(s, names));
         return false;
     }
     out = s;
@@ -319,7 +307,7 @@ ObjectReader::ObjectReader(JsonDiagnostics& diag, const OrderedJson& object, std
         if (std::find(knownKeys.begin(), knownKeys.end(), member.key()) != knownKeys.end())
             continue;
         m_diag.atKey(pathOf(member.key()), "unknown_key",
-                     "unknown key " + quote(member.key()) + didYouMean(member.key(), knownKeys));
+                     "unknown key " + quote(member.key()) + m_diag.suggest(member.key(), knownKeys));
     }
 }
 

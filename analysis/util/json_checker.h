@@ -26,6 +26,21 @@ using OrderedJson = nlohmann::ordered_json;
 bool parseJsonText(const std::string& text, const std::string& file, OrderedJson& out,
                    Diagnostic& error);
 
+// The "syntax" diagnostic for nlohmann's parse_error (`byte`, `what`) on `text`, placed at the
+// offending token rather than at the character where the parser gave up: a trailing comma
+// ({"a": 1,} or [1, 2,]) is named at the comma, an invalid literal ('x', tru, 12x) at its first
+// character, a missing comma at the token that follows it.
+Diagnostic syntaxDiagnostic(const std::string& text, const std::string& file, std::size_t byte,
+                            const std::string& what);
+
+// A word users write for a known key or enum value: "timeout_s" for "max_duration_s",
+// "queue_worker" for "event_consumer". An empty `target` has only the note ("rps").
+struct Synonym {
+    std::string word;    // lowercase, '_' between words ("queue_worker")
+    std::string target;  // the key or value meant
+    std::string note;    // said instead of "did you mean": "a queue worker is an \"event_consumer\""
+};
+
 // Collects the diagnostics of one document. Not thread-safe; one per parse.
 class JsonDiagnostics {
 public:
@@ -38,6 +53,13 @@ public:
     void at(TextPosition pos, const std::string& path, const std::string& code,
             const std::string& message);
 
+    // The document format's synonyms, consulted by suggest(). The table must outlive this object.
+    void setSynonyms(const std::vector<Synonym>* synonyms) { m_synonyms = synonyms; }
+    // The hint appended to a message about `word` not being one of `candidates`: a synonym whose
+    // target is a candidate (" (did you mean \"max_duration_s\"?)"), else the closest candidate
+    // by edit distance when close (didYouMean), else "".
+    std::string suggest(const std::string& word, const std::vector<std::string>& candidates) const;
+
     bool empty() const { return m_diagnostics.empty(); }
     std::size_t count() const { return m_diagnostics.size(); }
     const JsonLocator& locator() const { return m_locator; }
@@ -49,6 +71,7 @@ private:
     const JsonLocator& m_locator;
     std::string m_file;
     Diagnostics m_diagnostics;
+    const std::vector<Synonym>* m_synonyms = nullptr;
 };
 
 // How a found value is quoted in messages: "\"2GB\"", "12.5", "true", "null", "an object",
@@ -62,7 +85,8 @@ std::string formatNumber(double value);
 std::string relativePath(const std::string& path);
 // Optimal string alignment distance (insertions, deletions, substitutions, transpositions).
 std::size_t editDistance(const std::string& a, const std::string& b);
-// " (did you mean \"memory_mb\"?)" when a candidate is close to `word`, else "".
+// " (did you mean \"memory_mb\"?)" when a candidate is close to `word` (about one edit per
+// three characters; case, '-' and '_' differences are free), else "".
 std::string didYouMean(const std::string& word, const std::vector<std::string>& candidates);
 
 // A closed or half-open interval for number fields, with the words used in messages.

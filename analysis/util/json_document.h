@@ -3,6 +3,7 @@
 // diagnostics naming the file (STYLE.md: bad input is an error value, never an exception).
 
 #include "archfit/util/result.h"
+#include "util/json_checker.h"
 
 #include <nlohmann/json.hpp>
 
@@ -11,7 +12,8 @@
 namespace archfit {
 
 // Parses `text` and hands the document to `read` (returning Result<T>). A syntax error or a
-// number out of range (1e400) is a "syntax" diagnostic; an exception from `read` (a value of
+// number out of range (1e400) is a "syntax" diagnostic (at the offending token's line:column,
+// see syntaxDiagnostic); an exception from `read` (a value of
 // the wrong JSON type met by json::value()) a "type" diagnostic.
 template <typename T, typename Read>
 Result<T> readJsonDocument(const std::string& text, const std::string& fileName, Read read)
@@ -26,6 +28,10 @@ Result<T> readJsonDocument(const std::string& text, const std::string& fileName,
     nlohmann::json doc;
     try {
         doc = nlohmann::json::parse(text);
+    } catch (const nlohmann::json::parse_error& e) {
+        Diagnostic d = syntaxDiagnostic(text, fileName, e.byte, e.what());
+        d.message = "not valid JSON: " + d.message;
+        return Result<T>(d);
     } catch (const nlohmann::json::exception& e) {
         return diagnostic("syntax", std::string("not valid JSON: ") + e.what());
     }

@@ -56,6 +56,75 @@ const NumberRange kResponseKb{0, false, true, 1048576};
 const NumberRange kRequestsPerDay{0, false, true, 1e15};
 const NumberRange kRequestsPerMonth{0, false, true, 3e16};
 
+// Words people write for the format's keys and values (issue #23). A word maps to a target only
+// where that target is a key or value of the object at hand, so one table serves every object.
+const std::vector<Synonym>& workloadSynonyms()
+{
+    constexpr const char* kPerSecondNote = "declared traffic is \"requests_per_day\" or "
+                                 "\"requests_per_month\": 1 request a second is 86400 "
+                                 "requests_per_day";
+    static const std::vector<Synonym> table = {
+        // component keys
+        {"timeout_s", "max_duration_s", ""},
+        {"timeout", "max_duration_s", ""},
+        {"max_duration", "max_duration_s", ""},
+        {"timeout_ms", "max_duration_s", "did you mean \"max_duration_s\"? it is in seconds"},
+        {"memory", "memory_mb", ""},
+        {"mem_mb", "memory_mb", ""},
+        {"mem", "memory_mb", ""},
+        {"ram_mb", "memory_mb", ""},
+        {"memory_gb", "memory_mb", "did you mean \"memory_mb\"? it is in MB: 2 GB is 2048"},
+        {"cpu", "vcpu", ""},
+        {"cpus", "vcpu", ""},
+        {"vcpus", "vcpu", ""},
+        {"slo_ms", "latency_slo_ms", ""},
+        {"p99_ms", "latency_slo_ms", ""},
+        {"slo", "latency_slo_ms", ""},
+        {"latency_slo", "latency_slo_ms", ""},
+        {"duration_ms", "avg_duration_ms", ""},
+        {"latency_ms", "avg_duration_ms", ""},
+        {"rps", "", kPerSecondNote},
+        {"qps", "", kPerSecondNote},
+        {"requests_per_second", "", kPerSecondNote},
+        {"type", "kind", ""},
+        {"language", "runtime", ""},
+        {"lang", "runtime", ""},
+        {"depends_on", "calls", ""},
+        {"dependencies", "calls", ""},
+        {"services", "managed_services", ""},
+        {"connections", "max_connections", ""},
+        {"arch", "architecture", ""},
+        {"horizon", "horizon_months", ""},
+        {"lockin", "lock_in", ""},
+        {"ops", "operations", ""},
+        // kind values
+        {"queue_worker", "event_consumer", "a queue worker is an \"event_consumer\""},
+        {"worker", "event_consumer", "a queue worker is an \"event_consumer\""},
+        {"consumer", "event_consumer", "a queue consumer is an \"event_consumer\""},
+        {"queue_consumer", "event_consumer", "a queue consumer is an \"event_consumer\""},
+        {"subscriber", "event_consumer", "a subscriber is an \"event_consumer\""},
+        {"cron", "scheduled_job", "a cron job is a \"scheduled_job\""},
+        {"cron_job", "scheduled_job", "a cron job is a \"scheduled_job\""},
+        {"cronjob", "scheduled_job", "a cron job is a \"scheduled_job\""},
+        {"api", "http_api", ""},
+        {"rest_api", "http_api", ""},
+        {"web_api", "http_api", ""},
+        {"frontend", "web_frontend", ""},
+        {"website", "web_frontend", ""},
+        {"db", "database", ""},
+        {"stream", "stream_processor", ""},
+        {"batch_job", "batch", ""},
+        // runtime values
+        {"node", "nodejs", ""},
+        {"javascript", "nodejs", ""},
+        {"typescript", "nodejs", "TypeScript runs on \"nodejs\""},
+        {"golang", "go", ""},
+        {"csharp", "dotnet", ""},
+        {"docker", "container", ""},
+    };
+    return table;
+}
+
 void readOptions(JsonDiagnostics& diag, const OrderedJson& v, const std::string& path,
                  AssessmentOptions& out)
 {
@@ -258,7 +327,7 @@ Component readComponent(JsonDiagnostics& diag, const OrderedJson& v, const std::
         for (const std::string& n : names)
             expected += quote(n) + ", ";
         diag.atValue(p, "enum", expected + "or \"data-residency:<region>\", got " + quote(s)
-                                    + didYouMean(s, names));
+                                    + diag.suggest(s, names));
         return false;
     }, c.compliance);
     r.readStringArray("managed_services", [&](const std::string& s, const std::string& p) {
@@ -328,13 +397,18 @@ void reportDuplicateId(JsonDiagnostics& diag, const std::string& path, std::size
 void checkCalls(JsonDiagnostics& diag, const std::vector<CallRef>& calls,
                 const std::unordered_map<std::string, std::size_t>& ids)
 {
+    std::vector<std::string> known;  // sorted, so the nearest match is the same on every run
+    for (const auto& entry : ids)
+        known.push_back(entry.first);
+    std::sort(known.begin(), known.end());
     for (const CallRef& call : calls) {
         if (!call.caller.empty() && call.callee == call.caller)
             diag.atValue(call.path, "reference",
                          "calls " + quote(call.callee) + ": a component cannot call itself");
         else if (ids.count(call.callee) == 0)
             diag.atValue(call.path, "reference",
-                         "calls " + quote(call.callee) + ": no component has this id");
+                         "calls " + quote(call.callee) + ": no component has this id"
+                             + didYouMean(call.callee, known));
     }
 }
 
@@ -470,6 +544,7 @@ Result<Workload> parseWorkload(const std::string& text, const std::string& fileN
 
     const JsonLocator locator(text);
     JsonDiagnostics diag(locator, fileName);
+    diag.setSynonyms(&workloadSynonyms());
     for (const JsonDuplicateKey& dup : locator.duplicateKeys())
         diag.at(dup.repeated, dup.path, "duplicate",
                 "duplicate key " + quote(dup.key) + " (first at line "

@@ -5,6 +5,7 @@
 #include "archfit/score/baselines.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <cstdio>
 #include <sstream>
@@ -37,25 +38,141 @@ std::string cell(const FamilyEvaluation& e)
 {
     if (!e.feasible)
         return "blocked";
-    return e.variant.empty() ? "-" : money(e.cost.total);
+    // "+": priced although a blocker was waived (listed under the table).
+    return (e.variant.empty() ? "-" : money(e.cost.total)) + (e.waived.empty() ? "" : "+");
+}
+
+constexpr std::size_t kTextWidth = 100;
+
+// `text` after `first` (the first line's prefix), wrapped at kTextWidth; continuation lines are
+// indented as deep as `first`. Words longer than a line are kept whole.
+std::string wrapped(const std::string& first, const std::string& text)
+{
+    std::string out = first;
+    std::size_t lineLength = first.size();
+    const std::string indent(first.size(), ' ');
+    std::istringstream words(text);
+    std::string word;
+    bool lineEmpty = true;
+    while (words >> word) {
+        if (!lineEmpty && lineLength + 1 + word.size() > kTextWidth) {
+            out += "\n" + indent;
+            lineLength = indent.size();
+            lineEmpty = true;
+        }
+        if (!lineEmpty) {
+            out += ' ';
+            ++lineLength;
+        }
+        out += word;
+        lineLength += word.size();
+        lineEmpty = false;
+    }
+    return out + "\n";
+}
+
+std::string fixed(double v, int decimals)
+{
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+    return buf;
+}
+
+// 1234.6 -> "1,235"
+std::string wholeNumber(double v)
+{
+    const std::string s = money(std::round(v));
+    return s.substr(0, s.size() - 3);
+}
+
+// #23: the settings the figures depend on, so a pasted summary says how it was made.
+std::string settingsText(const AnalysisResult& r, const Workload& w)
+{
+    const Weights& wt = w.weights;
+    const AssessmentOptions& o = w.assessment.options;
+    std::string out;
+    out += "Weights:     cost " + fixed(wt.cost, 2) + ", latency " + fixed(wt.latency, 2)
+           + ", compliance " + fixed(wt.compliance, 2) + ", lock-in " + fixed(wt.lockIn, 2)
+           + ", operations " + fixed(wt.operations, 2) + "\n";
+    out += "Traffic:     growth x" + fixed(r.settings.growth, r.settings.growth == 1 ? 0 : 2)
+           + "; free tier " + (r.freeTier ? "on" : "off") + "\n";
+    out += std::string("Labour:      ")
+           + (o.operationsLabour ? "on, " + fixed(o.labourRateUsdPerHour, 2) + " USD/hour"
+                                 : "off (costs are infrastructure only)")
+           + "\n";
+    out += "Purchase:    " + r.settings.sizing.purchase.describe() + ", the same for every family\n";
+    if (w.assessment.options.costBasis == CostBasis::Infrastructure)
+        out += "Decide on:   infrastructure cost alone (labour shown, not deciding)\n";
+    out += "Catalog:     " + r.pricing.catalogName + ", dated " + r.pricing.catalogDate + "\n";
+    if (r.pricing.exchange)
+        out += "Currency:    " + r.pricing.currency + ", converted from " + r.pricing.exchange->from + " at " +
+               describeRate(*r.pricing.exchange) + "\n";
+    return out;
+}
+
+// Under the table: what "*" (family forced by a decision) and "+" (blocker waived) stand for.
+std::string marksText(const AnalysisResult& r)
+{
+    std::string forced;
+    std::string waived;
+    for (const ComponentResult& c : r.components) {
+        if (c.forcedJustification && c.recommended)
+            forced += wrapped("  " + c.id + " -> " + toString(*c.recommended) + ": ",
+                              *c.forcedJustification);
+        for (Family f : kFamilies)
+            for (const std::string& why : c.family(f).waived)
+                waived += wrapped("  " + c.id + " " + toString(f) + ": ", why);
+    }
+    std::string out = forced.empty() && waived.empty() ? "" : "\n";
+    if (!forced.empty())
+        out += "* family forced by a decision:\n" + forced;
+    if (!waived.empty())
+        out += "+ priced with a waived blocker:\n" + waived;
+    return out;
+}
+
+std::string findingsText(const AnalysisResult& r)
+{
+    if (r.findings.empty())
+        return "\nFindings: none\n";
+    std::string out = "\nFindings (" + std::to_string(r.findings.size()) + "):\n";
+    for (const Finding& f : r.findings)
+        out += wrapped("  [" + f.severity + "] ", f.text);
+    return out;
+}
+
+// Components whose recommended family is estimated to miss their p99 target.
+std::string sloMissText(const AnalysisResult& r)
+{
+    std::vector<const ComponentResult*> misses;
+    for (const ComponentResult& c : r.components)
+        if (c.recommended && c.family(*c.recommended).sloMiss && c.latencySloMs)
+            misses.push_back(&c);
+    if (misses.empty())
+        return "SLO misses: none\n";
+    std::string out = "SLO misses (" + std::to_string(misses.size()) + "):\n";
+    for (const ComponentResult* c : misses) {
+        const FamilyEvaluation& e = c->family(*c->recommended);
+        out += wrapped("  " + c->id + " (" + toString(*c->recommended) + "): ",
+                       "estimated p99 " + wholeNumber(e.latency.p99Ms) + " ms against a "
+                           + wholeNumber(*c->latencySloMs) + " ms target");
+    }
+    return out;
 }
 
 }  // namespace
 
-std::string summaryText(const AnalysisResult& r)
+std::string summaryText(const AnalysisResult& r, const Workload& workload)
 {
     std::ostringstream out;
     const std::string& cur = r.pricing.currency;
     out << r.assessmentName;
     if (!r.client.empty())
         out << " (" << r.client << ")";
-    out << "\nPrices: " << r.pricing.catalogName << ", catalog date " << r.pricing.catalogDate
-        << "; monthly cost in " << cur << " per 730-hour month incl. operations labour\n"
-        << "Purchase options (every family alike): " << r.settings.sizing.purchase.describe() << "\n";
-    if (r.pricing.exchange)
-        out << "Currency: " << cur << ", converted from " << r.pricing.exchange->from << " at "
-            << describeRate(*r.pricing.exchange) << "\n";
-    out << "\n";
+    out << "\n" << settingsText(r, workload);
+    out << "Monthly cost in " << cur << " per 730-hour month"
+        << (workload.assessment.options.operationsLabour ? ", incl. operations labour" : "")
+        << "\n\n";
 
     std::size_t idWidth = 9;
     for (const ComponentResult& c : r.components)
@@ -69,9 +186,11 @@ std::string summaryText(const AnalysisResult& r)
             out << pad(cell(c.family(f)), 14, true);
         char margin[32];
         std::snprintf(margin, sizeof margin, "%.1f", c.margin);
-        out << "  " << pad(c.recommended ? toString(*c.recommended) : "none", 12)
+        const std::string forcedMark = c.forcedJustification ? "*" : "";
+        out << "  " << pad(c.recommended ? toString(*c.recommended) + forcedMark : "none", 12)
             << pad(c.recommended ? margin : "-", 7, true) << "\n";
     }
+    out << marksText(r);
     out << "\nHow each recommendation is bought:\n";
     for (const ComponentResult& c : r.components)
         if (c.recommended)
@@ -88,8 +207,7 @@ std::string summaryText(const AnalysisResult& r)
     }
     if (!l.unplaced.empty())
         out << "  " << unplacedText(l) << "\n";
-    for (const Finding& f : r.findings)
-        out << "[" << f.severity << "] " << f.text << "\n";
+    out << findingsText(r) << sloMissText(r);
     out << "\nDetails per component: archfit-cli analyze FILE --json -\n";
     return out.str();
 }

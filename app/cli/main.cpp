@@ -166,7 +166,7 @@ int runAnalyze(const std::vector<std::string>& args, const char* argv0)
         return kExitBadInput;
     if (!jsonOut.empty())
         return writeText(jsonOut, json) ? kExitOk : kExitBadInput;
-    std::cout << archfit::cli::summaryText(result);
+    std::cout << archfit::cli::summaryText(result, prepared.workload);
     return kExitOk;
 }
 

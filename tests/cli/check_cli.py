@@ -76,6 +76,49 @@ check("catalog date present", doc["pricing"]["catalog_date"] >= "2026-01-01")
 # Text summary (the headless main job) names every component.
 r = run("analyze", args.sample)
 check("text summary lists every component", r.returncode == 0 and all(i in r.stdout for i in ids), r.stderr)
+# #23: it echoes the settings, lists every finding and the SLO misses of the recommendations.
+text = r.stdout
+w = json.loads(pathlib.Path(args.sample).read_text())["weights"]
+check("text summary echoes the weights",
+      f"cost {w['cost']:.2f}, latency {w['latency']:.2f}" in text, text[:400])
+for label in ("Traffic:     growth x1; free tier ", "Labour:      ", "Commitment:  horizon ",
+              f"Catalog:     {doc['pricing']['catalog_name']}, dated {doc['pricing']['catalog_date']}"):
+    check(f"text summary echoes {label.split(':')[0]}", label in text, text[:400])
+check("text summary: every finding with its severity",
+      all(f"[{f['severity']}] " + f["text"].split()[0] in text for f in doc["findings"])
+      and f"Findings ({len(doc['findings'])}):" in text if doc["findings"] else "Findings: none" in text,
+      text[-1500:])
+misses = [c for c in doc["components"] if c["recommended"] and c["families"][c["recommended"]]["slo_miss"]]
+check("text summary: SLO misses of the recommended families",
+      (f"SLO misses ({len(misses)}):" in text and all(f"  {c['id']} ({c['recommended']}): estimated p99 " in text
+                                                       for c in misses))
+      if misses else "SLO misses: none" in text, text[-1500:])
+long_lines = [line for line in text.splitlines() if len(line) > 100]
+check("text summary fits in 100 columns", not long_lines, "\n".join(long_lines[:3]))
+r = run("analyze", args.sample, "--growth", "2", "--weights", "cost=1")
+check("text summary echoes --growth and --weights", "growth x2.00" in r.stdout and "cost 1.00," in r.stdout,
+      r.stdout[:400])
+# A forced family ("decision") and a waived blocker are marked in the table and justified under it.
+marked = json.loads(pathlib.Path(args.sample).read_text())
+forced_why = "The client's search team runs its own search VMs."
+waiver_why = "Will be split into 15-minute steps."
+for c in marked["components"]:
+    if c["id"] == "search-api":
+        c["decision"] = {"family": "vm", "justification": forced_why}
+    if c["id"] == "nightly-reconciliation":
+        c["waivers"] = [{"family": "serverless", "blocker": "max_duration", "justification": waiver_why}]
+(work / "marked.json").write_text(json.dumps(marked))
+r = run("analyze", str(work / "marked.json"))
+rows = {}
+for line in r.stdout.splitlines():
+    if line.split():
+        rows.setdefault(line.split()[0], line)  # the table row comes before the lists under it
+flat = " ".join(r.stdout.split())  # justifications may wrap
+check("text summary marks the forced family", " vm* " in rows.get("search-api", ""), rows.get("search-api"))
+check("text summary marks the waived blocker's family", "+ " in rows.get("nightly-reconciliation", ""),
+      rows.get("nightly-reconciliation"))
+check("text summary lists the justifications",
+      f"search-api -> vm: {forced_why}" in flat and waiver_why in flat, r.stdout[-1500:])
 
 # Growth doubles the traffic.
 r2 = run("analyze", args.sample, "--growth", "2", "--json", "-")

@@ -70,6 +70,10 @@ TEST(PricingCatalog, ProblemsAreAllReportedWithTheirPaths)
 TEST(PricingCatalog, SyntaxErrorAndMissingFile)
 {
     EXPECT_EQ(parseCatalog("{", "x.json").errors().at(0).code, "syntax");
+    // #23: at the offending token, as the workload reader does.
+    const Diagnostic comma = parseCatalog("{\"provider\": \"aws\",\n}", "x.json").errors().at(0);
+    EXPECT_EQ(comma.toString(), "x.json:1:19: not valid JSON: trailing comma after the last member "
+                                "of an object: remove this \",\" before \"}\"");
     EXPECT_EQ(readCatalogFile("/nonexistent/catalog.json").errors().at(0).code, "io");
 }
 

@@ -412,15 +412,88 @@ TEST(WorkloadReader, SyntaxErrorStopsWithItsPosition)
     // "kind" 17-22, ':' 23, ' ' 24, "http_api" 25-34, ',' 35, '}' 36.
     const char* text = "{\n  \"schema\": \"archfit/workload@1\",\n  \"components\": [\n"
                        "    {\"id\": \"a\", \"kind\": \"http_api\",}\n  ]\n}\n";
+    // #23: a trailing comma is named at the comma (35), not at the brace the parser stopped on.
     Diagnostic d = onlyError(parseWorkload(text, "w.json"));
-    expectDiag(d, "syntax", "", 4, 36);
-    EXPECT_NE(d.message.find("unexpected '}'"), std::string::npos) << d.message;
-    EXPECT_EQ(d.toString().rfind("w.json:4:36: ", 0), 0u) << d.toString();
+    expectDiag(d, "syntax", "", 4, 35,
+               "trailing comma after the last member of an object: remove this \",\" before \"}\"");
+    EXPECT_EQ(d.toString().rfind("w.json:4:35: ", 0), 0u) << d.toString();
     // End of input: after "  \"schema\": " (12 characters) on line 2.
     d = onlyError(parseWorkload("{\n  \"schema\": "));
-    expectDiag(d, "syntax", "", 2, 13);
+    expectDiag(d, "syntax", "", 2, 13, "unexpected end of input; expected '[', '{', or a literal");
     d = onlyError(parseWorkload(""));
-    expectDiag(d, "syntax", "", 1, 1);
+    expectDiag(d, "syntax", "", 1, 1, "the file is empty: expected a JSON document");
+}
+
+TEST(WorkloadReader, SyntaxErrorsPointAtTheOffendingToken)
+{
+    // #23. A trailing comma in an array, on the line before the bracket: at the comma (2:4).
+    Diagnostic d = onlyError(parseWorkload("{\"components\": [1,\n  2,\n  ]\n}"));
+    expectDiag(d, "syntax", "", 2, 4,
+               "trailing comma after the last element of an array: remove this \",\" before \"]\"");
+    // A missing comma: at the key that follows it (column 9), not at its closing quote (13).
+    d = onlyError(parseWorkload("{\"a\": 1 \"bcd\": 2}"));
+    expectDiag(d, "syntax", "", 1, 9,
+               "unexpected \"bcd\": expected \",\" or \"}\" (a comma missing after the previous "
+               "member?)");
+    d = onlyError(parseWorkload("{\"a\": [1 2]}"));
+    expectDiag(d, "syntax", "", 1, 10,
+               "unexpected 2: expected \",\" or \"]\" (a comma missing after the previous element?)");
+    // Invalid literals: at their first character, with the likely cause.
+    d = onlyError(parseWorkload("{\"kind\": 'batch'}"));
+    expectDiag(d, "syntax", "", 1, 10,
+               "invalid value 'batch': expected a string in double quotes, a number, true, false or "
+               "null (JSON strings use double quotes)");
+    d = onlyError(parseWorkload("{\"a\": True}"));
+    expectDiag(d, "syntax", "", 1, 7,
+               "invalid value True: expected a string in double quotes, a number, true, false or "
+               "null (JSON literals are lowercase: true, false, null)");
+    // Reported by the parser at the '}' that ended it; the literal starts at 7.
+    d = onlyError(parseWorkload("{\"a\": tru}"));
+    expectDiag(d, "syntax", "", 1, 7);
+    d = onlyError(parseWorkload("{\"a\" 1}"));
+    expectDiag(d, "syntax", "", 1, 6, "unexpected 1: expected \":\" after the key");
+    d = onlyError(parseWorkload("{,}"));
+    expectDiag(d, "syntax", "", 1, 2, "unexpected \",\": expected a key in double quotes");
+}
+
+TEST(WorkloadReader, UnknownIdsKeysAndValuesSuggestTheFix)
+{
+    // #23: the nearest id by edit distance ('-' and case are free), only when close.
+    const char* calls = R"({"schema": "archfit/workload@1", "components": [
+  {"id": "orders-api", "kind": "http_api", "calls": ["trackingdb", "ledger"]},
+  {"id": "tracking-db", "kind": "database"}
+]})";
+    const Result<Workload> r = parseWorkload(calls);
+    ASSERT_FALSE(r.ok());
+    ASSERT_EQ(r.errors().size(), 2u) << r.errorText();
+    expectDiag(r.errors()[0], "reference", "$.components[0].calls[0]", 2, 54,
+               "calls \"trackingdb\": no component has this id (did you mean \"tracking-db\"?)");
+    expectDiag(r.errors()[1], "reference", "$.components[0].calls[1]", 2, 68,
+               "calls \"ledger\": no component has this id");
+    // Known synonyms of keys.
+    Diagnostic d = onlyError(parseWorkload(apiWith({R"("timeout_s": 30)"})));
+    expectDiag(d, "unknown_key", "$.components[0].timeout_s", 7, 7,
+               "unknown key \"timeout_s\" (did you mean \"max_duration_s\"?)");
+    d = onlyError(parseWorkload(apiWith({R"("memory": 512)"})));
+    EXPECT_EQ(d.message, "unknown key \"memory\" (did you mean \"memory_mb\"?)");
+    d = onlyError(parseWorkload(apiWith({R"("Mem_MB": 512)"})));
+    EXPECT_EQ(d.message, "unknown key \"Mem_MB\" (did you mean \"memory_mb\"?)");
+    d = onlyError(parseWorkload(apiWith({R"("p99_ms": 300)"})));
+    EXPECT_EQ(d.message, "unknown key \"p99_ms\" (did you mean \"latency_slo_ms\"?)");
+    d = onlyError(parseWorkload(apiWith({R"("rps": 40)"})));
+    EXPECT_EQ(d.message, "unknown key \"rps\" (declared traffic is \"requests_per_day\" or "
+                         "\"requests_per_month\": 1 request a second is 86400 requests_per_day)");
+    // A synonym applies only where its target is known: "ops" is a weight, not a component key.
+    d = onlyError(parseWorkload(apiWith({R"("ops": 1)"})));
+    EXPECT_EQ(d.message, "unknown key \"ops\"");
+    // Enum values: the list of kinds, and what a queue worker is.
+    d = onlyError(parseWorkload(oneComponent({R"("id": "mailer")", R"("kind": "queue_worker")"})));
+    expectDiag(d, "enum", "$.components[0].kind", 6, 15,
+               "expected one of \"http_api\", \"web_frontend\", \"event_consumer\", "
+               "\"scheduled_job\", \"stream_processor\", \"batch\", \"database\", got "
+               "\"queue_worker\" (a queue worker is an \"event_consumer\")");
+    d = onlyError(parseWorkload(apiWith({R"("runtime": "golang")"})));
+    EXPECT_NE(d.message.find("got \"golang\" (did you mean \"go\"?)"), std::string::npos) << d.message;
 }
 
 TEST(WorkloadReader, ReadsFilesAndReportsMissingOnesAsIoErrors)
