@@ -70,17 +70,17 @@ std::string PurchasePolicy::describe() const
     case CommitmentPolicy::None:
         return "on demand only (commitment: none)";
     case CommitmentPolicy::OneYear:
-        return horizonMonths >= 12 ? "1-year commitments where a product covers the family, else on demand"
-                                   : "on demand: a 1-year commitment is longer than " + horizon;
+        return horizonMonths >= 12 ? "1-year terms where a product covers the family, else on demand"
+                                   : "on demand (a 1-year term exceeds " + horizon + ")";
     case CommitmentPolicy::ThreeYear:
-        return horizonMonths >= 36 ? "3-year commitments where a product covers the family, else on demand"
-                                   : "on demand: a 3-year commitment is longer than " + horizon;
+        return horizonMonths >= 36 ? "3-year terms where a product covers the family, else on demand"
+                                   : "on demand (a 3-year term exceeds " + horizon + ")";
     case CommitmentPolicy::BestWithinHorizon:
         if (horizonMonths >= 36)
-            return "the cheaper of on demand, 1-year and 3-year commitments (within " + horizon + ")";
+            return "best of on demand, 1-year and 3-year terms (" + std::to_string(horizonMonths) + "-month horizon)";
         if (horizonMonths >= 12)
-            return "the cheaper of on demand and 1-year commitments (a 3-year term is longer than " + horizon + ")";
-        return "on demand: every commitment term is longer than " + horizon;
+            return "best of on demand and 1-year terms (a 3-year term exceeds " + horizon + ")";
+        return "on demand (every commitment term exceeds " + horizon + ")";
     }
     return "on demand";
 }
@@ -89,7 +89,7 @@ std::string PurchaseOption::label() const
 {
     if (onDemand())
         return "on demand";
-    return termWords(termMonths) + " " + product + " (" + text::percent(committedShare, 0) + " of usage committed)";
+    return termWords(termMonths) + " " + product + " (" + text::percent(committedShare, 0) + " committed)";
 }
 
 namespace costimpl {

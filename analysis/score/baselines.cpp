@@ -50,7 +50,7 @@ std::string baselineFallbackText(const Baseline& b)
         std::map<Family, int> perFamily;
         for (const BaselineFallback& fb : b.fallbacks)
             ++perFamily[fb.family];
-        out += ", counted at their fallback:";
+        out += "; counted at fallback:";
         const char* sep = " ";
         for (const auto& [family, n] : perFamily) {
             out += sep + std::to_string(n) + " " + toString(family);

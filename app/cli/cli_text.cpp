@@ -100,7 +100,7 @@ std::string settingsText(const AnalysisResult& r, const Workload& w)
            + (o.operationsLabour ? "on, " + fixed(o.labourRateUsdPerHour, 2) + " USD/hour"
                                  : "off (costs are infrastructure only)")
            + "\n";
-    out += "Purchase:    " + r.settings.sizing.purchase.describe() + ", the same for every family\n";
+    out += "Purchase:    " + r.settings.sizing.purchase.describe() + "\n";
     if (w.assessment.options.costBasis == CostBasis::Infrastructure)
         out += "Decide on:   infrastructure cost alone (labour shown, not deciding)\n";
     out += "Catalog:     " + r.pricing.catalogName + ", dated " + r.pricing.catalogDate + "\n";

@@ -285,7 +285,7 @@ for name, b in baselines.items():
     if b["fallback_count"]:
         fam = name[len("all_"):]
         title = {"serverless": "Serverless", "container": "Container", "vm": "VM"}[fam]
-        phrase = f"All {title}: {b['blocked']} cannot run there, counted at their fallback:"
+        phrase = f"All {title}: {b['blocked']} cannot run there; counted at fallback:"
         check(f"PDF and HTML say {name}'s fallbacks", phrase in flat and phrase in html_text, phrase)
 wrong = []
 for c in components:

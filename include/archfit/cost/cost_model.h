@@ -36,7 +36,7 @@ struct PurchaseOption {
     double factor = 1;             // price paid for committed usage, as a fraction of on demand
 
     bool onDemand() const { return termMonths == 0; }
-    // "on demand", "1-year Compute Savings Plan (62% of usage committed)"
+    // "on demand", "1-year Compute Savings Plan (62% committed)"
     std::string label() const;
 };
 

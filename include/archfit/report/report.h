@@ -59,7 +59,7 @@ struct ReportOptions {
 std::string fileNameOnly(const std::string& path);
 
 // A family's chosen variant and how it is bought, in words: "serverless containers, on demand"
-// is "serverless containers"; "VMs, 3-year Compute Savings Plan (100% of usage committed)".
+// is "serverless containers"; "VMs, 3-year Compute Savings Plan (100% committed)".
 std::string variantDescription(const FamilyEvaluation& e);
 
 // The imported files of an ingest, reduced to what a report may show (names, not paths).

@@ -117,7 +117,7 @@ TEST(ExchangeRate, ConvertsEveryMoneyPriceAndNothingElse)
             EXPECT_NEAR(c.instances[i].commit3yHourly->value, usd.instances[i].commit3yHourly->value * 0.92, 1e-12);
         }
     // Factors and allowances are not money.
-    EXPECT_DOUBLE_EQ(c.price("vm.commitment_3y_factor").value, usd.price("vm.commitment_3y_factor").value);
+    EXPECT_DOUBLE_EQ(c.price("commit.compute_sp.vm.3y").value, usd.price("commit.compute_sp.vm.3y").value);
     EXPECT_DOUBLE_EQ(c.allowance("faas.requests"), usd.allowance("faas.requests"));
     EXPECT_DOUBLE_EQ(unitsPerUsd(c), 0.92);
     EXPECT_DOUBLE_EQ(unitsPerUsd(usd), 1.0);
@@ -145,8 +145,8 @@ TEST(ExchangeRate, AnEuroAnalysisIsConvertedByHand)
     // Fargate, at 1 USD = 0.92 EUR:
     //   vCPU   90,000 s x 1 vCPU x 0.000011244 x 0.92 = 0.93100 -> 0.93 EUR
     //   memory 90,000 s x 2 GB   x 0.000001235 x 0.92 = 0.20452 -> 0.20 EUR
-    //   labour 4 h x 100 USD/h x 0.92 = 368.00 EUR                total 369.13 EUR
-    // (in USD: 1.01 + 0.22 + 400.00 = 401.23)
+    //   labour 2 h (one container service) x 100 USD/h x 0.92 = 184.00 EUR   total 185.13 EUR
+    // (in USD: 1.01 + 0.22 + 200.00 = 201.23)
     const Workload w = job("EUR", true);
     auto catalog = priceInCurrency(testdata::aws(), w.assessment.currency, {eur()});
     ASSERT_TRUE(catalog.ok()) << catalog.errorText();
@@ -155,9 +155,9 @@ TEST(ExchangeRate, AnEuroAnalysisIsConvertedByHand)
     ASSERT_EQ(container.variant, "serverless_container");
     EXPECT_DOUBLE_EQ(container.cost.item("compute"), 0.93);
     EXPECT_DOUBLE_EQ(container.cost.item("memory"), 0.20);
-    EXPECT_DOUBLE_EQ(container.cost.operations, 368.00);
-    EXPECT_DOUBLE_EQ(container.cost.total, 369.13);
-    EXPECT_NE(container.cost.operationsDetail.find("92.00 EUR/h (100.00 USD/h, 1 USD = 0.92 EUR"), std::string::npos)
+    EXPECT_DOUBLE_EQ(container.cost.operations, 184.00);
+    EXPECT_DOUBLE_EQ(container.cost.total, 185.13);
+    EXPECT_NE(container.cost.operationsDetail.find("x 92.00 EUR/h (100.00 USD/h, 1 USD = 0.92 EUR"), std::string::npos)
         << container.cost.operationsDetail;
     EXPECT_EQ(r.pricing.currency, "EUR");
     ASSERT_TRUE(r.pricing.exchange.has_value());
@@ -179,8 +179,8 @@ TEST(ExchangeRate, UsdIsUnchanged)
     const FamilyEvaluation& container = r.find("nightly")->family(Family::Container);
     EXPECT_DOUBLE_EQ(container.cost.item("compute"), 1.01);
     EXPECT_DOUBLE_EQ(container.cost.item("memory"), 0.22);
-    EXPECT_DOUBLE_EQ(container.cost.total, 401.23);
-    EXPECT_EQ(container.cost.operationsDetail, "4.0 h x 100.00 USD/h");
+    EXPECT_DOUBLE_EQ(container.cost.total, 201.23);
+    EXPECT_EQ(container.cost.operationsDetail, "2.0 h (one container service) x 100.00 USD/h");
     EXPECT_FALSE(r.pricing.exchange.has_value());
     EXPECT_FALSE(nlohmann::json::parse(analysisToJson(r))["pricing"].contains("exchange_rate"));
 }

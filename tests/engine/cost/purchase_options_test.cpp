@@ -63,7 +63,7 @@ TEST(PurchasePolicy, TermsOnlyWithinTheHorizon)
     EXPECT_EQ((PurchasePolicy{CommitmentPolicy::ThreeYear, 35}.terms()), T{});
     EXPECT_EQ((PurchasePolicy{CommitmentPolicy::ThreeYear, 36}.terms()), T{36});
     EXPECT_EQ((PurchasePolicy{CommitmentPolicy::None, 120}.terms()), T{});
-    EXPECT_NE(PurchasePolicy({CommitmentPolicy::ThreeYear, 12}).describe().find("longer than the 12-month horizon"),
+    EXPECT_NE(PurchasePolicy({CommitmentPolicy::ThreeYear, 12}).describe().find("exceeds the 12-month horizon"),
               std::string::npos);
 }
 
@@ -114,7 +114,7 @@ TEST(PurchaseOptions, FargateComputeSavingsPlanOnTheSteadyTasks)
     EXPECT_EQ(y1->purchase.product, "Compute Savings Plan");
     EXPECT_EQ(y3->purchase.termMonths, 36);
     EXPECT_DOUBLE_EQ(y3->purchase.committedShare, 1.0);
-    EXPECT_EQ(y1->purchase.label(), "1-year Compute Savings Plan (100% of usage committed)");
+    EXPECT_EQ(y1->purchase.label(), "1-year Compute Savings Plan (100% committed)");
 }
 
 TEST(PurchaseOptions, LambdaSavingsPlanCoversDurationOfTheSteadyBaseOnly)

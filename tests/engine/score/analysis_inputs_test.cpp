@@ -129,7 +129,7 @@ TEST(AnalysisInputs, PriceBookErrorsNameTheBookAndItsPaths)
     ASSERT_FALSE(misfit.ok());
     EXPECT_EQ(misfit.errors().front().toString(),
               r.priceBookFile + " ($.prices.faas.nonexistent): the catalog AWS us-east-1 list prices "
-                                "(on-demand, Linux) has no price \"faas.nonexistent\"")
+                                "(Linux; on demand and commitment rates) has no price \"faas.nonexistent\"")
         << misfit.errorText();
     EXPECT_NE(misfit.errors().back().message.find("does not fit the aws us-east-1 catalog"), std::string::npos);
 }

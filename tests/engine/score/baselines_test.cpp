@@ -173,7 +173,7 @@ TEST(Baselines, OneComponentFunctionsCannotRunFallsBackToItsRecommendedFamily)
     EXPECT_EQ(serverless.fallbacks[0].id, "nightly");
     EXPECT_EQ(serverless.fallbacks[0].family, Family::Container);
     EXPECT_EQ(serverless.notCounted, 0);
-    EXPECT_EQ(baselineFallbackText(serverless), "1 cannot run there, counted at their fallback: 1 container");
+    EXPECT_EQ(baselineFallbackText(serverless), "1 cannot run there; counted at fallback: 1 container");
     const Baseline& container = r.layout.baselines[static_cast<int>(Family::Container)];
     EXPECT_DOUBLE_EQ(container.monthlyCost, 1.23);
     EXPECT_TRUE(container.fallbacks.empty());
@@ -205,7 +205,7 @@ TEST(Baselines, AComponentNoFamilyCanRunIsLeftOutOfTheLayoutAndEveryBaseline)
     EXPECT_EQ(serverless.fallbacks.size(), 1u);
     EXPECT_EQ(serverless.notCounted, 1);
     EXPECT_EQ(baselineFallbackText(serverless),
-              "2 cannot run there, counted at their fallback: 1 container; 1 runs nowhere, not counted");
+              "2 cannot run there; counted at fallback: 1 container; 1 runs nowhere, not counted");
     for (const Baseline& b : r.layout.baselines)
         EXPECT_EQ(b.notCounted, 1);
     EXPECT_EQ(unplacedText(r.layout),
