@@ -280,11 +280,23 @@ void MainWindow::updateStatus()
     }
     m_statusLabel->setText(text);
 
-    m_catalogLabel->setText(result ? tr("Pricing: %1, %2; purchase options: %3")
-                                         .arg(QString::fromStdString(result->pricing.catalogName),
+    // Short in the status bar (it must fit a 1280-pixel window); the catalog's full name and the
+    // purchase policy in words are in the tooltip.
+    m_catalogLabel->setText(result ? tr("Pricing: %1 %2, %3; %4")
+                                         .arg(QString::fromLatin1(toString(result->pricing.provider)),
+                                              QString::fromStdString(result->pricing.region),
                                               QString::fromStdString(result->pricing.catalogDate),
-                                              QString::fromStdString(result->settings.sizing.purchase.describe()))
+                                              result->settings.sizing.purchase.policy == CommitmentPolicy::None
+                                                      || result->settings.sizing.purchase.terms().empty()
+                                                  ? tr("on demand")
+                                                  : tr("commitments within %1 months")
+                                                        .arg(result->settings.sizing.purchase.horizonMonths))
                                    : QString());
+    m_catalogLabel->setToolTip(result ? tr("%1, dated %2.\nPurchase options, the same for every family: %3.")
+                                            .arg(QString::fromStdString(result->pricing.catalogName),
+                                                 QString::fromStdString(result->pricing.catalogDate),
+                                                 QString::fromStdString(result->settings.sizing.purchase.describe()))
+                                      : tr("Pricing catalog in use and the date its prices were read"));
     QString coverage;
     if (result) {
         int measured = 0;
