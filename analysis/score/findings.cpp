@@ -151,6 +151,30 @@ void sloMisses(const AnalysisResult& r, const std::string& currency, std::vector
     }
 }
 
+// Measured traffic far from the declared figure (a factor of 3 either way): the measured one is
+// used, and the gap usually means unmapped routes, a short or odd log window, or a stale figure.
+void declaredVsMeasured(const Workload& w, const AnalysisResult& r, std::vector<Finding>& out)
+{
+    const double growth = r.settings.growth > 0 ? r.settings.growth : 1.0;
+    for (const Component& c : w.components) {
+        const ComponentResult* cr = r.find(c.id);
+        if (!cr || !cr->profile.measured || !c.trafficDeclared || !(c.requestsPerMonth > 0))
+            continue;
+        const double measured = cr->profile.requestsPerMonth / growth;
+        const double ratio = measured / c.requestsPerMonth;
+        if (ratio <= 3.0 && ratio >= 1.0 / 3.0)
+            continue;
+        const std::string factor = ratio > 1 ? text::number(ratio, ratio < 10 ? 1 : 0) + " times"
+                                             : "1/" + text::number(1.0 / ratio, 1.0 / ratio < 10 ? 1 : 0) + " of";
+        out.push_back({"warning", {c.id},
+                       c.name + ": measured traffic is " + factor + " the declared figure (" +
+                           text::count(measured) + " against " + text::count(c.requestsPerMonth) +
+                           " requests a month); the measured figure was used. Check that the routes map all of "
+                           "its requests, that the logs cover a representative window, or update the "
+                           "declared volume."});
+    }
+}
+
 // Recommendations that operations labour decides (the other cost basis would pick another family).
 void labourDecides(const Workload& w, const AnalysisResult& r, std::vector<Finding>& out)
 {
@@ -189,6 +213,7 @@ std::vector<Finding> systemFindings(const Workload& workload, const AnalysisResu
     steadyFunctions(result, out);
     idleVms(result, out);
     sloMisses(result, result.pricing.currency, out);
+    declaredVsMeasured(workload, result, out);
     labourDecides(workload, result, out);
     std::stable_sort(out.begin(), out.end(), [](const Finding& a, const Finding& b) {
         auto rank = [](const std::string& s) { return s == "critical" ? 0 : s == "warning" ? 1 : 2; };

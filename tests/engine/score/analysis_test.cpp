@@ -2,6 +2,7 @@
 // two-component portfolio is worked through by hand.
 
 #include "archfit/score/analyze.h"
+#include "archfit/ingest/traffic_data.h"
 #include "archfit/report/analysis_json.h"
 #include "archfit/score/rules.h"
 #include "archfit/workload/workload_reader.h"
@@ -268,4 +269,40 @@ TEST(AnalysisProgress, CancelStopsTheLayoutAndTheGrowthGrid)
     EXPECT_LT(gridReports, 64);  // the grid points in flight may finish; no new one starts
     for (const ComponentResult& c : part.components)
         EXPECT_FALSE(c.growthInterval.has_value()) << c.id;
+}
+
+TEST(Analysis, MeasuredTrafficFarFromTheDeclaredFigureIsAFinding)
+{
+    // Declared 1,000,000 requests a day; the log holds one day of 10 requests a minute = 14,400 a
+    // day, 1/69 of it: the measured figure is used and a finding says so with both numbers
+    // (issue 23, item 4). A component measured near its declared figure gets no such finding.
+    const char* text = R"({"schema": "archfit/workload@1",
+      "components": [
+        {"id": "far", "kind": "http_api", "requests_per_day": 1000000},
+        {"id": "near", "kind": "http_api", "requests_per_day": 20000}]})";
+    auto w = parseWorkload(text, "mismatch.json");
+    ASSERT_TRUE(w.ok()) << w.errorText();
+    TrafficData traffic;
+    MinuteTotals totals;
+    totals.requests = 10;
+    totals.status[1] = 10;
+    for (std::int64_t m = 0; m < 1440; ++m) {
+        traffic.component("far").addMinute(m, totals, nullptr);
+        traffic.component("near").addMinute(m, totals, nullptr);
+    }
+    AnalysisSettings settings;
+    settings.sensitivity = false;
+    settings.costSweeps = false;
+    const AnalysisResult r = analyze(w.value(), aws(), testRules(), settings, &traffic);
+    std::vector<const Finding*> mismatches;
+    for (const Finding& f : r.findings)
+        if (f.text.find("the declared figure") != std::string::npos)
+            mismatches.push_back(&f);
+    ASSERT_EQ(mismatches.size(), 1u);
+    EXPECT_EQ(mismatches[0]->components, std::vector<std::string>{"far"});
+    EXPECT_EQ(mismatches[0]->severity, "warning");
+    // 14,400 a day x 30.4167 = 438,000 a month measured, 30,416,667 declared: 1/69.
+    EXPECT_NE(mismatches[0]->text.find("1/69 of the declared figure (438,000 against 30,416,667 requests a month)"),
+              std::string::npos)
+        << mismatches[0]->text;
 }
