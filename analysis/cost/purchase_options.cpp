@@ -14,6 +14,7 @@
 #include "util/text_format.h"
 
 #include <algorithm>
+#include <optional>
 
 namespace archfit {
 
@@ -142,14 +143,20 @@ std::vector<VariantCost> commitmentVariants(const VariantCost& base, const std::
                                             const SizingSettings& s, std::vector<std::string>& notes)
 {
     std::vector<VariantCost> out;
+    // The committed share of a line item (0: not discountable by any commitment).
+    const auto shareOf = [&](const CostItem& item) -> std::optional<double> {
+        for (const CommitItem& ci : items)
+            if (ci.key == item.key)
+                return std::clamp(ci.share, 0.0, 1.0);
+        return std::nullopt;
+    };
     double discountable = 0;
     double committed = 0;
     for (const CostItem& item : base.cost.items)
-        for (const CommitItem& ci : items)
-            if (ci.key == item.key) {
-                discountable += item.amount;
-                committed += item.amount * std::clamp(ci.share, 0.0, 1.0);
-            }
+        if (const std::optional<double> share = shareOf(item)) {
+            discountable += item.amount;
+            committed += item.amount * *share;
+        }
     for (int term : s.purchase.terms()) {
         const std::optional<CommitRate> rate = commitRate(cat, target, term);
         if (!rate) {
@@ -177,10 +184,7 @@ std::vector<VariantCost> commitmentVariants(const VariantCost& base, const std::
         const std::string how = termWords(term) + " " + rate->product + " at " + text::number(factor, 2) +
                                 " x on demand";
         for (const CostItem& item : base.cost.items) {
-            double share = 0;
-            for (const CommitItem& ci : items)
-                if (ci.key == item.key)
-                    share = std::clamp(ci.share, 0.0, 1.0);
+            const double share = shareOf(item).value_or(0.0);
             if (share > 0)
                 v.cost.add(item.key, item.amount * (1.0 - share * (1.0 - factor)),
                            item.detail + "; " + text::percent(share, 0) + " of it committed, " + how);

@@ -1,4 +1,4 @@
-// The vendors' published worked examples (../shared/facts/pricing.md), reproduced to the cent
+// The vendors' published worked examples (AWS Lambda and Fargate pricing pages, listed in docs/cost-model.md), reproduced to the cent
 // from their inputs through the product's own costing: FaaS on demand through costServerless()
 // (a one-function account), GB-seconds through faasUsage(), and the lines the analysis does not
 // price (provisioned hours of a launch day, SnapStart, Fargate task-seconds, ...) through the

@@ -1,4 +1,4 @@
-// Cost model against the vendors' published worked examples (../shared/facts/pricing.md) and
+// Cost model against the vendors' published worked examples (AWS Lambda and Fargate pricing pages, listed in docs/cost-model.md) and
 // hand-computed sizing cases. Vendors round each line item to cents; so does MonthlyCost::add.
 
 #include "archfit/cost/cost_model.h"
