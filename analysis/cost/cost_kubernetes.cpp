@@ -69,6 +69,8 @@ VariantCost kubernetesVariant(const Component& c, const Profile& p, const Pricin
             *steadyShareOut = steadyShare(podsPerMinute);
     }
     const double nodeHours = podSeconds / podsPerNode / 3600.0;
+    v.machineHours = nodeHours;
+    v.replicaHours = podSeconds / 3600.0;
     const std::string& cur = cat.currency;
     v.cost.add("compute", nodeHours * node->onDemandHourly.unitPrice(),
                text::number(nodeHours, 1) + " " + node->name + " node-hours (" + text::count(podSeconds / 3600.0) +

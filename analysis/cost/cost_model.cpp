@@ -201,11 +201,7 @@ std::optional<double> cheapestTotal(Family family, const Component& c, const Pro
                                     const PricingCatalog& cat, const PortfolioShares& shares,
                                     bool freeTier, const SizingSettings& s, const AssessmentOptions& options)
 {
-    FamilyCost fc = family == Family::Serverless ? costServerless(c, p, cat, shares, freeTier, s)
-                    : family == Family::Container ? costContainer(c, p, cat, shares, s)
-                                                  : costVm(c, p, cat, shares, s);
-    for (VariantCost& v : fc.variants)
-        addOperations(v, options, cat);
+    const FamilyCost fc = priceFamily(family, c, p, cat, shares, freeTier, s, options);
     if (const VariantCost* best = fc.cheapest())
         return best->cost.total;
     return std::nullopt;

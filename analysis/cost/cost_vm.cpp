@@ -149,6 +149,7 @@ FamilyCost costVm(const Component& c, const Profile& p, const PricingCatalog& ca
                                 "not in the catalog yet, so this cost is a lower bound.");
         addLoadBalancer(v.cost, v.reasons, c, p, cat, shares, s);
         setLabour(v, Family::Vm, c, s, f.count);
+        v.machineHours = v.replicaHours = f.count * kHoursPerMonth;
         fc.variants.push_back(std::move(v));
     }
     if (!notes.empty() && !fc.variants.empty())

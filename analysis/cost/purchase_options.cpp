@@ -176,6 +176,8 @@ std::vector<VariantCost> commitmentVariants(const VariantCost& base, const std::
         v.provisionedConcurrency = base.provisionedConcurrency;
         v.labourHours = base.labourHours;
         v.labourDetail = base.labourDetail;
+        v.machineHours = base.machineHours;
+        v.replicaHours = base.replicaHours;
         v.purchase.id = rate->key + "_" + termSuffix(term);
         v.purchase.product = rate->product;
         v.purchase.termMonths = term;

@@ -13,7 +13,7 @@ bool operator==(const PurchasePolicy& a, const PurchasePolicy& b)
     return a.policy == b.policy && a.horizonMonths == b.horizonMonths;
 }
 
-static_assert(detail::fieldCount<SizingSettings>() == 19,
+static_assert(detail::fieldCount<SizingSettings>() == 24,
               "SizingSettings changed: compare the new member in operator==");
 bool operator==(const SizingSettings& a, const SizingSettings& b)
 {
@@ -23,6 +23,8 @@ bool operator==(const SizingSettings& a, const SizingSettings& b)
            && a.labourHoursServerless == b.labourHoursServerless && a.labourHoursContainer == b.labourHoursContainer
            && a.labourHoursVm == b.labourHoursVm && a.provisionedPercentile == b.provisionedPercentile
            && a.k8sNodeReserve == b.k8sNodeReserve && a.trafficSpread == b.trafficSpread
+           && a.unconfirmedPriceSpread == b.unconfirmedPriceSpread && a.labourRateSpread == b.labourRateSpread
+           && a.logKbPerRequest == b.logKbPerRequest && a.rootDiskGb == b.rootDiskGb && a.natGateways == b.natGateways
            && a.sweepMin == b.sweepMin && a.sweepMax == b.sweepMax && a.sweepStepsPerDecade == b.sweepStepsPerDecade
            && a.labourHoursPerVmInstance == b.labourHoursPerVmInstance && a.labourHoursPerCluster == b.labourHoursPerCluster
            && a.purchase == b.purchase && a.labourRate == b.labourRate;

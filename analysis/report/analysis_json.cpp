@@ -141,12 +141,16 @@ ordered_json costRangeJson(const CostRange& r)
 {
     ordered_json j;
     j["basis"] = r.basis;
+    j["covers"] = r.covers;
     j["low_multiplier"] = r4(r.lowMultiplier);
     j["high_multiplier"] = r4(r.highMultiplier);
+    j["unconfirmed_price_spread"] = r.priceSpread;
+    j["unconfirmed_prices"] = r.unconfirmedPrices;
+    j["labour_rate_spread"] = r.labourSpread;
     for (Family f : kFamilies) {
         const int i = static_cast<int>(f);
         if (r.min[i] && r.expected[i] && r.max[i])
-            j[toString(f)] = {{"min", *r.min[i]}, {"expected", *r.expected[i]}, {"max", *r.max[i]}};
+            j[toString(f)] = {{"variant", r.variant[i]}, {"min", *r.min[i]}, {"expected", *r.expected[i]}, {"max", *r.max[i]}};
         else
             j[toString(f)] = nullptr;
     }
@@ -206,6 +210,11 @@ std::string analysisToJson(const AnalysisResult& result)
                        {"provisioned_percentile", s.provisionedPercentile},
                        {"k8s_node_reserve", s.k8sNodeReserve},
                        {"traffic_spread", s.trafficSpread},
+                       {"unconfirmed_price_spread", s.unconfirmedPriceSpread},
+                       {"labour_rate_spread", s.labourRateSpread},
+                       {"log_kb_per_request", s.logKbPerRequest},
+                       {"root_disk_gb", s.rootDiskGb},
+                       {"nat_gateways", s.natGateways},
                        {"sweep", {{"min", s.sweepMin}, {"max", s.sweepMax}, {"steps_per_decade", s.sweepStepsPerDecade}}},
                        {"labour_hours", {{"serverless", s.labourHoursServerless},
                                          {"container", s.labourHoursContainer},

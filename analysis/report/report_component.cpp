@@ -38,7 +38,7 @@ std::vector<std::pair<std::string, std::string>> recommendationFacts(const Compo
                        ", operations " + money(e.cost.operations, cur);
     const std::string range = costRangeText(r.costRange, f, cur);
     if (range != "-")
-        cost += "; range " + range + " (" + r.costRange.basis + ")";
+        cost += "; range " + range + " (" + r.costRange.covers + ")";
     facts.push_back({"Monthly cost", cost});
     std::optional<Family> next;
     for (Family g : kFamilies)
@@ -153,7 +153,7 @@ ReportChart costChart(const ComponentResult& r, const std::string& cur)
         bar.valueText = e.feasible ? money(e.cost.total, cur) : "blocked";
         chart.bars.push_back(bar);
     }
-    chart.note = "Whiskers: cost at the low and high end of the traffic range (" + r.costRange.basis + ").";
+    chart.note = "Whiskers: low and high end of the cost range: " + r.costRange.covers + ".";
     return chart;
 }
 

@@ -61,15 +61,12 @@ Profile scaledProfile(const Profile& p, double growth)
     return g;
 }
 
-FamilyEvaluation evaluation(FamilyCost fc, const AnalysisSettings& settings, const AssessmentOptions& options,
-                            const PricingCatalog& catalog)
+FamilyEvaluation evaluation(FamilyCost fc)
 {
     FamilyEvaluation e;
     e.family = fc.family;
     e.blockers = std::move(fc.blockers);
     e.feasible = e.blockers.empty();
-    for (VariantCost& v : fc.variants)
-        addOperations(v, options, catalog);
     // The variant, its cost and reasons are set when scoreFamilies() chooses the best-fitting one.
     e.variants = std::move(fc.variants);
     return e;
@@ -94,6 +91,9 @@ struct RoundInputs {
     std::vector<LatencyMemo>& latency;  // per component, shared by every round
     Progress* progress = nullptr;       // checked for cancel per component
     std::function<void(std::size_t)> reportEach;  // optional: called after each component
+    // The catalog with its unconfirmed prices at the low / high end of their band (cost ranges).
+    const PricingCatalog* unconfirmedLow = nullptr;
+    const PricingCatalog* unconfirmedHigh = nullptr;
 };
 
 bool cancelRequested(const Progress* p) { return p && p->cancel.load(std::memory_order_relaxed); }
@@ -147,6 +147,8 @@ std::vector<ComponentResult> evaluateRound(const RoundInputs& in, const Membersh
         base.httpServices += members.lb[i] ? 1 : 0;
         base.clusterComponents += members.cluster[i] ? 1 : 0;
         base.egressBytes += in.profiles[i].bytesPerMonth;
+        base.privateComponents += workload.components[i].privateNetwork ? 1 : 0;
+        base.logBytes += logBytesPerMonth(workload.components[i], in.profiles[i], in.settings.sizing);
     }
     const std::string& currency = in.catalog.currency;
     const AssessmentOptions& opt = workload.assessment.options;
@@ -169,19 +171,17 @@ std::vector<ComponentResult> evaluateRound(const RoundInputs& in, const Membersh
         r.name = c.name;
         r.calls = c.calls;
         r.latencySloMs = c.latencySloMs;
-        FamilyCost priced[3] = {costServerless(c, p, in.catalog, shares, opt.freeTier, in.settings.sizing),
-                                costContainer(c, p, in.catalog, shares, in.settings.sizing),
-                                costVm(c, p, in.catalog, shares, in.settings.sizing)};
-        for (int f = 0; f < 3; ++f) {
-            addEgress(priced[f], p, in.catalog, shares);
-            r.families[f] = evaluation(std::move(priced[f]), in.settings, opt, in.catalog);
-        }
-        if (in.settings.costSweeps) {
-            const CostInputs ci{&in.catalog, shares, opt.freeTier, in.settings.sizing, opt};
-            r.breakEven = breakEven(c, p, ci);
-            r.costRange = costRange(c, p, ci);
-        }
+        for (Family f : kFamilies)
+            r.families[static_cast<int>(f)] =
+                evaluation(priceFamily(f, c, p, in.catalog, shares, opt.freeTier, in.settings.sizing, opt));
         scoreFamilies(r, c, p, ScoringContext{workload, in.rules, in.settings.sizing, &in.latency[i], picksOnly != nullptr});
+        if (in.settings.costSweeps) {
+            const CostInputs ci{&in.catalog, shares, opt.freeTier, in.settings.sizing, opt, in.unconfirmedLow,
+                                in.unconfirmedHigh};
+            r.breakEven = breakEven(c, p, ci);
+            const std::string chosen[3] = {r.families[0].variant, r.families[1].variant, r.families[2].variant};
+            r.costRange = costRange(c, p, ci, chosen);
+        }
         if (picksOnly) {
             r.recommended = recommendedFamily(r, c);
             picksOnly->push_back(pickOf(r));
@@ -286,6 +286,16 @@ LayoutRun runLayout(const Workload& workload, const PricingCatalog& catalog, con
     run.eligible = members;
     run.latency.resize(n);
     RoundInputs in{workload, catalog, rules, settings, profiles, run.granularity, traffic, run.latency, progress, {}};
+    // Cost ranges price every component at both ends of the unconfirmed prices' band: the two
+    // catalogs are built once for the portfolio.
+    std::optional<PricingCatalog> unconfirmedLow, unconfirmedHigh;
+    if (settings.costSweeps) {
+        const double spread = std::clamp(settings.sizing.unconfirmedPriceSpread, 0.0, 0.99);
+        unconfirmedLow = scaleUnconfirmedPrices(catalog, 1.0 - spread);
+        unconfirmedHigh = scaleUnconfirmedPrices(catalog, 1.0 + spread);
+        in.unconfirmedLow = &*unconfirmedLow;
+        in.unconfirmedHigh = &*unconfirmedHigh;
+    }
     int rounds = 0;
     auto round = [&] {
         if (report)

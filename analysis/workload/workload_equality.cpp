@@ -28,7 +28,7 @@ bool operator==(const ForcedFamily& a, const ForcedFamily& b)
 }
 
 // 27 members; labourHours[3] counts its 3 elements (brace elision).
-static_assert(fieldCount<Component>() == 30, "Component changed: compare the new member in operator==");
+static_assert(fieldCount<Component>() == 34, "Component changed: compare the new member in operator==");
 bool operator==(const Component& a, const Component& b)
 {
     return a.id == b.id && a.name == b.name && a.description == b.description && a.kind == b.kind
@@ -40,16 +40,19 @@ bool operator==(const Component& a, const Component& b)
            && a.managedServices == b.managedServices && a.calls == b.calls && a.maxConnections == b.maxConnections
            && a.needs == b.needs && a.architecture == b.architecture && a.gateway == b.gateway
            && a.mitigations == b.mitigations && a.waivers == b.waivers && a.forced == b.forced
+           && a.privateNetwork == b.privateNetwork && a.outboundKbPerRequest == b.outboundKbPerRequest
+           && a.logKbPerRequest == b.logKbPerRequest && a.diskGb == b.diskGb
            && a.labourHours[0] == b.labourHours[0] && a.labourHours[1] == b.labourHours[1]
            && a.labourHours[2] == b.labourHours[2];
 }
 
-static_assert(fieldCount<AssessmentOptions>() == 5, "AssessmentOptions changed: compare the new member in operator==");
+static_assert(fieldCount<AssessmentOptions>() == 8, "AssessmentOptions changed: compare the new member in operator==");
 bool operator==(const AssessmentOptions& a, const AssessmentOptions& b)
 {
     return a.freeTier == b.freeTier && a.operationsLabour == b.operationsLabour
            && a.labourRateUsdPerHour == b.labourRateUsdPerHour && a.commitment == b.commitment
-           && a.costBasis == b.costBasis;
+           && a.costBasis == b.costBasis && a.natGateway == b.natGateway && a.blockStorage == b.blockStorage
+           && a.logIngestion == b.logIngestion;
 }
 
 static_assert(fieldCount<Assessment>() == 8, "Assessment changed: compare the new member in operator==");

@@ -50,6 +50,7 @@ const NumberRange kAvgDurationRange{0, true, true, 86400000};
 const NumberRange kMaxDurationRange{0, true, true, 604800};
 const NumberRange kPositive{0, true, false, 0};
 const NumberRange kResponseKb{0, false, true, 1048576};
+const NumberRange kDiskGb{0, false, true, 65536};  // the largest block volumes (64 TiB)
 // Declared traffic: 10^15 requests a day is 11.6 billion a second, some 200 times what the
 // largest CDNs serve; beyond it a figure is a typo, and the cost arithmetic would leave the
 // range where it is exact (fuzz finding F6: 2e90 a month).
@@ -131,7 +132,8 @@ void readOptions(JsonDiagnostics& diag, const OrderedJson& v, const std::string&
     if (!checkObject(diag, v, path))
         return;
     const ObjectReader r(diag, v, path,
-                         {"free_tier", "operations_labour", "labour_rate_usd_per_hour", "commitment", "cost_basis"});
+                         {"free_tier", "operations_labour", "labour_rate_usd_per_hour", "commitment", "cost_basis",
+                          "line_items"});
     r.readBool("free_tier", out.freeTier);
     r.readBool("operations_labour", out.operationsLabour);
     r.readNumber("labour_rate_usd_per_hour", kLabourRate, out.labourRateUsdPerHour);
@@ -140,6 +142,16 @@ void readOptions(JsonDiagnostics& diag, const OrderedJson& v, const std::string&
                 CommitmentPolicy::BestWithinHorizon},
                out.commitment);
     r.readEnum("cost_basis", costBasisFromString, {CostBasis::Total, CostBasis::Infrastructure}, out.costBasis);
+    if (r.has("line_items")) {
+        const std::string itemsPath = r.pathOf("line_items");
+        const OrderedJson& items = v.at("line_items");
+        if (checkObject(diag, items, itemsPath)) {
+            const ObjectReader li(diag, items, itemsPath, {"nat_gateway", "block_storage", "log_ingestion"});
+            li.readBool("nat_gateway", out.natGateway);
+            li.readBool("block_storage", out.blockStorage);
+            li.readBool("log_ingestion", out.logIngestion);
+        }
+    }
 }
 
 void readAssessment(JsonDiagnostics& diag, const OrderedJson& v, const std::string& path,
@@ -239,7 +251,8 @@ const std::vector<std::string>& componentKeys()
         "avg_duration_ms", "max_duration_s", "state", "latency_slo_ms", "avg_response_kb", "requests_per_day",
         "requests_per_month", "pattern", "compliance", "managed_services", "calls",
         "max_connections", "needs", "architecture", "gateway", kMitigationsKey, kWaiversKey,
-        kDecisionKey, "labour_hours_per_month"};
+        kDecisionKey, "labour_hours_per_month", "private_network", "outbound_kb_per_request", "log_kb_per_request",
+        "disk_gb"};
     return keys;
 }
 
@@ -312,6 +325,14 @@ Component readComponent(JsonDiagnostics& diag, const OrderedJson& v, const std::
     double responseKb = 0;
     if (r.readNumber("avg_response_kb", kResponseKb, responseKb))
         c.avgResponseKb = responseKb;
+    r.readBool("private_network", c.privateNetwork);
+    double kb = 0;
+    if (r.readNumber("outbound_kb_per_request", kResponseKb, kb))
+        c.outboundKbPerRequest = kb;
+    if (r.readNumber("log_kb_per_request", kResponseKb, kb))
+        c.logKbPerRequest = kb;
+    if (r.readNumber("disk_gb", kDiskGb, kb))
+        c.diskGb = kb;
     readTraffic(diag, r, c);
     c.pattern = defaultPattern(c.kind);
     r.readEnum("pattern", trafficPatternFromString,
@@ -508,6 +529,14 @@ OrderedJson componentJson(const Component& c)
         j["latency_slo_ms"] = number(*c.latencySloMs);
     if (c.avgResponseKb)
         j["avg_response_kb"] = number(*c.avgResponseKb);
+    if (c.privateNetwork)
+        j["private_network"] = true;
+    if (c.outboundKbPerRequest)
+        j["outbound_kb_per_request"] = number(*c.outboundKbPerRequest);
+    if (c.logKbPerRequest)
+        j["log_kb_per_request"] = number(*c.logKbPerRequest);
+    if (c.diskGb)
+        j["disk_gb"] = number(*c.diskGb);
     if (c.trafficDeclared && c.trafficPerDay)
         j["requests_per_day"] = number(perDayFor(c.requestsPerMonth));
     else if (c.trafficDeclared)
@@ -626,6 +655,10 @@ std::string writeWorkload(const Workload& workload)
                            {"commitment", toString(a.options.commitment)},
                            {"cost_basis", toString(a.options.costBasis)}}},
                          {kTeamSkillsKey, teamSkillsJson(a)}};
+    if (!a.options.natGateway || !a.options.blockStorage || !a.options.logIngestion)
+        doc["assessment"]["options"]["line_items"] = {{"nat_gateway", a.options.natGateway},
+                                                      {"block_storage", a.options.blockStorage},
+                                                      {"log_ingestion", a.options.logIngestion}};
     doc["weights"] = {{"cost", number(w.cost)},
                       {"latency", number(w.latency)},
                       {"compliance", number(w.compliance)},

@@ -5,6 +5,11 @@
 #include "archfit/cost/pricing_catalog.h"
 #include "archfit/score/rules.h"
 
+#include <algorithm>
+#include <filesystem>
+#include <string>
+#include <vector>
+
 namespace archfit::testdata {
 
 inline const PricingCatalog& aws()
@@ -18,6 +23,22 @@ inline const RuleSet& rules()
 {
     static const RuleSet r = loadRules(ARCHFIT_SOURCE_DATA_DIR).value();
     return r;
+}
+
+// Every golden case's workload: any *.workload.json or workload.json under tests/golden.
+inline std::vector<std::filesystem::path> goldenWorkloads()
+{
+    std::vector<std::filesystem::path> out;
+    for (const auto& entry :
+         std::filesystem::recursive_directory_iterator(std::string(ARCHFIT_SOURCE_DIR) + "/tests/golden")) {
+        const std::string name = entry.path().filename().string();
+        if (entry.is_regular_file() &&
+            (name == "workload.json" ||
+             (name.size() > 14 && name.compare(name.size() - 14, 14, ".workload.json") == 0)))
+            out.push_back(entry.path());
+    }
+    std::sort(out.begin(), out.end());
+    return out;
 }
 
 }  // namespace archfit::testdata

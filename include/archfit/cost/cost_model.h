@@ -66,6 +66,16 @@ struct SizingSettings {
     // Cost range: declared traffic is uncertain by +/- this share (min / max = x(1 -/+ spread));
     // measured traffic uses the spread between observed days instead.
     double trafficSpread = 0.30;
+    // Cost range: prices the catalog flags as unconfirmed vary by +/- this share, and the labour
+    // rate by +/- labourRateSpread (docs/cost-model.md, "Ranges").
+    double unconfirmedPriceSpread = 0.25;
+    double labourRateSpread = 0.25;
+    // Often-forgotten items (docs/cost-model.md): logs a request writes unless the component says,
+    // the root disk of every VM instance and Kubernetes node, NAT gateways in the account (one per
+    // availability zone) shared by its private components.
+    double logKbPerRequest = 1.0;
+    double rootDiskGb = 30;
+    int natGateways = 2;
     // Break-even sweep: traffic multipliers from sweepMin to sweepMax, this many log steps a decade.
     double sweepMin = 0.01;
     double sweepMax = 100;
@@ -126,6 +136,8 @@ struct PortfolioShares {
     int httpServices = 0;     // components behind the shared load balancer (container and VM)
     int clusterComponents = 0;  // components that share one Kubernetes control plane
     double egressBytes = 0;     // the account's response bytes per month (free allowance and tiers)
+    int privateComponents = 0;  // components in private subnets, sharing the account's NAT gateways
+    double logBytes = 0;        // the account's log bytes per month (free allowance)
 };
 
 struct Blocker {
@@ -144,6 +156,11 @@ struct VariantCost {
     double provisionedConcurrency = 0;  // faas_provisioned: always-warm instances configured
     double labourHours = 0;       // operations labour per month (setLabour)
     std::string labourDetail;     // "2 h for the component + 6 instances x 1.5 h"
+    // Block storage follows these (addForgottenItems): hours of machines with a root disk (VM
+    // instances, Kubernetes nodes) and of replicas with the component's data volume (VM
+    // instances, pods) in the month.
+    double machineHours = 0;
+    double replicaHours = 0;
 };
 
 struct FamilyCost {
@@ -175,8 +192,8 @@ FamilyCost costContainer(const Component& c, const Profile& p, const PricingCata
 FamilyCost costVm(const Component& c, const Profile& p, const PricingCatalog& catalog,
                   const PortfolioShares& shares, const SizingSettings& s);
 
-// Cheapest variant's total (infrastructure + operations) of one family, or nullopt when the
-// family has no priced variant. Convenience for sweeps; same inputs as the cost functions.
+// Cheapest variant's total (infrastructure + egress + operations) of one family, or nullopt when
+// the family has no priced variant: the total analyze() shows, for sweeps.
 std::optional<double> cheapestTotal(Family family, const Component& c, const Profile& p,
                                     const PricingCatalog& catalog, const PortfolioShares& shares,
                                     bool freeTier, const SizingSettings& s, const AssessmentOptions& options);
@@ -185,6 +202,24 @@ std::optional<double> cheapestTotal(Family family, const Component& c, const Pro
 // variant, the account's free allowance shared in proportion to bytes. No-op when the profile has
 // no bytes or the catalog no "egress.internet_gb" price.
 void addEgress(FamilyCost& cost, const Profile& p, const PricingCatalog& catalog, const PortfolioShares& shares);
+
+// Log bytes the component writes in a month: requests x its log_kb_per_request (or the setting).
+double logBytesPerMonth(const Component& c, const Profile& p, const SizingSettings& s);
+
+// The often-forgotten items (docs/cost-model.md, "Often-forgotten items"), each one switched by
+// the workload's line_items: "nat" for a private component (its share of the account's gateways,
+// or GCP's per-VM fee, plus the data it sends out), "block_storage" for the root disks of VM
+// instances and Kubernetes nodes and the component's data volume, "logs" for log ingestion (the
+// account's free allowance shared in proportion to bytes). Added after the commitment variants
+// are made, so no commitment discounts them (Savings Plans and CUDs do not cover them).
+void addForgottenItems(FamilyCost& cost, const Component& c, const Profile& p, const PricingCatalog& catalog,
+                       const PortfolioShares& shares, const SizingSettings& s, const AssessmentOptions& options);
+
+// A family priced as every output shows it: the family's cost function, egress, the
+// often-forgotten items and operations labour. analyze(), sweeps and ranges all call this.
+FamilyCost priceFamily(Family family, const Component& c, const Profile& p, const PricingCatalog& catalog,
+                       const PortfolioShares& shares, bool freeTier, const SizingSettings& s,
+                       const AssessmentOptions& options);
 
 // Operations labour hours of a variant (docs/cost-model.md, "Operations labour"): per function
 // group, per container service (plus 1/`clusterSharers` of the cluster for Kubernetes), per VM

@@ -1,6 +1,7 @@
 #pragma once
 // What-if over traffic: break-even multipliers between the families and the cost range that
-// the traffic uncertainty spans. Pure functions; each call re-prices the component.
+// the uncertainty spans (traffic, prices flagged unconfirmed, labour rate, purchase option).
+// Pure functions; each call re-prices the component, egress included, exactly as analyze() does.
 
 #include "archfit/cost/cost_model.h"
 
@@ -18,6 +19,11 @@ struct CostInputs {
     bool freeTier = true;
     SizingSettings sizing;
     AssessmentOptions options;
+    // The catalog with its unconfirmed prices moved to the low / high end of their band
+    // (unconfirmedPriceBounds); costRange() builds them when these are null. analyze() builds
+    // them once for the whole portfolio.
+    const PricingCatalog* unconfirmedLow = nullptr;
+    const PricingCatalog* unconfirmedHigh = nullptr;
 };
 
 struct SweepPoint {
@@ -36,13 +42,23 @@ struct BreakEven {
     std::vector<Crossing> crossings;  // where the cheapest feasible family changes
 };
 
+// The range of one family's estimate (the variant the analysis chose, egress and labour
+// included): low end = low traffic, unconfirmed prices and labour rate at the low end of their
+// bands, the cheapest purchase option of that variant; high end = the same at the high end, and
+// the dearest purchase option the policy offers for it (on demand when the commitment is not
+// bought). The estimate lies between the two by construction of the bands (tested).
 struct CostRange {
     double lowMultiplier = 1;    // traffic multipliers the range spans
     double highMultiplier = 1;
     std::string basis;           // "declared traffic +/- 30%" or "spread of 7 observed days"
-    std::optional<double> min[3];       // cheapest variant's total per family at the low multiplier
-    std::optional<double> expected[3];  // at x1
-    std::optional<double> max[3];       // at the high multiplier
+    double priceSpread = 0;      // unconfirmed prices vary by +/- this share
+    int unconfirmedPrices = 0;   // how many prices of the catalog are flagged unconfirmed
+    double labourSpread = 0;     // labour rate varies by +/- this share (0 when labour is off)
+    std::string covers;          // in words: "traffic (declared traffic +/- 30%), ..."
+    std::string variant[3];      // the variant each family's range is for
+    std::optional<double> min[3];       // per family; empty when the family has no priced variant
+    std::optional<double> expected[3];  // the estimate
+    std::optional<double> max[3];
 };
 
 // The profile with every minute scaled by `multiplier` (latency figures kept).
@@ -57,7 +73,17 @@ BreakEven breakEven(const Component& c, const Profile& p, const CostInputs& in);
 // else 1 -/+ s.trafficSpread.
 void trafficBand(const Profile& p, const SizingSettings& s, double& low, double& high, std::string& basis);
 
-// min / expected / max monthly total per family over the traffic band.
+// A copy of the catalog in which every price whose note starts with "unconfirmed" (and every
+// instance commitment rate so flagged) is multiplied by `factor`; commitment fractions of the
+// on-demand price ("commit.*") stay at most 1. `count` receives how many prices were flagged.
+PricingCatalog scaleUnconfirmedPrices(const PricingCatalog& cat, double factor, int* count = nullptr);
+// True when the price's note flags it as unconfirmed (docs/cost-model.md, "Ranges").
+bool unconfirmed(const Price& price);
+
+// min / expected / max monthly total per family. `chosen` names the variant each family's
+// estimate uses (FamilyEvaluation::variant); an empty name means the family's cheapest variant.
+CostRange costRange(const Component& c, const Profile& p, const CostInputs& in,
+                    const std::string (&chosen)[3]);
 CostRange costRange(const Component& c, const Profile& p, const CostInputs& in);
 
 }  // namespace archfit

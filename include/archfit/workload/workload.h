@@ -113,6 +113,12 @@ struct Component {
     // Operations labour in hours per month, by family (indexed by Family), replacing the computed
     // hours (docs/cost-model.md, "Operations labour"): "labour_hours_per_month"; default none.
     std::optional<double> labourHours[3];
+    // Often-forgotten line items (docs/cost-model.md, "Often-forgotten items"):
+    bool privateNetwork = false;             // "private_network": runs in private subnets, reaches
+                                             // the internet through a NAT gateway; default false
+    std::optional<double> outboundKbPerRequest;  // data sent out through NAT per request; default none
+    std::optional<double> logKbPerRequest;   // logs written per request or run; default: the setting
+    std::optional<double> diskGb;            // persistent data volume per VM instance or pod; default none
 
     bool hasNeed(Need n) const;
     bool hasCompliance(const std::string& tag) const;
@@ -125,6 +131,11 @@ struct AssessmentOptions {
     // Purchase options for every family alike; a term is used only when horizon_months covers it.
     CommitmentPolicy commitment = CommitmentPolicy::BestWithinHorizon;
     CostBasis costBasis = CostBasis::Total;
+    // Often-forgotten line items, each one that can be turned off ("line_items"): a NAT gateway
+    // for private components, block storage for VM instances and Kubernetes nodes, log ingestion.
+    bool natGateway = true;
+    bool blockStorage = true;
+    bool logIngestion = true;
 };
 
 struct Assessment {

@@ -14,6 +14,7 @@
 #include <filesystem>
 
 using namespace archfit;
+using testdata::goldenWorkloads;
 
 namespace {
 
@@ -94,21 +95,6 @@ void expectBaselinesFollowTheirDefinition(const AnalysisResult& r)
     }
 }
 
-std::vector<std::filesystem::path> goldenWorkloads()
-{
-    // Any *.workload.json or workload.json under tests/golden (flat or one folder per case).
-    std::vector<std::filesystem::path> out;
-    for (const auto& entry :
-         std::filesystem::recursive_directory_iterator(std::string(ARCHFIT_SOURCE_DIR) + "/tests/golden")) {
-        const std::string name = entry.path().filename().string();
-        if (entry.is_regular_file() &&
-            (name == "workload.json" ||
-             (name.size() > 14 && name.compare(name.size() - 14, 14, ".workload.json") == 0)))
-            out.push_back(entry.path());
-    }
-    std::sort(out.begin(), out.end());
-    return out;
-}
 
 }  // namespace
 
