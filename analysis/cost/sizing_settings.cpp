@@ -13,7 +13,7 @@ bool operator==(const PurchasePolicy& a, const PurchasePolicy& b)
     return a.policy == b.policy && a.horizonMonths == b.horizonMonths;
 }
 
-static_assert(detail::fieldCount<SizingSettings>() == 19,
+static_assert(detail::fieldCount<SizingSettings>() == 21,
               "SizingSettings changed: compare the new member in operator==");
 bool operator==(const SizingSettings& a, const SizingSettings& b)
 {
@@ -25,7 +25,8 @@ bool operator==(const SizingSettings& a, const SizingSettings& b)
            && a.k8sNodeReserve == b.k8sNodeReserve && a.trafficSpread == b.trafficSpread
            && a.sweepMin == b.sweepMin && a.sweepMax == b.sweepMax && a.sweepStepsPerDecade == b.sweepStepsPerDecade
            && a.labourHoursPerVmInstance == b.labourHoursPerVmInstance && a.labourHoursPerCluster == b.labourHoursPerCluster
-           && a.purchase == b.purchase && a.labourRate == b.labourRate;
+           && a.purchase == b.purchase && a.labourRate == b.labourRate
+           && a.freeTier == b.freeTier && a.kubernetesSupport == b.kubernetesSupport;
 }
 
 }  // namespace archfit

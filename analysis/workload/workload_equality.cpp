@@ -44,12 +44,12 @@ bool operator==(const Component& a, const Component& b)
            && a.labourHours[2] == b.labourHours[2];
 }
 
-static_assert(fieldCount<AssessmentOptions>() == 5, "AssessmentOptions changed: compare the new member in operator==");
+static_assert(fieldCount<AssessmentOptions>() == 6, "AssessmentOptions changed: compare the new member in operator==");
 bool operator==(const AssessmentOptions& a, const AssessmentOptions& b)
 {
     return a.freeTier == b.freeTier && a.operationsLabour == b.operationsLabour
            && a.labourRateUsdPerHour == b.labourRateUsdPerHour && a.commitment == b.commitment
-           && a.costBasis == b.costBasis;
+           && a.costBasis == b.costBasis && a.kubernetesSupport == b.kubernetesSupport;
 }
 
 static_assert(fieldCount<Assessment>() == 8, "Assessment changed: compare the new member in operator==");

@@ -131,7 +131,8 @@ void readOptions(JsonDiagnostics& diag, const OrderedJson& v, const std::string&
     if (!checkObject(diag, v, path))
         return;
     const ObjectReader r(diag, v, path,
-                         {"free_tier", "operations_labour", "labour_rate_usd_per_hour", "commitment", "cost_basis"});
+                         {"free_tier", "operations_labour", "labour_rate_usd_per_hour", "commitment", "cost_basis",
+                          "kubernetes_support"});
     r.readBool("free_tier", out.freeTier);
     r.readBool("operations_labour", out.operationsLabour);
     r.readNumber("labour_rate_usd_per_hour", kLabourRate, out.labourRateUsdPerHour);
@@ -140,6 +141,8 @@ void readOptions(JsonDiagnostics& diag, const OrderedJson& v, const std::string&
                 CommitmentPolicy::BestWithinHorizon},
                out.commitment);
     r.readEnum("cost_basis", costBasisFromString, {CostBasis::Total, CostBasis::Infrastructure}, out.costBasis);
+    r.readEnum("kubernetes_support", kubernetesSupportFromString,
+               {KubernetesSupport::Standard, KubernetesSupport::Extended}, out.kubernetesSupport);
 }
 
 void readAssessment(JsonDiagnostics& diag, const OrderedJson& v, const std::string& path,
@@ -624,7 +627,8 @@ std::string writeWorkload(const Workload& workload)
                            {"operations_labour", a.options.operationsLabour},
                            {"labour_rate_usd_per_hour", number(a.options.labourRateUsdPerHour)},
                            {"commitment", toString(a.options.commitment)},
-                           {"cost_basis", toString(a.options.costBasis)}}},
+                           {"cost_basis", toString(a.options.costBasis)},
+                           {"kubernetes_support", toString(a.options.kubernetesSupport)}}},
                          {kTeamSkillsKey, teamSkillsJson(a)}};
     doc["weights"] = {{"cost", number(w.cost)},
                       {"latency", number(w.latency)},
