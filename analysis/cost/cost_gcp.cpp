@@ -160,12 +160,12 @@ VariantCost cloudRunRequestBased(const Profile& p, const PricingCatalog& cat, do
                          " GiB instances billed only while serving requests (" + text::count(instanceSeconds) +
                          " instance-seconds a month, " + text::number(billedS * 1000, 0) +
                          " ms billed per request), plus a fee per request.");
-    if (!needed.empty()) {
-        const double idle = idleMinutes / static_cast<double>(needed.size());
-        v.reasons.push_back("Min instances 0 (the Cloud Run default): the service scales to zero, so the " +
-                            text::percent(idle) + " of minutes without requests bill nothing; the first request "
-                            "after an idle spell waits for a cold start.");
-    }
+    const double idle = needed.empty() ? 0.0 : idleMinutes / static_cast<double>(needed.size());
+    v.reasons.push_back(idle > 0 ? "Min instances 0 (the Cloud Run default): the service scales to zero, so the " +
+                                       text::percent(idle) + " of minutes without requests bill nothing; the first "
+                                       "request after an idle spell waits for a cold start."
+                                 : std::string("Min instances 0 (the Cloud Run default): the service would scale to "
+                                               "zero when idle; every minute of this traffic has requests."));
     return v;
 }
 
