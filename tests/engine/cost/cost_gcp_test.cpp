@@ -11,6 +11,8 @@
 //   EKS                      0.10 USD/cluster-hour standard, 0.60 extended
 
 #include "archfit/cost/cost_model.h"
+#include "archfit/cost/price_book.h"
+#include "archfit/score/analyze.h"
 #include "archfit/workload/workload_reader.h"
 
 #include "cost/cost_internal.h"
@@ -285,8 +287,29 @@ TEST(CostGcp, KubernetesSupportIsReadAndChecked)
     const Result<Workload> ok = parseWorkload(head + "\"extended\"" + tail);
     ASSERT_TRUE(ok.ok()) << ok.errorText();
     EXPECT_EQ(ok->assessment.options.kubernetesSupport, KubernetesSupport::Extended);
+    // analyze() hands the option (and the free tier) to every costing.
+    AnalysisSettings quick;
+    quick.costSweeps = false;
+    quick.sensitivity = false;
+    const AnalysisResult r = analyze(*ok, testdata::aws(), testdata::rules(), quick);
+    EXPECT_EQ(r.settings.sizing.kubernetesSupport, KubernetesSupport::Extended);
+    EXPECT_TRUE(r.settings.sizing.freeTier);
     const Result<Workload> bad = parseWorkload(head + "\"lts\"" + tail);
     ASSERT_FALSE(bad.ok());
     EXPECT_NE(bad.errorText().find("$.assessment.options.kubernetes_support"), std::string::npos) << bad.errorText();
     EXPECT_NE(bad.errorText().find("extended"), std::string::npos) << bad.errorText();
+}
+
+TEST(CostGcp, PriceBookDiscountsLeaveTheGkeCreditAlone)
+{
+    // A 5% discount on every price lowers the cluster fee (0.10 -> 0.095 per hour) but not the
+    // 74.40 USD credit Google grants: 0.095 x 730 = 69.35, still covered.
+    const Result<PriceBook> book = parsePriceBook(R"({"schema": "archfit/price-book@1", "name": "n",
+        "source": "s", "discounts": [{"match": "*", "percent": 5}]})");
+    ASSERT_TRUE(book.ok()) << book.errorText();
+    const Result<PricingCatalog> applied = applyPriceBook(gcp(), *book);
+    ASSERT_TRUE(applied.ok()) << applied.errorText();
+    EXPECT_DOUBLE_EQ(applied->price("gke.free_tier_credit").value, 74.40);
+    EXPECT_NEAR(applied->price("k8s.control_plane_hourly").value, 0.095, 1e-12);
+    EXPECT_NEAR(applied->price("gke.autopilot.vcpu_hour").value, 0.0445 * 0.95, 1e-12);
 }
