@@ -140,7 +140,7 @@ void LayoutDiagram::rebuild()
         const int lane = it == m_result->layout.assignment.end() ? 3 : static_cast<int>(it->second);
         members[lane].push_back(&c);
     }
-    auto onCluster = [](const ComponentResult* c) { return c->family(Family::Container).variant == "kubernetes"; };
+    auto onCluster = [](const ComponentResult* c) { return isKubernetesVariant(c->family(Family::Container).variant); };
     std::stable_partition(members[1].begin(), members[1].end(), onCluster);
     m_columns = 3;
     for (const auto& lane : members)
@@ -199,7 +199,7 @@ void LayoutDiagram::drawLane(int lane, const std::vector<const ComponentResult*>
         const int col = i % kBoxesPerRow;
         const QPointF topLeft(kLabelWidth + kGapX / 2 + col * (kBoxW + kGapX),
                               y + kLanePadTop + row * (kBoxH + kGapX / 2));
-        const bool inCluster = lane == 1 && members[static_cast<size_t>(i)]->family(Family::Container).variant == "kubernetes";
+        const bool inCluster = lane == 1 && isKubernetesVariant(members[static_cast<size_t>(i)]->family(Family::Container).variant);
         drawBox(*members[static_cast<size_t>(i)], lane, row, col, topLeft, inCluster);
     }
     if (!m_cluster.isEmpty() && lane == 1) {

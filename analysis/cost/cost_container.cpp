@@ -51,6 +51,8 @@ void addKubernetes(FamilyCost& fc, const Component& c, const Profile& p, const P
     bool fits = false;
     double steadyPods = 0;
     VariantCost k8s = kubernetesVariant(c, p, cat, shares, s, fits, &steadyPods);
+    if (cat.provider == Provider::Gcp)
+        addGkeAutopilot(fc, c, p, cat, shares, s);  // cost_gcp.cpp
     if (!fits)
         return;
     setLabour(k8s, Family::Container, c, s, 0, std::max(1, shares.clusterComponents));
@@ -71,6 +73,11 @@ FamilyCost costContainer(const Component& c, const Profile& p, const PricingCata
         return fc;  // the size blocker says why the serverless container is not priced
     }
 
+    if (cat.provider == Provider::Gcp) {  // Cloud Run billing modes, cost_gcp.cpp
+        addCloudRunServices(fc, c, p, cat, task->vcpu, task->memoryGb, shares, s);
+        addKubernetes(fc, c, p, cat, shares, s);
+        return fc;
+    }
     const std::string arch = archSuffix(c.architecture);
     const Price& pv = cat.price("container.vcpu_second." + arch);
     const Price& pg = cat.price("container.gb_second." + arch);

@@ -53,6 +53,8 @@ FamilyCost costServerless(const Component& c, const Profile& p, const PricingCat
     FamilyCost fc;
     fc.family = Family::Serverless;
     fc.blockers = blockers(Family::Serverless, c, p, cat);
+    if (cat.provider == Provider::Gcp)
+        return costServerlessGcp(std::move(fc), c, p, cat, shares, freeTier, s);  // cost_gcp.cpp
 
     const double granularity = cat.limit("faas.billing_granularity_ms");
     const FaasUsage u = faasUsage(c, p, granularity);

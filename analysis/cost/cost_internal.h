@@ -94,4 +94,25 @@ VariantCost kubernetesVariant(const Component& c, const Profile& p, const Pricin
                               const PortfolioShares& shares, const SizingSettings& s, bool& fits,
                               double* steadyShareOut = nullptr);
 
+// Google Cloud models and the cluster fee (cost_gcp.cpp; docs/cost-model.md, "Google Cloud").
+// Cloud Run functions: vCPU of the memory tier at or above `memoryMb`; `tierMb` gets the tier.
+double functionVcpu(double memoryMb, double* tierMb = nullptr);
+// The duration blocker of Cloud Run functions: 60 min for HTTP triggers, 9 min for event-driven
+// ones (event consumers, stream processors, batch runs); nullopt when the runs fit.
+std::optional<Blocker> gcpFunctionDurationBlocker(const Component& c, const PricingCatalog& cat);
+// The serverless family on GCP: Cloud Run functions on the request-based meters, on demand and
+// with minimum instances (faasProvisioned), with the policy's commitments. `fc` has its blockers.
+FamilyCost costServerlessGcp(FamilyCost fc, const Component& c, const Profile& p, const PricingCatalog& cat,
+                             const PortfolioShares& shares, bool freeTier, const SizingSettings& s);
+// Cloud Run services, request-based and instance-based billing (jobs: instance-based only), for
+// an instance of `vcpu` and `memoryGib`.
+void addCloudRunServices(FamilyCost& fc, const Component& c, const Profile& p, const PricingCatalog& cat,
+                         double vcpu, double memoryGib, const PortfolioShares& shares, const SizingSettings& s);
+// GKE Autopilot (variant "kubernetes_autopilot"); no-op when the catalog has no Autopilot rates.
+void addGkeAutopilot(FamilyCost& fc, const Component& c, const Profile& p, const PricingCatalog& cat,
+                     const PortfolioShares& shares, const SizingSettings& s);
+// The control-plane fee, 1/`sharers` of it: EKS extended support when s.kubernetesSupport says
+// so and the catalog prices it; less GKE's free tier credit when the free tier is on.
+void addClusterFee(VariantCost& v, const PricingCatalog& cat, int sharers, const SizingSettings& s);
+
 }  // namespace archfit::costimpl

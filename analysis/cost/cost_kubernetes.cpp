@@ -76,11 +76,8 @@ VariantCost kubernetesVariant(const Component& c, const Profile& p, const Pricin
                text::number(nodeHours, 1) + " " + node->name + " node-hours (" + text::count(podSeconds / 3600.0) +
                    " pod-hours / " + text::count(podsPerNode) + " pods per node) x " +
                    text::price(node->onDemandHourly.value) + " " + cur + "/h");
-    const Price& plane = cat.price("k8s.control_plane_hourly");
     const int sharers = std::max(1, shares.clusterComponents);
-    v.cost.add("platform", plane.unitPrice() * kHoursPerMonth / sharers,
-               "1/" + std::to_string(sharers) + " of a " + kubernetesProduct(cat.provider) + " control plane (" +
-                   text::price(plane.value) + " " + cur + "/h x 730 h)");
+    addClusterFee(v, cat, sharers, s);  // support tier and free credit: cost_gcp.cpp
     v.reasons.push_back("Pods of " + text::number(podVcpu, 2) + " vCPU / " + text::number(podGib, 2) + " GiB packed " +
                         text::count(podsPerNode) + " to a " + node->name + " node (" + text::percent(s.k8sNodeReserve, 0) +
                         " of each node reserved), the node type with the lowest price per pod.");

@@ -152,7 +152,10 @@ std::vector<Blocker> blockers(Family family, const Component& c, const Profile& 
     case Family::Serverless: {
         const std::string product = functionProduct(cat.provider);
         const double maxS = cat.limit("faas.max_duration_s");
-        if (c.maxDurationS > maxS)
+        if (cat.provider == Provider::Gcp) {
+            if (std::optional<Blocker> b = gcpFunctionDurationBlocker(c, cat))  // HTTP or event trigger
+                out.push_back(*b);
+        } else if (c.maxDurationS > maxS)
             out.push_back({"max_duration", "Runs take up to " + text::count(c.maxDurationS) + " s; " + product +
                                                " stops a function after " + text::count(maxS) + " s."});
         const double maxMb = cat.limit("faas.max_memory_mb");

@@ -201,8 +201,12 @@ void setValue(Price& p, double value, const std::string& why)
 void discount(Price& p, const PriceBook& book)
 {
     // Factors (commitment rates "commit.*", any "*_factor") multiply prices that are discounted
-    // already: a percentage off them would discount twice.
-    if ((p.id.size() >= 7 && p.id.compare(p.id.size() - 7, 7, "_factor") == 0) || p.id.rfind("commit.", 0) == 0)
+    // already: a percentage off them would discount twice. Credits ("*_credit", e.g. GKE's free
+    // tier credit) are amounts the provider grants, not prices a discount lowers.
+    const auto endsWith = [&](const char* tail, std::size_t n) {
+        return p.id.size() >= n && p.id.compare(p.id.size() - n, n, tail) == 0;
+    };
+    if (endsWith("_factor", 7) || endsWith("_credit", 7) || p.id.rfind("commit.", 0) == 0)
         return;
     for (const PriceDiscount& d : book.discounts) {
         if (globMatch(d.match.c_str(), p.id.c_str())) {

@@ -248,6 +248,7 @@ Result<PricingCatalog> readCatalogDocument(const json& doc, const std::string& f
             a.unit = r.text(it.value(), "unit", path);
             a.source = r.text(it.value(), "source", path);
             a.asOf = r.text(it.value(), "as_of", path);
+            a.note = r.text(it.value(), "note", path, false);
             cat.allowances[a.id] = a;
         }
     }

@@ -47,6 +47,10 @@ const char* targetWords(const std::string& target, Provider p)
         return p == Provider::Aws ? "Lambda" : p == Provider::Azure ? "Azure Functions (Consumption)" : "Cloud Run functions";
     if (target == "container")
         return p == Provider::Aws ? "Fargate" : p == Provider::Azure ? "Container Apps" : "Cloud Run";
+    if (target == "cloud_run_instance")
+        return "Cloud Run instance-based services";
+    if (target == "gke_autopilot")
+        return "GKE Autopilot pods";
     return "virtual machines";
 }
 

@@ -13,7 +13,7 @@ bool operator==(const PurchasePolicy& a, const PurchasePolicy& b)
     return a.policy == b.policy && a.horizonMonths == b.horizonMonths;
 }
 
-static_assert(detail::fieldCount<SizingSettings>() == 24,
+static_assert(detail::fieldCount<SizingSettings>() == 26,
               "SizingSettings changed: compare the new member in operator==");
 bool operator==(const SizingSettings& a, const SizingSettings& b)
 {
@@ -27,7 +27,8 @@ bool operator==(const SizingSettings& a, const SizingSettings& b)
            && a.logKbPerRequest == b.logKbPerRequest && a.rootDiskGb == b.rootDiskGb && a.natGateways == b.natGateways
            && a.sweepMin == b.sweepMin && a.sweepMax == b.sweepMax && a.sweepStepsPerDecade == b.sweepStepsPerDecade
            && a.labourHoursPerVmInstance == b.labourHoursPerVmInstance && a.labourHoursPerCluster == b.labourHoursPerCluster
-           && a.purchase == b.purchase && a.labourRate == b.labourRate;
+           && a.purchase == b.purchase && a.labourRate == b.labourRate
+           && a.freeTier == b.freeTier && a.kubernetesSupport == b.kubernetesSupport;
 }
 
 }  // namespace archfit

@@ -53,6 +53,9 @@ std::string variantTitle(const std::string& variant)
     if (variant == "faas_provisioned") return "functions with provisioned concurrency";
     if (variant == "serverless_container") return "serverless containers";
     if (variant == "kubernetes") return "Kubernetes";
+    if (variant == "kubernetes_autopilot") return "GKE Autopilot";
+    if (variant == "cloud_run_request_based") return "Cloud Run, request-based billing";
+    if (variant == "cloud_run_instance_based") return "Cloud Run, instance-based billing";
     if (variant == "vm_on_demand") return "VMs, on demand";
     if (variant == "vm_1y") return "VMs, 1-year commitment";
     if (variant == "vm_3y") return "VMs, 3-year commitment";

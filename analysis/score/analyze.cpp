@@ -106,7 +106,8 @@ struct Pick {
 
 Pick pickOf(const ComponentResult& r)
 {
-    return {r.recommended, r.recommended == Family::Container && r.family(Family::Container).variant == "kubernetes"};
+    return {r.recommended,
+            r.recommended == Family::Container && isKubernetesVariant(r.family(Family::Container).variant)};
 }
 
 // Who shares what under the layout the picks make.
@@ -417,6 +418,8 @@ AnalysisResult analyze(const Workload& workload, const PricingCatalog& catalog, 
     settings.sizing.labourRate =
         workload.assessment.options.operationsLabour
             ? workload.assessment.options.labourRateUsdPerHour * unitsPerUsd(catalog) : 0.0;  // catalog currency
+    settings.sizing.freeTier = workload.assessment.options.freeTier;
+    settings.sizing.kubernetesSupport = workload.assessment.options.kubernetesSupport;
 
     AnalysisResult result;
     result.assessmentName = workload.assessment.name;

@@ -23,6 +23,7 @@ constexpr const char* kMitigationNames[] = {"iac", "ports_and_adapters"};
 constexpr const char* kTeamSkillNames[] = {"serverless", "containers", "kubernetes", "vms"};
 constexpr const char* kCommitmentNames[] = {"none", "1y", "3y", "best"};
 constexpr const char* kCostBasisNames[] = {"total", "infrastructure"};
+constexpr const char* kKubernetesSupportNames[] = {"standard", "extended"};
 
 template <typename E, std::size_t N>
 const char* nameOf(const char* const (&names)[N], E value)
@@ -66,6 +67,13 @@ const char* toString(CostBasis v) { return nameOf(kCostBasisNames, v); }
 std::optional<CostBasis> costBasisFromString(const std::string& s)
 {
     return valueOf<CostBasis>(kCostBasisNames, s);
+}
+
+const char* toString(KubernetesSupport v) { return nameOf(kKubernetesSupportNames, v); }
+
+std::optional<KubernetesSupport> kubernetesSupportFromString(const std::string& s)
+{
+    return valueOf<KubernetesSupport>(kKubernetesSupportNames, s);
 }
 
 std::optional<Mitigation> mitigationFromString(const std::string& s)

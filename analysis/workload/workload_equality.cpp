@@ -46,13 +46,14 @@ bool operator==(const Component& a, const Component& b)
            && a.labourHours[2] == b.labourHours[2];
 }
 
-static_assert(fieldCount<AssessmentOptions>() == 8, "AssessmentOptions changed: compare the new member in operator==");
+static_assert(fieldCount<AssessmentOptions>() == 9, "AssessmentOptions changed: compare the new member in operator==");
 bool operator==(const AssessmentOptions& a, const AssessmentOptions& b)
 {
     return a.freeTier == b.freeTier && a.operationsLabour == b.operationsLabour
            && a.labourRateUsdPerHour == b.labourRateUsdPerHour && a.commitment == b.commitment
            && a.costBasis == b.costBasis && a.natGateway == b.natGateway && a.blockStorage == b.blockStorage
-           && a.logIngestion == b.logIngestion;
+           && a.logIngestion == b.logIngestion
+           && a.kubernetesSupport == b.kubernetesSupport;
 }
 
 static_assert(fieldCount<Assessment>() == 8, "Assessment changed: compare the new member in operator==");

@@ -133,7 +133,7 @@ void readOptions(JsonDiagnostics& diag, const OrderedJson& v, const std::string&
         return;
     const ObjectReader r(diag, v, path,
                          {"free_tier", "operations_labour", "labour_rate_usd_per_hour", "commitment", "cost_basis",
-                          "line_items"});
+                          "line_items", "kubernetes_support"});
     r.readBool("free_tier", out.freeTier);
     r.readBool("operations_labour", out.operationsLabour);
     r.readNumber("labour_rate_usd_per_hour", kLabourRate, out.labourRateUsdPerHour);
@@ -142,6 +142,8 @@ void readOptions(JsonDiagnostics& diag, const OrderedJson& v, const std::string&
                 CommitmentPolicy::BestWithinHorizon},
                out.commitment);
     r.readEnum("cost_basis", costBasisFromString, {CostBasis::Total, CostBasis::Infrastructure}, out.costBasis);
+    r.readEnum("kubernetes_support", kubernetesSupportFromString,
+               {KubernetesSupport::Standard, KubernetesSupport::Extended}, out.kubernetesSupport);
     if (r.has("line_items")) {
         const std::string itemsPath = r.pathOf("line_items");
         const OrderedJson& items = v.at("line_items");
@@ -653,7 +655,8 @@ std::string writeWorkload(const Workload& workload)
                            {"operations_labour", a.options.operationsLabour},
                            {"labour_rate_usd_per_hour", number(a.options.labourRateUsdPerHour)},
                            {"commitment", toString(a.options.commitment)},
-                           {"cost_basis", toString(a.options.costBasis)}}},
+                           {"cost_basis", toString(a.options.costBasis)},
+                           {"kubernetes_support", toString(a.options.kubernetesSupport)}}},
                          {kTeamSkillsKey, teamSkillsJson(a)}};
     if (!a.options.natGateway || !a.options.blockStorage || !a.options.logIngestion)
         doc["assessment"]["options"]["line_items"] = {{"nat_gateway", a.options.natGateway},

@@ -86,6 +86,11 @@ struct SizingSettings {
     // Also set by analyze(): the labour rate (0 when operations labour is off), so that a VM
     // fleet's instance type is the one with the lowest infrastructure + per-instance labour.
     double labourRate = 0;
+    // Also set by analyze() from the assessment's options: whether the provider's free allowances
+    // apply (Cloud Run's free tier, the GKE cluster credit), and the Kubernetes support window
+    // the cluster's control plane is billed at (EKS extended support).
+    bool freeTier = true;
+    KubernetesSupport kubernetesSupport = KubernetesSupport::Standard;
 };
 
 // Member by member (sizing_settings.cpp checks at compile time that none is left out).
@@ -179,6 +184,9 @@ FaasUsage faasUsage(const Component& c, const Profile& p, double granularityMs =
 bool isHttpService(const Component& c);
 // True for kinds that run to completion (scheduled_job, batch).
 bool isJob(const Component& c);
+// True for the variants that run on the portfolio's Kubernetes cluster ("kubernetes",
+// "kubernetes_autopilot", bought on demand or with a commitment: "kubernetes_1y", ...).
+inline bool isKubernetesVariant(const std::string& variant) { return variant.rfind("kubernetes", 0) == 0; }
 
 // Hard blockers per family, each with its reason.
 std::vector<Blocker> blockers(Family family, const Component& c, const Profile& p,

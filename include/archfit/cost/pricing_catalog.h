@@ -44,6 +44,7 @@ struct Allowance {
     std::string unit;
     std::string source;
     std::string asOf;
+    std::string note;     // caveats, as for prices (e.g. "unconfirmed: ...")
 };
 
 struct InstanceType {

@@ -28,6 +28,10 @@ enum class CommitmentPolicy { None, OneYear, ThreeYear, BestWithinHorizon };
 // What the cost score compares: the total (infrastructure + operations labour) or infrastructure
 // alone (labour still shown and counted in totals, but it does not decide the pick).
 enum class CostBasis { Total, Infrastructure };
+// Which support window the portfolio's managed Kubernetes cluster is in: standard, or extended
+// (its Kubernetes version is past the end of standard support, which EKS bills at a higher
+// cluster-hour rate). "kubernetes_support" in the assessment's options; default standard.
+enum class KubernetesSupport { Standard, Extended };
 
 constexpr Family kFamilies[] = {Family::Serverless, Family::Container, Family::Vm};
 
@@ -45,6 +49,7 @@ const char* toString(Mitigation v);
 const char* toString(TeamSkill v);
 const char* toString(CommitmentPolicy v);  // "none" | "1y" | "3y" | "best"
 const char* toString(CostBasis v);         // "total" | "infrastructure"
+const char* toString(KubernetesSupport v);  // "standard" | "extended"
 
 // Parse a JSON name; nullopt when unknown. Case-sensitive, as the format is.
 std::optional<Provider> providerFromString(const std::string& s);
@@ -60,6 +65,7 @@ std::optional<Mitigation> mitigationFromString(const std::string& s);
 std::optional<TeamSkill> teamSkillFromString(const std::string& s);
 std::optional<CommitmentPolicy> commitmentPolicyFromString(const std::string& s);
 std::optional<CostBasis> costBasisFromString(const std::string& s);
+std::optional<KubernetesSupport> kubernetesSupportFromString(const std::string& s);
 
 // A routing rule: a log line belongs to the component when every given field matches.
 // Empty fields match anything. `path` is a prefix ("/api/") or a glob with * and ? ("/img/*.png").
@@ -131,6 +137,7 @@ struct AssessmentOptions {
     // Purchase options for every family alike; a term is used only when horizon_months covers it.
     CommitmentPolicy commitment = CommitmentPolicy::BestWithinHorizon;
     CostBasis costBasis = CostBasis::Total;
+    KubernetesSupport kubernetesSupport = KubernetesSupport::Standard;
     // Often-forgotten line items, each one that can be turned off ("line_items"): a NAT gateway
     // for private components, block storage for VM instances and Kubernetes nodes, log ingestion.
     bool natGateway = true;

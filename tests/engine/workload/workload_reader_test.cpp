@@ -559,7 +559,7 @@ TEST(WorkloadWriter, WritesDefaultsExplicitlyAndOmitsEmptyOptionals)
         w.components.push_back(c);
     }
     const std::string text = writeWorkload(w);
-    for (const char* key : {"\"region\"", "\"weights\"", "\"labour_rate_usd_per_hour\": 100,", "\"commitment\": \"best\",", "\"cost_basis\": \"total\"\n",
+    for (const char* key : {"\"region\"", "\"weights\"", "\"labour_rate_usd_per_hour\": 100,", "\"commitment\": \"best\",", "\"cost_basis\": \"total\",", "\"kubernetes_support\": \"standard\"\n",
                             "\"memory_mb\": 512,", "\"architecture\": \"x86_64\"", "\"needs\": []"})
         EXPECT_NE(text.find(key), std::string::npos) << key << "\n" << text;
     EXPECT_EQ(text.find("latency_slo_ms"), std::string::npos);
