@@ -94,4 +94,19 @@ VariantCost kubernetesVariant(const Component& c, const Profile& p, const Pricin
                               const PortfolioShares& shares, const SizingSettings& s, bool& fits,
                               double* steadyShareOut = nullptr);
 
+// Azure (cost_azure.cpp). Functions Flex Consumption ("faas_flex") and Premium plan ("faas_premium")
+// variants, added to the serverless family beside Consumption; `pool` is the account's FaaS pool
+// including this component (the Flex free grant is split by its share of executions and GB-s).
+void addAzureFunctionPlans(FamilyCost& fc, const Component& c, const Profile& p, const PricingCatalog& cat,
+                           const FaasPool& pool, bool freeTier, const SizingSettings& s);
+// Container Apps consumption plan for a replica of `vcpu` / `gib`: requests, active and idle vCPU-s,
+// GiB-s, the subscription's free grant split across shares.serverlessContainers, ingress included.
+// `replicasPerMinute` receives the replica series (empty for jobs) for the commitment's steady base.
+VariantCost containerAppsVariant(const Component& c, const Profile& p, const PricingCatalog& cat,
+                                 const PortfolioShares& shares, double vcpu, double gib, const SizingSettings& s,
+                                 std::vector<double>& replicasPerMinute);
+// AKS control plane: the Free tier (no fee, no SLA) unless the component states a service-level
+// objective, then the Standard tier's hourly fee; `sharers` components split it.
+void addAksControlPlane(VariantCost& v, const Component& c, const PricingCatalog& cat, int sharers);
+
 }  // namespace archfit::costimpl

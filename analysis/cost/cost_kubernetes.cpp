@@ -76,9 +76,12 @@ VariantCost kubernetesVariant(const Component& c, const Profile& p, const Pricin
                    text::price(node->onDemandHourly.value) + " " + cur + "/h");
     const Price& plane = cat.price("k8s.control_plane_hourly");
     const int sharers = std::max(1, shares.clusterComponents);
-    v.cost.add("platform", plane.unitPrice() * kHoursPerMonth / sharers,
-               "1/" + std::to_string(sharers) + " of a " + kubernetesProduct(cat.provider) + " control plane (" +
-                   text::price(plane.value) + " " + cur + "/h x 730 h)");
+    if (cat.provider == Provider::Azure)
+        addAksControlPlane(v, c, cat, sharers);  // Free or Standard tier (cost_azure.cpp)
+    else
+        v.cost.add("platform", plane.unitPrice() * kHoursPerMonth / sharers,
+                   "1/" + std::to_string(sharers) + " of a " + kubernetesProduct(cat.provider) + " control plane (" +
+                       text::price(plane.value) + " " + cur + "/h x 730 h)");
     v.reasons.push_back("Pods of " + text::number(podVcpu, 2) + " vCPU / " + text::number(podGib, 2) + " GiB packed " +
                         text::count(podsPerNode) + " to a " + node->name + " node (" + text::percent(s.k8sNodeReserve, 0) +
                         " of each node reserved), the node type with the lowest price per pod.");
