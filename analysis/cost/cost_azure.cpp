@@ -259,26 +259,28 @@ VariantCost containerAppsVariant(const Component& c, const Profile& p, const Pri
     return v;
 }
 
-void addAksControlPlane(VariantCost& v, const Component& c, const PricingCatalog& cat, int sharers)
+void addAksControlPlane(VariantCost& v, const Component& c, const PricingCatalog& cat, const PortfolioShares& shares)
 {
     const std::string& cur = cat.currency;
+    const int sharers = std::max(1, shares.clusterComponents);
     const Price* free = cat.findPrice("k8s.free_tier_hourly");
-    const bool wantsSla = c.latencySloMs.has_value();
+    const bool wantsSla = c.latencySloMs.has_value() || shares.clusterObjective;
     if (free && !wantsSla) {
         v.cost.add("platform", free->unitPrice() * kHoursPerMonth / sharers,
                    "AKS Free tier control plane (" + text::price(free->value) + " " + cur + "/h)");
         v.reasons.push_back("AKS Free tier: no control-plane fee and no financially backed uptime SLA (suited to "
-                            "clusters under 10 nodes); the component states no service-level objective "
-                            "(latency_slo_ms). The cluster needs the Standard tier as soon as one of its components does.");
+                            "clusters under 10 nodes); no component on the cluster states a service-level objective "
+                            "(latency_slo_ms).");
         return;
     }
     const Price& standard = cat.price("k8s.control_plane_hourly");
     v.cost.add("platform", standard.unitPrice() * kHoursPerMonth / sharers,
                "1/" + std::to_string(sharers) + " of an AKS Standard tier control plane (" + text::price(standard.value) +
                    " " + cur + "/h x 730 h)");
-    v.reasons.push_back(wantsSla ? "AKS Standard tier (uptime SLA 99.95 % with availability zones): the component states "
-                                   "a p99 objective of " + text::count(*c.latencySloMs) +
-                                   " ms, which a production cluster backs with the financially backed SLA."
+    const std::string who = c.latencySloMs ? "the component states a p99 objective of " + text::count(*c.latencySloMs) + " ms"
+                                           : std::string("another component on the cluster states a p99 objective");
+    v.reasons.push_back(wantsSla ? "AKS Standard tier (uptime SLA 99.95 % with availability zones): " + who +
+                                       ", which a production cluster backs with the financially backed SLA."
                                  : std::string("AKS Standard tier: the catalog has no Free tier price."));
 }
 

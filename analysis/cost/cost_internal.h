@@ -105,8 +105,9 @@ void addAzureFunctionPlans(FamilyCost& fc, const Component& c, const Profile& p,
 VariantCost containerAppsVariant(const Component& c, const Profile& p, const PricingCatalog& cat,
                                  const PortfolioShares& shares, double vcpu, double gib, const SizingSettings& s,
                                  std::vector<double>& replicasPerMinute);
-// AKS control plane: the Free tier (no fee, no SLA) unless the component states a service-level
-// objective, then the Standard tier's hourly fee; `sharers` components split it.
-void addAksControlPlane(VariantCost& v, const Component& c, const PricingCatalog& cat, int sharers);
+// AKS control plane: the Free tier (no fee, no SLA) unless the component or another on the cluster
+// (shares.clusterObjective) states a service-level objective, then the Standard tier's hourly fee,
+// split among shares.clusterComponents.
+void addAksControlPlane(VariantCost& v, const Component& c, const PricingCatalog& cat, const PortfolioShares& shares);
 
 }  // namespace archfit::costimpl

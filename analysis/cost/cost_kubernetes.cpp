@@ -77,7 +77,7 @@ VariantCost kubernetesVariant(const Component& c, const Profile& p, const Pricin
     const Price& plane = cat.price("k8s.control_plane_hourly");
     const int sharers = std::max(1, shares.clusterComponents);
     if (cat.provider == Provider::Azure)
-        addAksControlPlane(v, c, cat, sharers);  // Free or Standard tier (cost_azure.cpp)
+        addAksControlPlane(v, c, cat, shares);  // Free or Standard tier (cost_azure.cpp)
     else
         v.cost.add("platform", plane.unitPrice() * kHoursPerMonth / sharers,
                    "1/" + std::to_string(sharers) + " of a " + kubernetesProduct(cat.provider) + " control plane (" +

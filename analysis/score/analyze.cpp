@@ -149,6 +149,7 @@ std::vector<ComponentResult> evaluateRound(const RoundInputs& in, const Membersh
         base.httpServices += members.lb[i] ? 1 : 0;
         base.clusterComponents += members.cluster[i] ? 1 : 0;
         base.serverlessContainers += members.containers[i] ? 1 : 0;
+        base.clusterObjective = base.clusterObjective || (members.cluster[i] && workload.components[i].latencySloMs);
         base.egressBytes += in.profiles[i].bytesPerMonth;
     }
     const std::string& currency = in.catalog.currency;

@@ -125,6 +125,7 @@ struct PortfolioShares {
     FaasPool faas;            // usage of every component that could run as functions
     int httpServices = 0;     // components behind the shared load balancer (container and VM)
     int clusterComponents = 0;  // components that share one Kubernetes control plane
+    bool clusterObjective = false;  // one of them states a latency_slo_ms (AKS: Standard tier)
     double egressBytes = 0;     // the account's response bytes per month (free allowance and tiers)
     // Components that could run as serverless containers outside the cluster: they split the
     // subscription's monthly free grant where the provider has one (Container Apps), equally.

@@ -222,7 +222,7 @@ TEST(CostAzure, ContainerAppsBillsIdleMinutesAtTheIdleRate)
 
 TEST(CostAzure, AksFreeTierUnlessTheComponentStatesAnObjective)
 {
-    // No latency_slo_ms: the Free tier, 0.00 for the control plane. With a p99 objective: the
+    // No latency_slo_ms on the cluster: the Free tier, 0.00 for the control plane. With a p99 objective: the
     // Standard tier, 0.10 per cluster-hour x 730 h = 73.00 for the only component on the cluster.
     Component c = api(2048, 1, 100);
     const Profile p = summarise(std::vector<double>(60, 1000.0), 730, 100);
@@ -239,6 +239,14 @@ TEST(CostAzure, AksFreeTierUnlessTheComponentStatesAnObjective)
     ASSERT_NE(standard, nullptr);
     EXPECT_DOUBLE_EQ(standard->cost.item("platform"), 73.00);
     EXPECT_DOUBLE_EQ(standard->cost.infrastructure - free->cost.infrastructure, 73.00);
+
+    // No objective of its own, but another of the cluster's 2 components states one: the
+    // cluster is on the Standard tier, 73.00 / 2 = 36.50 each.
+    c.latencySloMs.reset();
+    shares.clusterComponents = 2;
+    shares.clusterObjective = true;
+    const FamilyCost shared = costContainer(c, p, azure(), shares, onDemand());
+    EXPECT_DOUBLE_EQ(find(shared, "kubernetes")->cost.item("platform"), 36.50);
 }
 
 TEST(CostAzure, GatewayOnlyWhereDeclaredOrWhereThePlatformNeedsOne)
