@@ -78,6 +78,18 @@ FamilyCost costContainer(const Component& c, const Profile& p, const PricingCata
         addKubernetes(fc, c, p, cat, shares, s);
         return fc;
     }
+    if (cat.provider == Provider::Azure) {  // Container Apps' own meters (cost_azure.cpp)
+        std::vector<double> replicas;
+        VariantCost aca = containerAppsVariant(c, p, cat, shares, task->vcpu, task->memoryGb, s, replicas);
+        aca.reasons.insert(aca.reasons.begin(), "Replica size " + text::number(task->vcpu, 2) + " vCPU / " +
+                                                    text::number(task->memoryGb, 2) + " GiB: the smallest with " +
+                                                    text::number(c.vcpu, 2) + " vCPU and " + text::count(c.memoryMb) + " MB.");
+        const double steady = steadyShare(replicas);
+        setLabour(aca, Family::Container, c, s);
+        addWithCommitments(fc, std::move(aca), "container", {{"compute", steady}, {"memory", steady}}, cat, s);
+        addKubernetes(fc, c, p, cat, shares, s);
+        return fc;
+    }
     const std::string arch = archSuffix(c.architecture);
     const Price& pv = cat.price("container.vcpu_second." + arch);
     const Price& pg = cat.price("container.gb_second." + arch);

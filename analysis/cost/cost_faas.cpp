@@ -14,7 +14,13 @@ void addGateway(VariantCost& v, const Component& c, const PricingCatalog& cat, c
                 double requests)
 {
     const std::string& cur = cat.currency;
-    if (c.gateway != Gateway::None) {
+    // A gateway is priced where the workload declares one, or where the platform needs one: a
+    // Lambda function has no HTTP endpoint of its own, so an HTTP API without a declared gateway
+    // gets the HTTP API (declare "none" for a function URL); Azure Functions and Cloud Run
+    // functions serve HTTPS themselves.
+    const bool platformNeeds = cat.provider == Provider::Aws && !c.gatewayDeclared;
+    const char* product = cat.provider == Provider::Azure ? "API Management" : "API Gateway";
+    if (c.gateway != Gateway::None && (c.gatewayDeclared || platformNeeds)) {
         const int g = static_cast<int>(c.gateway);
         const Price& price = cat.price(c.gateway == Gateway::Http ? "gateway.http" : "gateway.rest");
         // The gateway's tiers apply to the account's requests; this component pays its share.
@@ -26,11 +32,19 @@ void addGateway(VariantCost& v, const Component& c, const PricingCatalog& cat, c
         if (price.tiers.size() > 1 && poolReq > price.tiers.front().upTo)
             detail += " (volume tiers over the account's " + text::compact(poolReq) + " requests)";
         v.cost.add("gateway", amount, detail);
-        v.reasons.push_back(std::string("Every request passes the ") + name +
-                            " gateway; its free tier (new accounts only, where the provider has one) is not applied.");
+        v.reasons.push_back(platformNeeds
+                                ? std::string("No gateway declared: Lambda needs API Gateway or a function URL to "
+                                              "serve HTTP, so the HTTP API is priced (gateway: none prices a function "
+                                              "URL at no extra charge).")
+                                : std::string("Every request passes the declared ") + product + " (" + name +
+                                      "); its free tier (new accounts only, where the provider has one) is not applied.");
     } else if (isHttpService(c)) {
-        v.reasons.push_back("No API gateway (gateway: none): requests reach the function through a function URL "
-                            "at no extra charge.");
+        v.reasons.push_back(cat.provider == Provider::Aws
+                                ? "No API gateway (gateway: none): requests reach the function through a function URL "
+                                  "at no extra charge."
+                                : std::string("No API gateway: ") + functionProduct(cat.provider) +
+                                      " serve HTTPS at their own endpoint; " + product +
+                                      " is priced only when the workload declares a gateway.");
     }
 }
 
@@ -127,6 +141,10 @@ FamilyCost costServerless(const Component& c, const Profile& p, const PricingCat
     const double steady = steadyShare(p.requestsPerMinute);
     setLabour(v, Family::Serverless, c, s);
     addWithCommitments(fc, std::move(v), "faas", {{"compute", steady}}, cat, s);
+    if (cat.provider == Provider::Azure) {
+        addAzureFunctionPlans(fc, c, p, cat, pool, freeTier, s);  // Flex Consumption, Premium (cost_azure.cpp)
+        return fc;
+    }
     if (!isJob(c) && u.requests > 0) {
         VariantCost pc = faasProvisioned(c, p, cat, s);
         addGateway(pc, c, cat, pool, u.requests);

@@ -114,5 +114,20 @@ void addGkeAutopilot(FamilyCost& fc, const Component& c, const Profile& p, const
 // The control-plane fee, 1/`sharers` of it: EKS extended support when s.kubernetesSupport says
 // so and the catalog prices it; less GKE's free tier credit when the free tier is on.
 void addClusterFee(VariantCost& v, const PricingCatalog& cat, int sharers, const SizingSettings& s);
+// Azure (cost_azure.cpp). Functions Flex Consumption ("faas_flex") and Premium plan ("faas_premium")
+// variants, added to the serverless family beside Consumption; `pool` is the account's FaaS pool
+// including this component (the Flex free grant is split by its share of executions and GB-s).
+void addAzureFunctionPlans(FamilyCost& fc, const Component& c, const Profile& p, const PricingCatalog& cat,
+                           const FaasPool& pool, bool freeTier, const SizingSettings& s);
+// Container Apps consumption plan for a replica of `vcpu` / `gib`: requests, active and idle vCPU-s,
+// GiB-s, the subscription's free grant split across shares.serverlessContainers, ingress included.
+// `replicasPerMinute` receives the replica series (empty for jobs) for the commitment's steady base.
+VariantCost containerAppsVariant(const Component& c, const Profile& p, const PricingCatalog& cat,
+                                 const PortfolioShares& shares, double vcpu, double gib, const SizingSettings& s,
+                                 std::vector<double>& replicasPerMinute);
+// AKS control plane: the Free tier (no fee, no SLA) unless the component or another on the cluster
+// (shares.clusterObjective) states a service-level objective, then the Standard tier's hourly fee,
+// split among shares.clusterComponents.
+void addAksControlPlane(VariantCost& v, const Component& c, const PricingCatalog& cat, const PortfolioShares& shares);
 
 }  // namespace archfit::costimpl

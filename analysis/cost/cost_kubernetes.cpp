@@ -77,7 +77,10 @@ VariantCost kubernetesVariant(const Component& c, const Profile& p, const Pricin
                    " pod-hours / " + text::count(podsPerNode) + " pods per node) x " +
                    text::price(node->onDemandHourly.value) + " " + cur + "/h");
     const int sharers = std::max(1, shares.clusterComponents);
-    addClusterFee(v, cat, sharers, s);  // support tier and free credit: cost_gcp.cpp
+    if (cat.provider == Provider::Azure)
+        addAksControlPlane(v, c, cat, shares);  // Free or Standard tier (cost_azure.cpp)
+    else
+        addClusterFee(v, cat, sharers, s);  // support tier and free credit: cost_gcp.cpp
     v.reasons.push_back("Pods of " + text::number(podVcpu, 2) + " vCPU / " + text::number(podGib, 2) + " GiB packed " +
                         text::count(podsPerNode) + " to a " + node->name + " node (" + text::percent(s.k8sNodeReserve, 0) +
                         " of each node reserved), the node type with the lowest price per pod.");

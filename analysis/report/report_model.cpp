@@ -51,6 +51,8 @@ std::string variantTitle(const std::string& variant)
 {
     if (variant == "faas_on_demand") return "functions, on demand";
     if (variant == "faas_provisioned") return "functions with provisioned concurrency";
+    if (variant == "faas_flex") return "functions, Flex Consumption plan";
+    if (variant == "faas_premium") return "functions, Premium plan";
     if (variant == "serverless_container") return "serverless containers";
     if (variant == "kubernetes") return "Kubernetes";
     if (variant == "kubernetes_autopilot") return "GKE Autopilot";

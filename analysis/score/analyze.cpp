@@ -76,6 +76,7 @@ struct Membership {
     std::vector<bool> faas;     // in the account's function pool
     std::vector<bool> lb;       // behind the shared load balancer
     std::vector<bool> cluster;  // on the shared Kubernetes cluster
+    std::vector<bool> containers;  // serverless containers sharing the subscription's free grant
 };
 
 constexpr int kMaxLayoutRounds = 4;
@@ -120,6 +121,7 @@ Membership membershipOf(const Workload& w, const std::vector<Pick>& picks)
         m.faas.push_back(serverless);
         m.lb.push_back(isHttpService(w.components[i]) && f.has_value() && !serverless);
         m.cluster.push_back(picks[i].kubernetes);
+        m.containers.push_back(f == Family::Container && !picks[i].kubernetes);
     }
     return m;
 }
@@ -147,12 +149,15 @@ std::vector<ComponentResult> evaluateRound(const RoundInputs& in, const Membersh
             base.faas.add(faasUsage(workload.components[i], in.profiles[i], in.granularity));
         base.httpServices += members.lb[i] ? 1 : 0;
         base.clusterComponents += members.cluster[i] ? 1 : 0;
+        base.serverlessContainers += members.containers[i] ? 1 : 0;
+        base.clusterObjective = base.clusterObjective || (members.cluster[i] && workload.components[i].latencySloMs);
         base.egressBytes += in.profiles[i].bytesPerMonth;
         base.privateComponents += workload.components[i].privateNetwork ? 1 : 0;
         base.logBytes += logBytesPerMonth(workload.components[i], in.profiles[i], in.settings.sizing);
     }
     const std::string& currency = in.catalog.currency;
     const AssessmentOptions& opt = workload.assessment.options;
+    base.freeGrants = opt.freeTier;
     std::vector<ComponentResult> out;
     out.reserve(picksOnly ? 0 : n);
     for (std::size_t i = 0; i < n; ++i) {
@@ -167,6 +172,8 @@ std::vector<ComponentResult> evaluateRound(const RoundInputs& in, const Membersh
             ++shares.httpServices;
         if (!members.cluster[i])
             ++shares.clusterComponents;
+        if (!members.containers[i])
+            ++shares.serverlessContainers;
         ComponentResult r;
         r.id = c.id;
         r.name = c.name;
@@ -278,11 +285,13 @@ LayoutRun runLayout(const Workload& workload, const PricingCatalog& catalog, con
     members.faas.resize(n);
     members.lb.resize(n);
     members.cluster.resize(n);
+    members.containers.resize(n);
     for (std::size_t i = 0; i < n; ++i) {
         const Component& c = workload.components[i];
         members.faas[i] = blockers(Family::Serverless, c, profiles[i], catalog).empty();
         members.lb[i] = isHttpService(c);
         members.cluster[i] = blockers(Family::Container, c, profiles[i], catalog).empty();
+        members.containers[i] = members.cluster[i];
     }
     run.eligible = members;
     run.latency.resize(n);
@@ -311,7 +320,8 @@ LayoutRun runLayout(const Workload& workload, const PricingCatalog& catalog, con
     round();
     for (int k = 1; k < kMaxLayoutRounds && !cancelRequested(progress); ++k) {
         const Membership next = membershipOf(workload, run.picks);
-        if (next.faas == members.faas && next.lb == members.lb && next.cluster == members.cluster)
+        if (next.faas == members.faas && next.lb == members.lb && next.cluster == members.cluster
+            && next.containers == members.containers)
             break;
         members = next;
         round();
@@ -473,6 +483,7 @@ AnalysisResult analyze(const Workload& workload, const PricingCatalog& catalog, 
             all.faas.push_back(f == Family::Serverless && eligible.faas[i]);
             all.lb.push_back(f != Family::Serverless && isHttpService(c));
             all.cluster.push_back(f == Family::Container && eligible.cluster[i]);
+            all.containers.push_back(f == Family::Container && eligible.containers[i]);
         }
         Baseline& b = layout.baselines[static_cast<int>(f)];
         for (ComponentResult& r : evaluateRound(baselineIn, all))
@@ -529,7 +540,8 @@ bool rescore(AnalysisResult& result, const Workload& workload, const PricingCata
     result.settings.sensitivity = false;
     result.findings = systemFindings(workload, result, rules, catalog.limit("faas.max_duration_s"));
     const Membership after = membershipOf(workload, result.components);
-    return before.faas == after.faas && before.lb == after.lb && before.cluster == after.cluster;
+    return before.faas == after.faas && before.lb == after.lb && before.cluster == after.cluster
+           && before.containers == after.containers;
 }
 
 }  // namespace archfit

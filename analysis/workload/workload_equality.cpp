@@ -27,8 +27,8 @@ bool operator==(const ForcedFamily& a, const ForcedFamily& b)
     return a.family == b.family && a.justification == b.justification;
 }
 
-// 27 members; labourHours[3] counts its 3 elements (brace elision).
-static_assert(fieldCount<Component>() == 34, "Component changed: compare the new member in operator==");
+// 32 members; labourHours[3] counts its 3 elements (brace elision).
+static_assert(fieldCount<Component>() == 35, "Component changed: compare the new member in operator==");
 bool operator==(const Component& a, const Component& b)
 {
     return a.id == b.id && a.name == b.name && a.description == b.description && a.kind == b.kind
@@ -39,6 +39,7 @@ bool operator==(const Component& a, const Component& b)
            && a.trafficPerDay == b.trafficPerDay && a.pattern == b.pattern && a.compliance == b.compliance
            && a.managedServices == b.managedServices && a.calls == b.calls && a.maxConnections == b.maxConnections
            && a.needs == b.needs && a.architecture == b.architecture && a.gateway == b.gateway
+           && a.gatewayDeclared == b.gatewayDeclared
            && a.mitigations == b.mitigations && a.waivers == b.waivers && a.forced == b.forced
            && a.privateNetwork == b.privateNetwork && a.outboundKbPerRequest == b.outboundKbPerRequest
            && a.logKbPerRequest == b.logKbPerRequest && a.diskGb == b.diskGb

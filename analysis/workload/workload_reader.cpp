@@ -401,6 +401,7 @@ Component readComponent(JsonDiagnostics& diag, const OrderedJson& v, const std::
         }
     }
     c.gateway = defaultGateway(c.kind);
+    c.gatewayDeclared = r.has("gateway");
     r.readEnum("gateway", gatewayFromString, {Gateway::None, Gateway::Http, Gateway::Rest},
                c.gateway);
     readComponentDecisions(diag, r, c);
@@ -553,7 +554,8 @@ OrderedJson componentJson(const Component& c)
     for (Need n : c.needs)
         j["needs"].push_back(toString(n));
     j["architecture"] = toString(c.architecture);
-    j["gateway"] = toString(c.gateway);
+    if (c.gatewayDeclared)
+        j["gateway"] = toString(c.gateway);
     OrderedJson labour = OrderedJson::object();
     for (Family f : kFamilies)
         if (c.labourHours[static_cast<int>(f)])

@@ -140,9 +140,14 @@ struct PortfolioShares {
     FaasPool faas;            // usage of every component that could run as functions
     int httpServices = 0;     // components behind the shared load balancer (container and VM)
     int clusterComponents = 0;  // components that share one Kubernetes control plane
+    bool clusterObjective = false;  // one of them states a latency_slo_ms (AKS: Standard tier)
     double egressBytes = 0;     // the account's response bytes per month (free allowance and tiers)
     int privateComponents = 0;  // components in private subnets, sharing the account's NAT gateways
     double logBytes = 0;        // the account's log bytes per month (free allowance)
+    // Components that could run as serverless containers outside the cluster: they split the
+    // subscription's monthly free grant where the provider has one (Container Apps), equally.
+    int serverlessContainers = 0;
+    bool freeGrants = true;     // the assessment's free_tier option, for grants outside the FaaS pool
 };
 
 struct Blocker {
@@ -152,6 +157,7 @@ struct Blocker {
 
 struct VariantCost {
     // "faas_on_demand", "faas_provisioned", "serverless_container", "kubernetes", "vm_on_demand";
+    // Azure adds "faas_flex" (Flex Consumption) and "faas_premium" (Premium plan);
     // bought with a commitment, the same with "_1y" / "_3y" ("faas_on_demand_1y", "vm_3y": the
     // VM's "_on_demand" is dropped). `purchase` says which product, in words.
     std::string variant;

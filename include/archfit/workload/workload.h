@@ -113,6 +113,9 @@ struct Component {
     std::vector<Need> needs;
     Architecture architecture = Architecture::X86_64;  // default x86_64
     Gateway gateway = Gateway::None;                    // default: http for http_api, else none
+    // True when the workload names the gateway: a declared gateway is priced on every provider; a
+    // default one only where the platform needs it (docs/cost-model.md, "API gateways").
+    bool gatewayDeclared = false;
     std::vector<Mitigation> mitigations;       // default: none
     std::vector<Waiver> waivers;               // default: none
     std::optional<ForcedFamily> forced;        // "decision": default none

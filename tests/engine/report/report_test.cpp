@@ -34,6 +34,16 @@ TEST(ReportTest, CsvCellsThatCouldBeFormulasAreNeutralised)
     EXPECT_EQ(csvCell("x=1"), "x=1");  // only the first character matters
 }
 
+TEST(ReportTest, AzureFunctionPlansAreNamedInWords)
+{
+    // Issue 18, item 5: the Flex Consumption and Premium variants read as plans, not ids.
+    FamilyEvaluation e;
+    e.variant = "faas_flex";
+    EXPECT_EQ(variantDescription(e), "functions, Flex Consumption plan");
+    e.variant = "faas_premium";
+    EXPECT_EQ(variantDescription(e), "functions, Premium plan");
+}
+
 TEST(ReportTest, FileNameOnlyDropsDirectories)
 {
     EXPECT_EQ(fileNameOnly("/home/me/logs/a.log"), "a.log");

@@ -90,6 +90,7 @@ const std::vector<Mutation>& mutations()
         {"needs", [](Workload& w) { first(w).needs.push_back(Need::Gpu); }},
         {"architecture", [](Workload& w) { first(w).architecture = Architecture::Arm64; }},
         {"gateway", [](Workload& w) { first(w).gateway = Gateway::Rest; }},
+        {"gatewayDeclared", [](Workload& w) { first(w).gatewayDeclared = !first(w).gatewayDeclared; }},
         {"mitigations", [](Workload& w) { first(w).mitigations.push_back(Mitigation::Iac); }},
         {"waivers.family", [](Workload& w) { first(w).waivers[0].family = Family::Vm; }},
         {"waivers.blocker", [](Workload& w) { first(w).waivers[0].blocker = "gpu"; }},

@@ -105,7 +105,7 @@ void expectSameWorkload(const Workload& a, const Workload& b)
         SAME(components[i].trafficPerDay); SAME(components[i].pattern);
         SAME(components[i].compliance); SAME(components[i].managedServices);
         SAME(components[i].calls); SAME(components[i].maxConnections); SAME(components[i].needs);
-        SAME(components[i].architecture); SAME(components[i].gateway);
+        SAME(components[i].architecture); SAME(components[i].gateway); SAME(components[i].gatewayDeclared);
         ASSERT_EQ(a.components[i].routes.size(), b.components[i].routes.size());
         for (std::size_t r = 0; r < a.components[i].routes.size(); ++r) {
             SAME(components[i].routes[r].host); SAME(components[i].routes[r].path);
@@ -204,6 +204,7 @@ TEST(WorkloadReader, FullDocumentWithEveryField)
     EXPECT_TRUE(api.hasNeed(Need::Gpu) && !api.hasNeed(Need::DedicatedTenancy));
     EXPECT_EQ(api.architecture, Architecture::Arm64);
     EXPECT_EQ(api.gateway, Gateway::Rest);
+    EXPECT_TRUE(api.gatewayDeclared);
     const Component& db = w.components[1];
     EXPECT_EQ(db.maxConnections, 500);
     EXPECT_EQ(db.state, StateModel::InMemory);  // database default
@@ -240,6 +241,7 @@ TEST(WorkloadReader, MinimalComponentGetsEveryDefault)
     EXPECT_FALSE(c.maxConnections.has_value());
     EXPECT_EQ(c.architecture, Architecture::X86_64);
     EXPECT_EQ(c.gateway, Gateway::Http);
+    EXPECT_FALSE(c.gatewayDeclared);  // the default: priced only where the platform needs a gateway
 }
 
 TEST(WorkloadReader, DefaultsFollowKindAndOtherFields)
