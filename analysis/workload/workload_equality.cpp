@@ -27,8 +27,8 @@ bool operator==(const ForcedFamily& a, const ForcedFamily& b)
     return a.family == b.family && a.justification == b.justification;
 }
 
-// 27 members; labourHours[3] counts its 3 elements (brace elision).
-static_assert(fieldCount<Component>() == 30, "Component changed: compare the new member in operator==");
+// 29 members; labourHours[3] counts its 3 elements (brace elision).
+static_assert(fieldCount<Component>() == 32, "Component changed: compare the new member in operator==");
 bool operator==(const Component& a, const Component& b)
 {
     return a.id == b.id && a.name == b.name && a.description == b.description && a.kind == b.kind
@@ -38,6 +38,7 @@ bool operator==(const Component& a, const Component& b)
            && a.requestsPerMonth == b.requestsPerMonth && a.trafficDeclared == b.trafficDeclared
            && a.trafficPerDay == b.trafficPerDay && a.pattern == b.pattern && a.compliance == b.compliance
            && a.managedServices == b.managedServices && a.calls == b.calls && a.maxConnections == b.maxConnections
+           && a.gpuMemoryGb == b.gpuMemoryGb && a.maxGpus == b.maxGpus
            && a.needs == b.needs && a.architecture == b.architecture && a.gateway == b.gateway
            && a.mitigations == b.mitigations && a.waivers == b.waivers && a.forced == b.forced
            && a.labourHours[0] == b.labourHours[0] && a.labourHours[1] == b.labourHours[1]
