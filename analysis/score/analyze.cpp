@@ -147,6 +147,7 @@ std::vector<ComponentResult> evaluateRound(const RoundInputs& in, const Membersh
         base.httpServices += members.lb[i] ? 1 : 0;
         base.clusterComponents += members.cluster[i] ? 1 : 0;
         base.egressBytes += in.profiles[i].bytesPerMonth;
+        base.dedicatedComponents += needsDedicatedTenancy(workload.components[i]) ? 1 : 0;
     }
     const std::string& currency = in.catalog.currency;
     const AssessmentOptions& opt = workload.assessment.options;

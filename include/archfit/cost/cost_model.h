@@ -126,6 +126,7 @@ struct PortfolioShares {
     int httpServices = 0;     // components behind the shared load balancer (container and VM)
     int clusterComponents = 0;  // components that share one Kubernetes control plane
     double egressBytes = 0;     // the account's response bytes per month (free allowance and tiers)
+    int dedicatedComponents = 0;  // components needing dedicated tenancy: they share the dedicated-instance region fee
 };
 
 struct Blocker {
@@ -160,6 +161,9 @@ FaasUsage faasUsage(const Component& c, const Profile& p, double granularityMs =
 
 // True for kinds that serve requests all day behind a load balancer (http_api, web_frontend).
 bool isHttpService(const Component& c);
+// True when the component needs dedicated tenancy (needs "dedicated_tenancy" or compliance tag
+// "dedicated-tenancy").
+bool needsDedicatedTenancy(const Component& c);
 // True for kinds that run to completion (scheduled_job, batch).
 bool isJob(const Component& c);
 
