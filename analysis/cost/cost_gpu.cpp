@@ -79,7 +79,7 @@ std::string overloadText(const Component& c, const Occupancy& o, double duration
         return {};
     const double needed = gpusFor(o.peak, s);
     const std::string cap = c.maxGpus ? " (max_gpus " + std::to_string(*c.maxGpus) + ")" : std::string();
-    std::string text = "Too few GPUs: " + text::count(gpusPerMinute ? heldAtPeak : gpus) + " held" + cap + " against " +
+    std::string text = kGpuShortReason + text::count(gpusPerMinute ? heldAtPeak : gpus) + " held" + cap + " against " +
                        text::count(needed) + " needed at peak (" + text::number(o.peak, 1) + " concurrent GPU jobs at " +
                        text::percent(s.targetUtilisation, 0) + " target utilisation); short in " +
                        text::count(shortMinutes) + " of " + text::count(static_cast<double>(o.jobs.size())) + " minutes";

@@ -164,6 +164,9 @@ bool isHttpService(const Component& c);
 // True when the component needs dedicated tenancy (needs "dedicated_tenancy" or compliance tag
 // "dedicated-tenancy").
 bool needsDedicatedTenancy(const Component& c);
+// Start of the reason a GPU variant gives when it holds fewer GPUs than the occupancy needs
+// (cost_gpu.cpp); systemFindings() turns it into a finding for the recommended family.
+inline constexpr const char kGpuShortReason[] = "Too few GPUs: ";
 // True for kinds that run to completion (scheduled_job, batch).
 bool isJob(const Component& c);
 

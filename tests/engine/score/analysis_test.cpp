@@ -312,3 +312,30 @@ TEST(Analysis, MeasuredTrafficFarFromTheDeclaredFigureIsAFinding)
               std::string::npos)
         << mismatches[0]->text;
 }
+
+TEST(Analysis, GpuFleetCappedBelowItsOccupancyIsAFinding)
+{
+    // 2,592,000 requests a day, steady, of 1 s each: 30 concurrent GPU jobs on average (the steady
+    // shape peaks at 1.1 x: 33, ceil(33 / 0.7) = 48 GPUs wanted); max_gpus 20 holds 20 in every family
+    // that can run it (VM fleet, EKS GPU pods), so every one of the 1,440 minutes is overloaded and the
+    // recommended family's numbers become a critical finding.
+    const char* text = R"({"schema": "archfit/workload@1",
+      "components": [
+        {"id": "vision", "kind": "http_api", "runtime": "python", "memory_mb": 16384, "vcpu": 4,
+         "needs": ["gpu"], "gpu_memory_gb": 16, "max_gpus": 20, "avg_duration_ms": 1000,
+         "requests_per_day": 2592000, "pattern": "steady", "latency_slo_ms": 5000}]})";
+    auto w = parseWorkload(text, "gpu-capped.json");
+    ASSERT_TRUE(w.ok()) << w.errorText();
+    AnalysisSettings settings;
+    settings.sensitivity = false;
+    settings.costSweeps = false;
+    const AnalysisResult r = analyze(w.value(), aws(), testRules(), settings);
+    const Finding* short_ = nullptr;
+    for (const Finding& f : r.findings)
+        if (f.text.find("Too few GPUs: 20 held (max_gpus 20) against 48 needed") != std::string::npos)
+            short_ = &f;
+    ASSERT_NE(short_, nullptr);
+    EXPECT_EQ(short_->severity, "critical");
+    EXPECT_NE(short_->text.find("overloaded (more jobs than GPUs) in 1,440"), std::string::npos);
+    EXPECT_EQ(short_->components, std::vector<std::string>{"vision"});
+}
