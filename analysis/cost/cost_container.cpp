@@ -67,6 +67,11 @@ FamilyCost costContainer(const Component& c, const Profile& p, const PricingCata
     FamilyCost fc;
     fc.family = Family::Container;
     fc.blockers = blockers(Family::Container, c, p, cat);
+    if (c.hasNeed(Need::Gpu)) {  // GPU node pools and serverless GPUs (cost_gpu.cpp)
+        addKubernetes(fc, c, p, cat, shares, s);
+        addServerlessGpu(fc, c, p, cat, s);
+        return fc;
+    }
     const std::optional<TaskSize> task = pickTaskSize(c, cat);
     if (!task) {
         addKubernetes(fc, c, p, cat, shares, s);

@@ -129,5 +129,47 @@ VariantCost containerAppsVariant(const Component& c, const Profile& p, const Pri
 // (shares.clusterObjective) states a service-level objective, then the Standard tier's hourly fee,
 // split among shares.clusterComponents.
 void addAksControlPlane(VariantCost& v, const Component& c, const PricingCatalog& cat, const PortfolioShares& shares);
+// Dedicated tenancy (cost_dedicated.cpp; docs/cost-model.md, "Dedicated tenancy"). The compute of
+// `count` x `type` on single-tenant hardware: dedicated instances (the provider's per-region fee,
+// shared by the portfolio's dedicated components, plus the instance premium on `hourly`, the rate the
+// variant pays per instance-hour) or whole dedicated hosts / sole-tenant nodes (on demand), whichever
+// is cheaper. `committed`: the variant is bought with a commitment, so only dedicated instances (which
+// take the commitment rate) are offered. Empty when the catalog prices neither option.
+struct DedicatedCompute {
+    double amount = 0;                 // currency per month, replaces the shared-tenancy compute
+    std::string detail;
+    std::vector<std::string> reasons;  // which option, both figures, flagged prices
+};
+std::optional<DedicatedCompute> dedicatedCompute(const Component& c, const InstanceType& type, double count,
+                                                 double hourly, bool committed, const PricingCatalog& cat,
+                                                 const PortfolioShares& shares);
+
+// GPUs (cost_gpu.cpp; docs/cost-model.md, "GPUs"). Each concurrent GPU job (request or run) holds one
+// GPU: per minute, jobs = arrivals / 60 x duration, GPUs = ceil(jobs / target utilisation).
+// True when `t` has a GPU with the memory the component asks for and room for its vCPU and memory.
+bool gpuInstanceFits(const Component& c, const InstanceType& t);
+// Instances of `t` for an always-on GPU fleet: GPUs for the peak minute (plus one spare instance for
+// services when s.vmNPlusOne), capped at the component's max_gpus; 0 when the cap is below one instance.
+double gpuFleetInstances(const Component& c, const Profile& p, const InstanceType& t, const SizingSettings& s);
+// The fleet's reason: occupancy, GPUs at peak and, when the fleet holds fewer GPUs than the
+// occupancy needs, the overload and queue with their numbers.
+std::string gpuFleetReason(const Component& c, const Profile& p, const InstanceType& t, double instances,
+                           const SizingSettings& s);
+// " and a GPU with at least 16 GB" (empty GPU memory: " and a GPU").
+std::string gpuNeedText(const Component& c);
+// The GPU blocker of the serverless or container family, naming the provider's reason; empty when
+// the family can run the component (container: a serverless GPU or a Kubernetes GPU node fits).
+std::optional<Blocker> gpuBlocker(Family family, const Component& c, const PricingCatalog& cat);
+// Container family for a GPU component: the serverless GPU variant where the catalog prices one,
+// and the provider's reason on every variant where it does not (call after the Kubernetes variant).
+void addServerlessGpu(FamilyCost& fc, const Component& c, const Profile& p, const PricingCatalog& cat,
+                      const SizingSettings& s);
+// Kubernetes GPU node pool: pods follow the GPU occupancy, packed by GPUs, vCPU and memory per node.
+VariantCost gpuKubernetesVariant(const Component& c, const Profile& p, const PricingCatalog& cat,
+                                 const PortfolioShares& shares, const SizingSettings& s, bool& fits,
+                                 double* steadyShareOut);
+// The Kubernetes control-plane share and the shared load balancer (cost_kubernetes.cpp).
+void addClusterShares(VariantCost& v, const Component& c, const Profile& p, const PricingCatalog& cat,
+                      const PortfolioShares& shares, const SizingSettings& s);
 
 }  // namespace archfit::costimpl

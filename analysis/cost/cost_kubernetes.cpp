@@ -20,6 +20,8 @@ VariantCost kubernetesVariant(const Component& c, const Profile& p, const Pricin
                               const PortfolioShares& shares, const SizingSettings& s, bool& fits,
                               double* steadyShareOut)
 {
+    if (c.hasNeed(Need::Gpu))
+        return gpuKubernetesVariant(c, p, cat, shares, s, fits, steadyShareOut);  // cost_gpu.cpp
     VariantCost v;
     v.variant = "kubernetes";
     const double podVcpu = c.vcpu;
@@ -76,11 +78,6 @@ VariantCost kubernetesVariant(const Component& c, const Profile& p, const Pricin
                text::number(nodeHours, 1) + " " + node->name + " node-hours (" + text::count(podSeconds / 3600.0) +
                    " pod-hours / " + text::count(podsPerNode) + " pods per node) x " +
                    text::price(node->onDemandHourly.value) + " " + cur + "/h");
-    const int sharers = std::max(1, shares.clusterComponents);
-    if (cat.provider == Provider::Azure)
-        addAksControlPlane(v, c, cat, shares);  // Free or Standard tier (cost_azure.cpp)
-    else
-        addClusterFee(v, cat, sharers, s);  // support tier and free credit: cost_gcp.cpp
     v.reasons.push_back("Pods of " + text::number(podVcpu, 2) + " vCPU / " + text::number(podGib, 2) + " GiB packed " +
                         text::count(podsPerNode) + " to a " + node->name + " node (" + text::percent(s.k8sNodeReserve, 0) +
                         " of each node reserved), the node type with the lowest price per pod.");
@@ -88,10 +85,21 @@ VariantCost kubernetesVariant(const Component& c, const Profile& p, const Pricin
         v.reasons.push_back("Pods follow the traffic minute by minute (" + text::count(peakPods) + " at peak, at least " +
                             std::to_string(minReplicasFor(c, s)) + "); the cluster autoscaler is assumed to "
                             "release idle node capacity to other pods on the cluster.");
+    addClusterShares(v, c, p, cat, shares, s);
+    return v;
+}
+
+void addClusterShares(VariantCost& v, const Component& c, const Profile& p, const PricingCatalog& cat,
+                      const PortfolioShares& shares, const SizingSettings& s)
+{
+    const int sharers = std::max(1, shares.clusterComponents);
+    if (cat.provider == Provider::Azure)
+        addAksControlPlane(v, c, cat, shares);  // Free or Standard tier (cost_azure.cpp)
+    else
+        addClusterFee(v, cat, sharers, s);  // support tier and free credit: cost_gcp.cpp
     v.reasons.push_back("The control plane is shared by the " + std::to_string(sharers) +
                         " components that could run on the cluster.");
     addLoadBalancer(v.cost, v.reasons, c, p, cat, shares, s);
-    return v;
 }
 
 }  // namespace archfit::costimpl

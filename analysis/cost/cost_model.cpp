@@ -147,7 +147,7 @@ std::vector<Blocker> blockers(Family family, const Component& c, const Profile& 
 {
     std::vector<Blocker> out;
     const bool gpu = c.hasNeed(Need::Gpu);
-    const bool dedicated = c.hasNeed(Need::DedicatedTenancy) || c.hasCompliance("dedicated-tenancy");
+    const bool dedicated = needsDedicatedTenancy(c);
     switch (family) {
     case Family::Serverless: {
         const std::string product = functionProduct(cat.provider);
@@ -163,7 +163,8 @@ std::vector<Blocker> blockers(Family family, const Component& c, const Profile& 
             out.push_back({"memory", "Needs " + text::count(c.memoryMb) + " MB of memory; " + product +
                                          " allows at most " + text::count(maxMb) + " MB."});
         if (gpu)
-            out.push_back({"gpu", "Needs a GPU; " + product + " offers none."});
+            if (std::optional<Blocker> b = gpuBlocker(family, c, cat))
+                out.push_back(*b);
         if (c.hasNeed(Need::WebSockets))
             out.push_back({"websockets", "Holds WebSocket connections open; a function cannot keep a "
                                          "connection between invocations (a managed WebSocket gateway "
@@ -179,10 +180,12 @@ std::vector<Blocker> blockers(Family family, const Component& c, const Profile& 
     case Family::Container: {
         const std::string product = containerProduct(cat.provider);
         if (gpu)
-            out.push_back({"gpu", "Needs a GPU; " + product + " tasks have none."});
+            if (std::optional<Blocker> b = gpuBlocker(family, c, cat))
+                out.push_back(*b);
         if (dedicated)
             out.push_back({"dedicated_tenancy", "Requires dedicated tenancy; " + product +
-                                                    " runs tasks on shared hosts."});
+                                                    " runs tasks on shared hosts (Kubernetes nodes on dedicated "
+                                                    "hosts are not priced: no cited figures)."});
         if (c.kind == ComponentKind::Database)
             out.push_back({"storage", "A database needs durable block storage; " + product +
                                           " task storage is lost when a task stops."});

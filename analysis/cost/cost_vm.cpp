@@ -59,11 +59,15 @@ Fleet cheapestFleet(const Component& c, const Profile& p, const PricingCatalog& 
     for (const InstanceType& t : cat.instances) {
         if (t.arch != c.architecture || (t.gpus > 0) != gpu)
             continue;
-        if (t.memoryGib * kMbPerGb < c.memoryMb || t.vcpu + 1e-9 < c.vcpu)
+        if (t.memoryGib * kMbPerGb < c.memoryMb || t.vcpu + 1e-9 < c.vcpu || (gpu && !gpuInstanceFits(c, t)))
             continue;
         double n = 0;
         double meanDemand = 0;
-        if (isJob(c)) {
+        if (gpu) {
+            n = gpuFleetInstances(c, p, t, s);  // by GPU occupancy (cost_gpu.cpp)
+            if (n < 1)
+                continue;  // max_gpus is below one instance's GPUs
+        } else if (isJob(c)) {
             n = std::max(1.0, ceilTo(std::ceil(p.peakConcurrency - 1e-9) * c.vcpu / t.vcpu));
             meanDemand = p.meanConcurrency * c.vcpu;
         } else {
@@ -114,7 +118,7 @@ FamilyCost costVm(const Component& c, const Profile& p, const PricingCatalog& ca
         if (!f.type) {
             fc.blockers.push_back({"no_instance", "No instance type in the " + cat.name + " catalog fits " +
                                                       text::number(c.vcpu, 2) + " vCPU, " + text::count(c.memoryMb) +
-                                                      " MB" + (gpu ? " and a GPU" : "") + " (" +
+                                                      " MB" + (gpu ? gpuNeedText(c) : "") + " (" +
                                                       archSuffix(c.architecture) + ")."});
             return fc;
         }
@@ -127,10 +131,24 @@ FamilyCost costVm(const Component& c, const Profile& p, const PricingCatalog& ca
             v.purchase.committedShare = 1.0;
             v.purchase.factor = f.factor;
         }
-        v.cost.add("compute", f.monthly, text::count(f.count) + " x " + f.type->name + " x " + f.how + " x 730 h");
+        std::optional<DedicatedCompute> dedicated;
+        if (needsDedicatedTenancy(c)) {
+            dedicated = dedicatedCompute(c, *f.type, f.count, f.monthly / (f.count * kHoursPerMonth), term > 0, cat, shares);
+            if (!dedicated && term > 0) {
+                notes.push_back("No " + std::string(term >= 36 ? "3-year" : "1-year") + " commitment for dedicated hosts in the " +
+                                cat.name + " catalog: priced on demand under this policy.");
+                continue;
+            }
+        }
+        if (dedicated)
+            v.cost.add("compute", dedicated->amount, dedicated->detail);
+        else
+            v.cost.add("compute", f.monthly, text::count(f.count) + " x " + f.type->name + " x " + f.how + " x 730 h");
         const std::string fleet = text::count(f.count) + " x " + f.type->name + " (" + text::number(f.type->vcpu, 0) +
                                   " vCPU, " + text::number(f.type->memoryGib, 0) + " GiB)";
-        if (isJob(c)) {
+        if (gpu) {
+            v.reasons.push_back(gpuFleetReason(c, p, *f.type, f.count, s));
+        } else if (isJob(c)) {
             v.reasons.push_back(fleet + " kept running all month for runs that take " +
                                 text::percent(p.meanConcurrency, 1) + " of the time; stopping it between runs is not modelled.");
         } else {
@@ -144,9 +162,11 @@ FamilyCost costVm(const Component& c, const Profile& p, const PricingCatalog& ca
                                 " x on demand: the whole always-on fleet is committed and billed every hour of the "
                                 "term whether it runs or not; it pays off only for a fleet that stays this size." +
                                 (product && !product->price->note.empty() ? " Rate: " + product->price->note : std::string()));
-        if (c.hasNeed(Need::DedicatedTenancy) || c.hasCompliance("dedicated-tenancy"))
-            v.reasons.push_back("Dedicated tenancy: priced at shared-tenancy rates; the dedicated-instance premium is "
-                                "not in the catalog yet, so this cost is a lower bound.");
+        if (dedicated)
+            v.reasons.insert(v.reasons.end(), dedicated->reasons.begin(), dedicated->reasons.end());
+        else if (needsDedicatedTenancy(c))
+            v.reasons.push_back("Dedicated tenancy: priced at shared-tenancy rates; the " + cat.name +
+                                " catalog prices no dedicated instance or host, so this cost is a lower bound.");
         addLoadBalancer(v.cost, v.reasons, c, p, cat, shares, s);
         setLabour(v, Family::Vm, c, s, f.count);
         v.machineHours = v.replicaHours = f.count * kHoursPerMonth;

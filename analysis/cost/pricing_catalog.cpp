@@ -321,6 +321,10 @@ Result<PricingCatalog> readCatalogDocument(const json& doc, const std::string& f
             else if (!arch.empty())
                 r.error(path + ".arch", "enum", "expected x86_64 or arm64, got \"" + arch + "\"");
             t.gpus = static_cast<int>(r.number(o, "gpus", path, 0, 0.0));
+            if (t.gpus > 0) {
+                t.gpuMemoryGb = r.number(o, "gpu_memory_gb", path, 1e-6);
+                t.gpuModel = r.text(o, "gpu_model", path);
+            }
             t.burstable = o.value("burstable", false);
             if (auto od = o.find("on_demand"); od != o.end())
                 t.onDemandHourly = r.price(*od, "vm." + t.name + ".on_demand", path + ".on_demand");
@@ -334,6 +338,30 @@ Result<PricingCatalog> readCatalogDocument(const json& doc, const std::string& f
         }
     } else {
         r.error("$.instances", "missing", "expected a non-empty array of instance types");
+    }
+
+    if (auto hosts = doc.find("dedicated_hosts"); hosts != doc.end()) {
+        if (!hosts->is_array())
+            r.error("$.dedicated_hosts", "type", "expected an array of dedicated hosts");
+        for (std::size_t i = 0; hosts->is_array() && i < hosts->size(); ++i) {
+            const json& o = (*hosts)[i];
+            const std::string path = "$.dedicated_hosts[" + std::to_string(i) + "]";
+            DedicatedHost h;
+            h.name = r.text(o, "name", path);
+            h.vcpu = r.number(o, "vcpu", path, 1);
+            h.memoryGib = r.number(o, "memory_gib", path, 1e-6);
+            const std::string arch = r.text(o, "arch", path);
+            if (auto a = architectureFromString(arch))
+                h.arch = *a;
+            else if (!arch.empty())
+                r.error(path + ".arch", "enum", "expected x86_64 or arm64, got \"" + arch + "\"");
+            h.capacityNote = r.text(o, "capacity_note", path);
+            if (auto od = o.find("on_demand"); od != o.end())
+                h.onDemandHourly = r.price(*od, "dedicated_host." + h.name, path + ".on_demand");
+            else
+                r.error(path, "missing", "missing \"on_demand\" price");
+            cat.dedicatedHosts.push_back(h);
+        }
     }
 
     if (!r.errors.empty())

@@ -154,6 +154,7 @@ std::vector<ComponentResult> evaluateRound(const RoundInputs& in, const Membersh
         base.egressBytes += in.profiles[i].bytesPerMonth;
         base.privateComponents += workload.components[i].privateNetwork ? 1 : 0;
         base.logBytes += logBytesPerMonth(workload.components[i], in.profiles[i], in.settings.sizing);
+        base.dedicatedComponents += needsDedicatedTenancy(workload.components[i]) ? 1 : 0;
     }
     const std::string& currency = in.catalog.currency;
     const AssessmentOptions& opt = workload.assessment.options;

@@ -176,6 +176,25 @@ void declaredVsMeasured(const Workload& w, const AnalysisResult& r, std::vector<
 }
 
 // Recommendations that operations labour decides (the other cost basis would pick another family).
+// A GPU fleet capped below its occupancy (max_gpus): the recommended family's reason with the numbers.
+void gpuShortfall(const AnalysisResult& r, std::vector<Finding>& out)
+{
+    for (const ComponentResult& c : r.components) {
+        if (!c.recommended)
+            continue;
+        for (const std::string& reason : c.family(*c.recommended).reasons) {
+            const std::size_t at = reason.find(kGpuShortReason);
+            if (at == std::string::npos)
+                continue;
+            const bool queues = reason.find("overloaded", at) != std::string::npos;
+            out.push_back({queues ? "critical" : "warning", {c.id},
+                           c.name + " on " + toString(*c.recommended) + ": " + reason.substr(at) +
+                               (queues ? " Raise max_gpus or the GPU quota, or shed load." : "")});
+            break;
+        }
+    }
+}
+
 void labourDecides(const Workload& w, const AnalysisResult& r, std::vector<Finding>& out)
 {
     std::vector<std::string> ids;
@@ -215,6 +234,7 @@ std::vector<Finding> systemFindings(const Workload& workload, const AnalysisResu
     sloMisses(result, result.pricing.currency, out);
     declaredVsMeasured(workload, result, out);
     labourDecides(workload, result, out);
+    gpuShortfall(result, out);
     std::stable_sort(out.begin(), out.end(), [](const Finding& a, const Finding& b) {
         auto rank = [](const std::string& s) { return s == "critical" ? 0 : s == "warning" ? 1 : 2; };
         return rank(a.severity) < rank(b.severity);

@@ -27,8 +27,8 @@ bool operator==(const ForcedFamily& a, const ForcedFamily& b)
     return a.family == b.family && a.justification == b.justification;
 }
 
-// 32 members; labourHours[3] counts its 3 elements (brace elision).
-static_assert(fieldCount<Component>() == 35, "Component changed: compare the new member in operator==");
+// 34 members; labourHours[3] counts its 3 elements (brace elision).
+static_assert(fieldCount<Component>() == 37, "Component changed: compare the new member in operator==");
 bool operator==(const Component& a, const Component& b)
 {
     return a.id == b.id && a.name == b.name && a.description == b.description && a.kind == b.kind
@@ -38,6 +38,7 @@ bool operator==(const Component& a, const Component& b)
            && a.requestsPerMonth == b.requestsPerMonth && a.trafficDeclared == b.trafficDeclared
            && a.trafficPerDay == b.trafficPerDay && a.pattern == b.pattern && a.compliance == b.compliance
            && a.managedServices == b.managedServices && a.calls == b.calls && a.maxConnections == b.maxConnections
+           && a.gpuMemoryGb == b.gpuMemoryGb && a.maxGpus == b.maxGpus
            && a.needs == b.needs && a.architecture == b.architecture && a.gateway == b.gateway
            && a.gatewayDeclared == b.gatewayDeclared
            && a.mitigations == b.mitigations && a.waivers == b.waivers && a.forced == b.forced

@@ -51,6 +51,7 @@ const NumberRange kMaxDurationRange{0, true, true, 604800};
 const NumberRange kPositive{0, true, false, 0};
 const NumberRange kResponseKb{0, false, true, 1048576};
 const NumberRange kDiskGb{0, false, true, 65536};  // the largest block volumes (64 TiB)
+const NumberRange kGpuMemoryGb{1, false, true, 1024};
 // Declared traffic: 10^15 requests a day is 11.6 billion a second, some 200 times what the
 // largest CDNs serve; beyond it a figure is a typo, and the cost arithmetic would leave the
 // range where it is exact (fuzz finding F6: 2e90 a month).
@@ -252,7 +253,7 @@ const std::vector<std::string>& componentKeys()
         "id", "name", "description", "kind", "routes", "runtime", "memory_mb", "vcpu",
         "avg_duration_ms", "max_duration_s", "state", "latency_slo_ms", "avg_response_kb", "requests_per_day",
         "requests_per_month", "pattern", "compliance", "managed_services", "calls",
-        "max_connections", "needs", "architecture", "gateway", kMitigationsKey, kWaiversKey,
+        "max_connections", "gpu_memory_gb", "max_gpus", "needs", "architecture", "gateway", kMitigationsKey, kWaiversKey,
         kDecisionKey, "labour_hours_per_month", "private_network", "outbound_kb_per_request", "log_kb_per_request",
         "disk_gb"};
     return keys;
@@ -327,6 +328,12 @@ Component readComponent(JsonDiagnostics& diag, const OrderedJson& v, const std::
     double responseKb = 0;
     if (r.readNumber("avg_response_kb", kResponseKb, responseKb))
         c.avgResponseKb = responseKb;
+    double gpuMemory = 0;
+    if (r.readNumber("gpu_memory_gb", kGpuMemoryGb, gpuMemory))
+        c.gpuMemoryGb = gpuMemory;
+    int maxGpus = 0;
+    if (r.readInt("max_gpus", 1, 100000, maxGpus))
+        c.maxGpus = maxGpus;
     r.readBool("private_network", c.privateNetwork);
     double kb = 0;
     if (r.readNumber("outbound_kb_per_request", kResponseKb, kb))
@@ -550,6 +557,10 @@ OrderedJson componentJson(const Component& c)
     j["calls"] = c.calls;
     if (c.maxConnections)
         j["max_connections"] = *c.maxConnections;
+    if (c.gpuMemoryGb)
+        j["gpu_memory_gb"] = number(*c.gpuMemoryGb);
+    if (c.maxGpus)
+        j["max_gpus"] = *c.maxGpus;
     j["needs"] = OrderedJson::array();
     for (Need n : c.needs)
         j["needs"].push_back(toString(n));

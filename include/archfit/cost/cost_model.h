@@ -148,6 +148,7 @@ struct PortfolioShares {
     // subscription's monthly free grant where the provider has one (Container Apps), equally.
     int serverlessContainers = 0;
     bool freeGrants = true;     // the assessment's free_tier option, for grants outside the FaaS pool
+    int dedicatedComponents = 0;  // components needing dedicated tenancy: they share the dedicated-instance region fee
 };
 
 struct Blocker {
@@ -188,6 +189,12 @@ FaasUsage faasUsage(const Component& c, const Profile& p, double granularityMs =
 
 // True for kinds that serve requests all day behind a load balancer (http_api, web_frontend).
 bool isHttpService(const Component& c);
+// True when the component needs dedicated tenancy (needs "dedicated_tenancy" or compliance tag
+// "dedicated-tenancy").
+bool needsDedicatedTenancy(const Component& c);
+// Start of the reason a GPU variant gives when it holds fewer GPUs than the occupancy needs
+// (cost_gpu.cpp); systemFindings() turns it into a finding for the recommended family.
+inline constexpr const char kGpuShortReason[] = "Too few GPUs: ";
 // True for kinds that run to completion (scheduled_job, batch).
 bool isJob(const Component& c);
 // True for the variants that run on the portfolio's Kubernetes cluster ("kubernetes",

@@ -53,6 +53,8 @@ struct InstanceType {
     double memoryGib = 0;
     Architecture arch = Architecture::X86_64;
     int gpus = 0;
+    double gpuMemoryGb = 0;   // memory of each GPU, GB ("gpu_memory_gb"; a partitioned GPU: its share)
+    std::string gpuModel;     // "NVIDIA T4" ("gpu_model")
     bool burstable = false;
     Price onDemandHourly;  // currency per instance-hour
     // Cited 1-year / 3-year commitment rates for this instance (reserved instance or savings
@@ -60,6 +62,17 @@ struct InstanceType {
     // the provider's commitment product rate ("commit.<product>.vm.<1y|3y>" x on demand).
     std::optional<Price> commit1yHourly;
     std::optional<Price> commit3yHourly;
+};
+
+// A whole physical host (AWS Dedicated Host, Azure Dedicated Host, GCP sole-tenant node) that a
+// component needing dedicated tenancy may rent ("dedicated_hosts"; docs/cost-model.md, "Dedicated tenancy").
+struct DedicatedHost {
+    std::string name;          // "c5 Dedicated Host"
+    double vcpu = 0;           // vCPU the host offers to instances
+    double memoryGib = 0;
+    Architecture arch = Architecture::X86_64;
+    std::string capacityNote;  // where the capacity comes from
+    Price onDemandHourly;      // currency per host-hour
 };
 
 // A serverless-container task size: vCPU and the memory sizes allowed with it (GB).
@@ -98,6 +111,7 @@ public:
     std::vector<InstanceType> instances;
     std::map<std::string, Limit> limits;
     std::vector<ContainerSize> containerSizes;  // ascending vCPU
+    std::vector<DedicatedHost> dedicatedHosts;  // empty: no dedicated host priced
     // Rates a price book offers for pricing this catalog in another currency (not applied).
     std::vector<ExchangeRate> offeredRates;
     // Set when the prices were converted from `exchange->from` into `currency` (exchange_rate.h).

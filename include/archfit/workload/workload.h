@@ -110,6 +110,10 @@ struct Component {
     std::vector<std::string> managedServices;  // e.g. "s3", "dynamodb"
     std::vector<std::string> calls;            // ids of components called synchronously
     std::optional<int> maxConnections;         // databases only
+    // GPU needs (with needs "gpu"; docs/cost-model.md, "GPUs"): memory one job needs on its GPU,
+    // and the most GPUs the component may hold at once (a quota or budget cap). Default: none.
+    std::optional<double> gpuMemoryGb;         // "gpu_memory_gb", 1..1024
+    std::optional<int> maxGpus;                // "max_gpus", 1..100000
     std::vector<Need> needs;
     Architecture architecture = Architecture::X86_64;  // default x86_64
     Gateway gateway = Gateway::None;                    // default: http for http_api, else none

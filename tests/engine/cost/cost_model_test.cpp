@@ -235,9 +235,13 @@ TEST(CostModel, HardBlockersCarryTheirNumbers)
     EXPECT_EQ(b[1].code, "memory");
     EXPECT_NE(b[1].text.find("10,240 MB"), std::string::npos);
     EXPECT_EQ(b[2].code, "gpu");
+    // A GPU runs on EKS GPU nodes; only a GPU memory no catalog instance has blocks the container family.
+    EXPECT_TRUE(blockers(Family::Container, c, declaredProfile(c), awsCatalog()).empty());
+    c.gpuMemoryGb = 48;
     const auto cb = blockers(Family::Container, c, declaredProfile(c), awsCatalog());
     ASSERT_EQ(cb.size(), 1u);
     EXPECT_EQ(cb[0].code, "gpu");
+    EXPECT_NE(cb[0].text.find("a GPU with at least 48 GB"), std::string::npos);
 }
 
 TEST(CostModel, OperationsLabourIsKeptApart)

@@ -67,7 +67,9 @@ TEST(Analysis, SampleExercisesEveryHardBlocker)
     EXPECT_TRUE(hasBlocker(*r.find("nightly-reconciliation"), Family::Serverless, "max_duration"));
     EXPECT_TRUE(hasBlocker(*r.find("recommender"), Family::Serverless, "gpu"));
     EXPECT_TRUE(hasBlocker(*r.find("recommender"), Family::Serverless, "memory"));
-    EXPECT_TRUE(hasBlocker(*r.find("recommender"), Family::Container, "gpu"));
+    // The recommender's GPU runs on an EKS GPU node pool; Fargate's lack of GPUs is a reason, not a blocker.
+    EXPECT_FALSE(hasBlocker(*r.find("recommender"), Family::Container, "gpu"));
+    EXPECT_EQ(r.find("recommender")->family(Family::Container).variant.rfind("kubernetes", 0), 0u);
     EXPECT_TRUE(hasBlocker(*r.find("notifications-ws"), Family::Serverless, "websockets"));
     EXPECT_TRUE(hasBlocker(*r.find("notifications-ws"), Family::Serverless, "state"));
     EXPECT_TRUE(hasBlocker(*r.find("payment-service"), Family::Serverless, "dedicated_tenancy"));
@@ -95,6 +97,7 @@ TEST(Analysis, LayoutAndBaselinesAddUp)
     const AnalysisResult r = sample();
     double layout = 0;
     double baseline[3] = {0, 0, 0};
+    double clusterLabour[3] = {0, 0, 0};  // per component: the whole cluster's labour; in a baseline, a share
     int blocked[3] = {0, 0, 0};
     for (const ComponentResult& c : r.components) {
         layout += c.family(*c.recommended).cost.total;
@@ -103,6 +106,8 @@ TEST(Analysis, LayoutAndBaselinesAddUp)
             // component has a feasible recommendation).
             if (c.family(f).feasible) {
                 baseline[static_cast<int>(f)] += c.family(f).cost.total;
+                if (c.family(f).variant.rfind("kubernetes", 0) == 0)
+                    clusterLabour[static_cast<int>(f)] += SizingSettings{}.labourHoursPerCluster * 100.0;
             } else {
                 baseline[static_cast<int>(f)] += c.family(*c.recommended).cost.total;
                 ++blocked[static_cast<int>(f)];
@@ -113,8 +118,9 @@ TEST(Analysis, LayoutAndBaselinesAddUp)
     for (int f = 0; f < 3; ++f) {
         // Baselines split shared costs (free tier, load balancer, cluster) among all components of
         // that family rather than among the layout's members, so they differ from the per-component
-        // figures by those shares only: a few dollars on this sample.
-        EXPECT_NEAR(r.layout.baselines[f].monthlyCost, baseline[f], 0.02 * baseline[f]);
+        // figures by those shares only: a few dollars on this sample, plus the cluster's labour
+        // (16 h x 100 USD/h) that a component alone on a Kubernetes cluster carries in full.
+        EXPECT_NEAR(r.layout.baselines[f].monthlyCost, baseline[f], 0.02 * baseline[f] + clusterLabour[f]);
         EXPECT_EQ(r.layout.baselines[f].blocked, blocked[f]);
         EXPECT_EQ(r.layout.baselines[f].fallbacks.size(), static_cast<std::size_t>(blocked[f]));
     }
@@ -305,4 +311,31 @@ TEST(Analysis, MeasuredTrafficFarFromTheDeclaredFigureIsAFinding)
     EXPECT_NE(mismatches[0]->text.find("1/69 of the declared figure (438,000 against 30,416,667 requests a month)"),
               std::string::npos)
         << mismatches[0]->text;
+}
+
+TEST(Analysis, GpuFleetCappedBelowItsOccupancyIsAFinding)
+{
+    // 2,592,000 requests a day, steady, of 1 s each: 30 concurrent GPU jobs on average (the steady
+    // shape peaks at 1.1 x: 33, ceil(33 / 0.7) = 48 GPUs wanted); max_gpus 20 holds 20 in every family
+    // that can run it (VM fleet, EKS GPU pods), so every one of the 1,440 minutes is overloaded and the
+    // recommended family's numbers become a critical finding.
+    const char* text = R"({"schema": "archfit/workload@1",
+      "components": [
+        {"id": "vision", "kind": "http_api", "runtime": "python", "memory_mb": 16384, "vcpu": 4,
+         "needs": ["gpu"], "gpu_memory_gb": 16, "max_gpus": 20, "avg_duration_ms": 1000,
+         "requests_per_day": 2592000, "pattern": "steady", "latency_slo_ms": 5000}]})";
+    auto w = parseWorkload(text, "gpu-capped.json");
+    ASSERT_TRUE(w.ok()) << w.errorText();
+    AnalysisSettings settings;
+    settings.sensitivity = false;
+    settings.costSweeps = false;
+    const AnalysisResult r = analyze(w.value(), aws(), testRules(), settings);
+    const Finding* short_ = nullptr;
+    for (const Finding& f : r.findings)
+        if (f.text.find("Too few GPUs: 20 held (max_gpus 20) against 48 needed") != std::string::npos)
+            short_ = &f;
+    ASSERT_NE(short_, nullptr);
+    EXPECT_EQ(short_->severity, "critical");
+    EXPECT_NE(short_->text.find("overloaded (more jobs than GPUs) in 1,440"), std::string::npos);
+    EXPECT_EQ(short_->components, std::vector<std::string>{"vision"});
 }
