@@ -11,6 +11,7 @@
 #include <cmath>
 #include <cstdio>
 #include <map>
+#include <set>
 
 namespace archfit {
 
@@ -247,6 +248,18 @@ namespace {
 
 int severityRank(const std::string& s) { return s == "critical" ? 0 : s == "warning" ? 1 : 2; }
 
+}  // namespace
+
+const Finding* sloMissFinding(const AnalysisResult& result, const std::string& id)
+{
+    for (const Finding& f : result.findings)
+        if (f.components.size() == 1 && f.components.front() == id && f.text.find("SLO") != std::string::npos)
+            return &f;
+    return nullptr;
+}
+
+namespace {
+
 // The risks a reader of the summary must see, one line each with its component: every SLO
 // miss of the layout, every critical finding, every blocker set aside, and the components
 // whose figures rest on declared rather than measured traffic. Other findings are counted and
@@ -254,21 +267,22 @@ int severityRank(const std::string& s) { return s == "critical" ? 0 : s == "warn
 std::vector<std::string> topRisks(const AnalysisResult& result)
 {
     std::vector<std::string> out;
+    std::set<const Finding*> shown;  // findings a line here already says
     for (const ComponentResult& r : result.components) {
         if (!r.recommended || !r.latencySloMs)
             continue;
         const FamilyEvaluation& e = r.family(*r.recommended);
-        if (e.sloMiss)
-            out.push_back("SLO miss: " + componentLabel(r) + " is estimated at p99 " + text::number(e.latency.p99Ms, 0) +
+        if (!e.sloMiss)
+            continue;
+        if (const Finding* f = sloMissFinding(result, r.id))
+            shown.insert(f);
+        out.push_back("SLO miss: " + componentLabel(r) + " is estimated at p99 " + text::number(e.latency.p99Ms, 0) +
                           " ms against its " + text::number(*r.latencySloMs, 0) + " ms target " + familyPhrase(*r.recommended) +
                           ", the recommended family.");
     }
-    std::size_t shownFindings = 0;
     for (const Finding& f : result.findings)
-        if (severityRank(f.severity) == 0) {
+        if (severityRank(f.severity) == 0 && shown.insert(&f).second)
             out.push_back("Critical: " + f.text);
-            ++shownFindings;
-        }
     for (const ComponentResult& r : result.components)
         if (r.recommended)
             for (const std::string& w : r.family(*r.recommended).waived)
@@ -290,7 +304,7 @@ std::vector<std::string> topRisks(const AnalysisResult& result)
     }
     if (out.empty())
         out.push_back("No SLO miss, critical finding, waived blocker or low-confidence estimate.");
-    const std::size_t rest = result.findings.size() - shownFindings;
+    const std::size_t rest = result.findings.size() - shown.size();
     if (rest > 0)
         out.push_back(std::to_string(rest) + (rest == 1 ? " further finding" : " further findings") +
                       " in the Findings chapter.");

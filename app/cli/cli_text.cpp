@@ -141,23 +141,13 @@ std::vector<const ComponentResult*> sloMisses(const AnalysisResult& r)
     return misses;
 }
 
-// The finding about one SLO miss (it names that component alone and speaks of its SLO); such a
-// finding is printed under "SLO misses" only, so that no miss is listed twice (issue #19).
-const Finding* sloFinding(const AnalysisResult& r, const std::string& id)
-{
-    for (const Finding& f : r.findings)
-        if (f.components.size() == 1 && f.components.front() == id && f.text.find("SLO") != std::string::npos)
-            return &f;
-    return nullptr;
-}
-
 std::string findingsText(const AnalysisResult& r)
 {
     std::vector<const Finding*> shown;
     const std::vector<const ComponentResult*> misses = sloMisses(r);
     for (const Finding& f : r.findings) {
         const bool aboutMiss = std::any_of(misses.begin(), misses.end(), [&](const ComponentResult* c) {
-            return sloFinding(r, c->id) == &f;
+            return sloMissFinding(r, c->id) == &f;
         });
         if (!aboutMiss)
             shown.push_back(&f);
@@ -181,7 +171,7 @@ std::string sloMissText(const AnalysisResult& r)
         std::string text = "estimated p99 " + wholeNumber(e.latency.p99Ms) + " ms against a " +
                            wholeNumber(*c->latencySloMs) + " ms target";
         // The finding's first sentence says what this line says; its advice follows it.
-        if (const Finding* f = sloFinding(r, c->id)) {
+        if (const Finding* f = sloMissFinding(r, c->id)) {
             const std::size_t advice = f->text.find(". ");
             text += advice == std::string::npos ? "." : ". " + productText(r.pricing.provider, f->text.substr(advice + 2));
         }

@@ -59,6 +59,10 @@ struct ReportOptions {
 // The last path component: "/home/me/logs/a.log" -> "a.log" (also for "C:\x\a.log").
 std::string fileNameOnly(const std::string& path);
 
+// The finding about component `id`'s SLO miss (it names that component alone and speaks of its
+// SLO); null when there is none. Outputs that list SLO misses print it there, not twice.
+const Finding* sloMissFinding(const AnalysisResult& result, const std::string& id);
+
 // The imported files of an ingest, reduced to what a report may show (names, not paths).
 // The window is the ingest's first to last minute. Refused and duplicate files are left out.
 std::vector<ImportedLog> importedLogs(const IngestResult& ingest);
