@@ -3,8 +3,12 @@
 #include "chart_colors.h"
 #include "chart_export.h"
 
+#include <QFontMetrics>
 #include <QHelpEvent>
 #include <QToolTip>
+
+#include <algorithm>
+#include <vector>
 
 namespace archfit {
 
@@ -25,6 +29,48 @@ ChartBase::ChartBase(QWidget* parent)
     legend->setVisible(false);
     installChartExportMenu(this);
     applyPalette();
+    connect(this, &QCustomPlot::afterLayout, this, &ChartBase::fitAxisLabels);
+    connect(this, &QCustomPlot::beforeReplot, this, &ChartBase::wrapLegend);
+}
+
+void ChartBase::placeLegendBelow()
+{
+    if (m_legendBelow || !axisRect()->insetLayout()->take(legend))
+        return;
+    axisRect()->insetLayout()->simplify();
+    plotLayout()->addElement(plotLayout()->rowCount(), 0, legend);
+    plotLayout()->setRowStretchFactor(plotLayout()->rowCount() - 1, 0.001);
+    legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+    legend->setMargins(QMargins(6, 0, 6, 2));
+    m_legendBelow = true;
+}
+
+void ChartBase::wrapLegend()
+{
+    if (!m_legendBelow || legend->itemCount() == 0)
+        return;
+    // The most columns whose widest entries, side by side, fit the width (entries fill the
+    // columns row by row, so entry i is in column i % columns).
+    const int count = legend->itemCount();
+    int columns = 1;
+    for (int c = count; c > 1; --c) {
+        std::vector<int> widths(static_cast<std::size_t>(c), 0);
+        for (int i = 0; i < count; ++i)
+            if (QCPAbstractLegendItem* item = legend->item(i))
+                widths[static_cast<std::size_t>(i % c)] =
+                    std::max(widths[static_cast<std::size_t>(i % c)], item->minimumOuterSizeHint().width());
+        int total = legend->margins().left() + legend->margins().right() + (c - 1) * legend->columnSpacing();
+        for (int w : widths)
+            total += w;
+        if (total <= width() - 16) {
+            columns = c;
+            break;
+        }
+    }
+    if (legend->wrap() != columns) {
+        legend->setWrap(columns);
+        legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true);  // re-flow the entries
+    }
 }
 
 QString ChartBase::emptyStateText() const
@@ -34,12 +80,82 @@ QString ChartBase::emptyStateText() const
 
 QString ChartBase::titleText() const
 {
-    return m_title->text();
+    return m_fullTitle;
 }
 
 void ChartBase::setTitle(const QString& title)
 {
-    m_title->setText(title);
+    m_fullTitle = title;
+    fitTitle();
+}
+
+void ChartBase::fitTitle()
+{
+    const QFontMetrics metrics(m_title->font());
+    const int room = std::max(80, width() - 16);
+    if (metrics.horizontalAdvance(m_fullTitle) <= room) {
+        m_title->setText(m_fullTitle);
+        return;
+    }
+    // Break at the last space that keeps the first line within the width; the rest is the
+    // second line, elided when even that is too long.
+    const QStringList words = m_fullTitle.split(QLatin1Char(' '));
+    QString first;
+    int used = 0;
+    for (; used < words.size(); ++used) {
+        const QString candidate = first.isEmpty() ? words[used] : first + QLatin1Char(' ') + words[used];
+        if (metrics.horizontalAdvance(candidate) > room && !first.isEmpty())
+            break;
+        first = candidate;
+    }
+    first = metrics.elidedText(first, Qt::ElideRight, room);
+    const QString rest = metrics.elidedText(words.mid(used).join(QLatin1Char(' ')), Qt::ElideRight, room);
+    m_title->setText(rest.isEmpty() ? first : first + QLatin1Char('\n') + rest);
+}
+
+void ChartBase::fitAxisLabels()
+{
+    for (QCPAxisRect* rect : axisRects()) {
+        for (QCPAxis* axis : rect->axes()) {
+            FittedLabel& fitted = m_axisLabels[axis];
+            if (axis->label() != fitted.shown)
+                fitted.full = axis->label();  // set by the subclass since the last pass
+            const int length = axis->orientation() == Qt::Horizontal ? rect->width() : rect->height();
+            const QFontMetrics metrics(axis->labelFont());
+            fitted.shown = metrics.elidedText(fitted.full, Qt::ElideRight, std::max(40, length));
+            if (axis->label() != fitted.shown)
+                axis->setLabel(fitted.shown);
+        }
+    }
+}
+
+QString ChartBase::shortenedTextAt(const QPoint& pos) const
+{
+    if (m_title->outerRect().contains(pos) && m_title->text() != m_fullTitle)
+        return m_fullTitle;
+    for (auto it = m_axisLabels.constBegin(); it != m_axisLabels.constEnd(); ++it) {
+        QCPAxis* axis = it.key();
+        if (it->shown == it->full || !axisRects().contains(axis->axisRect()))
+            continue;
+        const QRect inner = axis->axisRect()->rect();
+        const QRect outer = axis->axisRect()->outerRect();
+        QRect band;
+        switch (axis->axisType()) {
+        case QCPAxis::atBottom: band = QRect(inner.left(), inner.bottom(), inner.width(), outer.bottom() - inner.bottom()); break;
+        case QCPAxis::atTop: band = QRect(inner.left(), outer.top(), inner.width(), inner.top() - outer.top()); break;
+        case QCPAxis::atLeft: band = QRect(outer.left(), inner.top(), inner.left() - outer.left(), inner.height()); break;
+        case QCPAxis::atRight: band = QRect(inner.right(), inner.top(), outer.right() - inner.right(), inner.height()); break;
+        }
+        if (band.contains(pos))
+            return it->full;
+    }
+    return {};
+}
+
+void ChartBase::resizeEvent(QResizeEvent* event)
+{
+    fitTitle();
+    QCustomPlot::resizeEvent(event);
 }
 
 void ChartBase::resetChart()
@@ -148,6 +264,9 @@ QString ChartBase::areaToolTip(const QPointF&) const
 
 QString ChartBase::toolTipAt(const QPoint& pos) const
 {
+    const QString shortened = shortenedTextAt(pos);
+    if (!shortened.isEmpty())
+        return shortened;
     if (m_emptyText)
         return {};
     int index = -1;

@@ -2,10 +2,13 @@
 // Common ground of every ArchFit chart: a title row, colours taken from the widget's palette
 // (re-applied when the palette changes, so light and dark themes both read), an empty state
 // with a message, hover tooltips with units (subclasses say what a data point means), and the
-// right-click export menu (PNG / SVG).
+// right-click export menu (PNG / SVG). Text fits the widget at any size: a long title wraps to
+// two lines and is elided after that, an axis label longer than its axis is elided; hovering over
+// a shortened text shows it whole.
 
 #include <qcustomplot.h>
 
+#include <QHash>
 #include <QString>
 
 namespace archfit {
@@ -46,12 +49,33 @@ protected:
     // Fallback for positions with no plottable (bands, rectangles); default empty.
     virtual QString areaToolTip(const QPointF& pos) const;
 
+    // Moves the legend into a row of its own under the plot; its entries then wrap into as many
+    // columns as the width holds (recomputed before every replot), so none is cut.
+    void placeLegendBelow();
+
     // Re-colours axes, legend and title from the palette; call after adding axis rects.
     void applyPalette();
 
     bool event(QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
+    // Wraps or elides the title to the widget's width.
+    void fitTitle();
+    // Wraps the legend below the plot to the widget's width (see placeLegendBelow()).
+    void wrapLegend();
+    // Elides axis labels longer than their axis (after the layout pass, when lengths are known).
+    void fitAxisLabels();
+    // The whole text of a shortened title or axis label under `pos`; empty when none.
+    QString shortenedTextAt(const QPoint& pos) const;
+
+    struct FittedLabel {
+        QString full;   // what the subclass set
+        QString shown;  // what the axis shows (full or elided)
+    };
+    QString m_fullTitle;
+    bool m_legendBelow = false;
+    QHash<QCPAxis*, FittedLabel> m_axisLabels;
 
     QCPTextElement* m_title = nullptr;
     QCPItemText* m_emptyText = nullptr;

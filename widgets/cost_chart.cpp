@@ -39,19 +39,9 @@ CostChart::CostChart(QWidget* parent)
     setToolTip(tr("Monthly cost (currency per month) of each family's cheapest variant, by cost "
                   "item; whiskers show the range the traffic uncertainty spans."));
 
-    // Legend in its own column to the right, so it never covers a bar; a spacer below keeps
-    // its entries together at the top.
-    axisRect()->insetLayout()->take(legend);
-    auto* legendColumn = new QCPLayoutGrid;
-    plotLayout()->addElement(1, 1, legendColumn);
-    plotLayout()->setColumnStretchFactor(1, 0.001);
-    legendColumn->addElement(0, 0, legend);
-    legendColumn->addElement(1, 0, new QCPLayoutElement(this));
-    legendColumn->setRowStretchFactor(0, 0.001);
-    legendColumn->setRowStretchFactor(1, 1);
-    legendColumn->setMargins(QMargins(0, 0, 8, 0));
-    legend->setFillOrder(QCPLegend::foRowsFirst);
-    legend->setMargins(QMargins(4, 4, 4, 4));
+    // Legend under the plot, so it never covers a bar nor takes the bars' width; its entries
+    // wrap to the width (a column to the right was cut at "(\u00D70.7" in a 520-pixel dock).
+    placeLegendBelow();
 
     setupAxes();
     clear();
@@ -254,7 +244,8 @@ void CostChart::addRangeBand(const ComponentResult& c)
     m_range->setData(minus, plus);
     m_range->setWhiskerWidth(kBarWidth * 40);
     m_range->setPen(QPen(textColor(), 1.6));
-    m_range->setName(tr("Range: %1 (×%2–×%3 traffic)")
+    // Two lines, so the legend's entries fit in columns side by side in a narrow dock.
+    m_range->setName(tr("Range: %1\n(×%2–×%3 traffic)")
                          .arg(QString::fromStdString(range.basis),
                               QLocale().toString(range.lowMultiplier, 'g', 3),
                               QLocale().toString(range.highMultiplier, 'g', 3)));

@@ -49,17 +49,17 @@ QString profileHtml(const Profile& p)
     return html;
 }
 
-QString listHtml(const std::vector<std::string>& items)
+QString listHtml(const std::vector<std::string>& items, Provider provider)
 {
     if (items.empty())
         return {};
     QString html = QStringLiteral("<ul>");
     for (const std::string& s : items)
-        html += QStringLiteral("<li>%1</li>").arg(esc(s));
+        html += QStringLiteral("<li>%1</li>").arg(productLanguage(provider, s).toHtmlEscaped());
     return html + QStringLiteral("</ul>");
 }
 
-QString familyHtml(const FamilyEvaluation& f, bool recommended, const std::string& currency)
+QString familyHtml(const FamilyEvaluation& f, bool recommended, const std::string& currency, Provider provider)
 {
     QString title = familyLabel(f.family);
     if (recommended)
@@ -75,7 +75,7 @@ QString familyHtml(const FamilyEvaluation& f, bool recommended, const std::strin
         html += QStringLiteral("</ul>");
     } else {
         html += QStringLiteral("<p>%1</p>")
-                    .arg(tr("Feasible. Cheapest variant: %1").arg(QString::fromStdString(f.variant))
+                    .arg(tr("Feasible. Best-fitting variant: %1").arg(variantText(provider, f))
                              .toHtmlEscaped());
     }
     if (!f.variant.empty() || !f.cost.items.empty()) {
@@ -104,7 +104,7 @@ QString familyHtml(const FamilyEvaluation& f, bool recommended, const std::strin
     if (f.fit)
         html += QStringLiteral("<p>%1</p>").arg(tr("Fit: %1 / 100").arg(formatNumber(*f.fit, 1))
                                                      .toHtmlEscaped());
-    html += listHtml(f.reasons);
+    html += listHtml(f.reasons, provider);
     return html;
 }
 
@@ -150,10 +150,10 @@ void DetailView::setComponent(std::shared_ptr<const AnalysisResult> result, int 
     }
     m_result = std::move(result);
     const ComponentResult& c = m_result->components[static_cast<size_t>(componentIndex)];
-    setHtml(componentHtml(c, m_result->pricing.currency));
+    setHtml(componentHtml(c, m_result->pricing.currency, m_result->pricing.provider));
 }
 
-QString DetailView::componentHtml(const ComponentResult& c, const std::string& currency)
+QString DetailView::componentHtml(const ComponentResult& c, const std::string& currency, Provider provider)
 {
     const QString name = QString::fromStdString(c.name.empty() ? c.id : c.name);
     QString html = QStringLiteral("<h2>%1</h2><p class='muted'>%2</p>")
@@ -168,10 +168,10 @@ QString DetailView::componentHtml(const ComponentResult& c, const std::string& c
         recommendation = tr("No recommendation: every family is blocked.");
     }
     html += QStringLiteral("<p><b>%1</b></p>").arg(recommendation.toHtmlEscaped());
-    html += listHtml(c.reasons);
+    html += listHtml(c.reasons, provider);
     html += profileHtml(c.profile);
     for (Family f : kFamilies)
-        html += familyHtml(c.family(f), c.recommended == f, currency);
+        html += familyHtml(c.family(f), c.recommended == f, currency, provider);
     return html;
 }
 

@@ -22,7 +22,8 @@ public:
     void clear();
 
     // The HTML for one component (public for tests and reports).
-    static QString componentHtml(const ComponentResult& c, const std::string& currency);
+    static QString componentHtml(const ComponentResult& c, const std::string& currency,
+                                 Provider provider = Provider::Aws);
 
 private:
     std::shared_ptr<const AnalysisResult> m_result;

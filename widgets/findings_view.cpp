@@ -1,6 +1,7 @@
 #include "findings_view.h"
 
 #include "chart_colors.h"
+#include "format.h"
 
 #include <QCoreApplication>
 #include <QHeaderView>
@@ -83,7 +84,7 @@ void FindingsView::setResult(std::shared_ptr<const AnalysisResult> result)
     });
     for (const Finding* f : sorted) {
         auto* item = new QTreeWidgetItem(m_tree);
-        const QString text = QString::fromStdString(f->text);
+        const QString text = productLanguage(m_result->pricing.provider, f->text);
         item->setText(0, text);
         item->setIcon(0, severityIcon(f->severity));
         item->setToolTip(0, tr("%1: %2").arg(severityLabel(f->severity), text));

@@ -1,5 +1,7 @@
 #include "format.h"
 
+#include "archfit/report/product_names.h"
+
 #include <QCoreApplication>
 #include <QLocale>
 
@@ -71,6 +73,16 @@ QString formatMoney(double amount, const std::string& currency, int decimals)
     if (!symbol.isEmpty())
         return sign + symbol + number;
     return QStringLiteral("%1%2 %3").arg(sign, number, QString::fromStdString(currency));
+}
+
+QString productLanguage(Provider provider, const std::string& text)
+{
+    return QString::fromStdString(productText(provider, text));
+}
+
+QString variantText(Provider provider, const FamilyEvaluation& e)
+{
+    return QString::fromStdString(variantDescription(provider, e));
 }
 
 }  // namespace archfit

@@ -10,6 +10,8 @@
 
 namespace archfit {
 
+struct FamilyEvaluation;
+
 // "Serverless", "Container", "VM" (translated).
 QString familyLabel(Family family);
 
@@ -22,6 +24,13 @@ QString formatMoney(double amount, const std::string& currency, int decimals = 2
 
 // The symbol used before the amount ("$") or "" when the code is shown after it.
 QString currencySymbol(const std::string& currency);
+
+// Engine text (reasons, findings) in product language: variant ids such as "vm_3y" become the
+// provider's product ("Amazon EC2, 3-year commitment"); archfit/report/product_names.h.
+QString productLanguage(Provider provider, const std::string& text);
+
+// A family's chosen variant in product language: "AWS Lambda, on demand"; "-" when none.
+QString variantText(Provider provider, const FamilyEvaluation& e);
 
 // Locale-formatted number with `decimals` digits ("1,234.5").
 QString formatNumber(double value, int decimals);

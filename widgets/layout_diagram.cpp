@@ -4,6 +4,8 @@
 #include "chart_export.h"
 #include "format.h"
 
+#include "archfit/report/product_names.h"
+
 #include <QContextMenuEvent>
 #include <QCoreApplication>
 #include <QDir>
@@ -246,11 +248,11 @@ void LayoutDiagram::drawBox(const ComponentResult& c, int lane, int row, int col
     QString tip = tr("<b>%1</b> (%2)").arg(name.toHtmlEscaped(), id.toHtmlEscaped());
     if (lane < 3) {
         const FamilyEvaluation& fe = c.family(static_cast<Family>(lane));
-        line2 = tr("%1 \u00B7 %2/month").arg(QString::fromStdString(fe.variant),
+        line2 = tr("%1 \u00B7 %2/month").arg(QString::fromStdString(variantProduct(m_result->pricing.provider, fe.variant)),
                                              formatMoney(fe.cost.total, m_result->pricing.currency, 0));
-        tip += QStringLiteral("<br>") + tr("%1, variant %2: %3 per month (infrastructure %4, operations %5)")
+        tip += QStringLiteral("<br>") + tr("%1, %2: %3 per month (infrastructure %4, operations %5)")
                                             .arg(familyLabel(static_cast<Family>(lane)),
-                                                 QString::fromStdString(fe.variant),
+                                                 variantText(m_result->pricing.provider, fe),
                                                  formatMoney(fe.cost.total, m_result->pricing.currency),
                                                  formatMoney(fe.cost.infrastructure, m_result->pricing.currency),
                                                  formatMoney(fe.cost.operations, m_result->pricing.currency))
@@ -283,7 +285,7 @@ void LayoutDiagram::drawBox(const ComponentResult& c, int lane, int row, int col
         if (std::find(f.components.begin(), f.components.end(), c.id) == f.components.end())
             continue;
         ++findings;
-        findingTexts << QString::fromStdString(f.text).toHtmlEscaped();
+        findingTexts << productLanguage(m_result->pricing.provider, f.text).toHtmlEscaped();
         if (severityRank(f.severity) > worst) {
             worst = severityRank(f.severity);
             worstSeverity = f.severity;

@@ -140,7 +140,7 @@ void SensitivityChart::showComponent(const ComponentResult* component)
     xAxis->setTicker(QSharedPointer<FactorTicker>::create());
     xAxis->setRange(kAxisMin / 1.6, kAxisMax * 1.6);
     xAxis->grid()->setSubGridVisible(false);
-    xAxis->setLabel(tr("Change from today before the recommendation flips (log scale)"));
+    xAxis->setLabel(tr("Factor of today's value (log scale)"));
 
     auto* today = new QCPItemStraightLine(this);
     today->point1->setCoords(1, 0);
@@ -170,6 +170,13 @@ void SensitivityChart::drawRow(int index, const Row& row)
         const Qt::Alignment align = (left != atEdge) ? Qt::AlignRight : Qt::AlignLeft;
         auto* label = addLabel(left ? from : to, index, text, align | Qt::AlignVCenter);
         label->setPadding(QMargins(5, 0, 5, 0));
+        // A flip on the left starts at the plot's left edge, in the empty stretch before the
+        // bar: right-aligned at the bar it ran into the row names in a narrow dock (issue #19).
+        if (left && flip && !atEdge) {
+            label->position->setTypeX(QCPItemPosition::ptAxisRectRatio);
+            label->position->setCoords(0, index);
+            label->setPositionAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+        }
         label->setColor(flip || atEdge ? textColor() : mutedColor());
     };
     side(row.low, 1, row.flipsBelow, true);

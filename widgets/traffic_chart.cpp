@@ -18,13 +18,7 @@ TrafficChart::TrafficChart(QWidget* parent)
     axisRect()->setRangeDrag(Qt::Horizontal);
     axisRect()->setRangeZoom(Qt::Horizontal);
     // The legend sits in a row of its own under the plot: inside it would hide the peak's label.
-    if (axisRect()->insetLayout()->take(legend)) {
-        axisRect()->insetLayout()->simplify();
-        plotLayout()->addElement(plotLayout()->rowCount(), 0, legend);
-        plotLayout()->setRowStretchFactor(plotLayout()->rowCount() - 1, 0.001);
-        legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
-        legend->setMargins(QMargins(6, 0, 6, 2));
-    }
+    placeLegendBelow();
     yAxis2->setRange(0, 1);
     connect(xAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this,
             &TrafficChart::clampRange);

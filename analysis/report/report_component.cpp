@@ -22,7 +22,7 @@ std::string costRangeText(const CostRange& range, Family f, const std::string& c
     return text::number(*range.min[i], 2) + " - " + text::number(*range.max[i], 2) + (cur.empty() ? "" : " " + cur);
 }
 
-std::vector<std::pair<std::string, std::string>> recommendationFacts(const ComponentResult& r, const std::string& cur)
+std::vector<std::pair<std::string, std::string>> recommendationFacts(const ComponentResult& r, Provider provider, const std::string& cur)
 {
     std::vector<std::pair<std::string, std::string>> facts;
     if (!r.recommended) {
@@ -32,7 +32,7 @@ std::vector<std::pair<std::string, std::string>> recommendationFacts(const Compo
     }
     const Family f = *r.recommended;
     const FamilyEvaluation& e = r.family(f);
-    facts.push_back({"Recommendation", std::string(toString(f)) + " (" + variantDescription(e) + ")" +
+    facts.push_back({"Recommendation", std::string(toString(f)) + " (" + variantDescription(provider, e) + ")" +
                                            (r.forcedJustification ? ", forced by a recorded decision" : "")});
     std::string cost = money(e.cost.total, cur) + " a month: infrastructure " + money(e.cost.infrastructure, cur) +
                        ", operations " + money(e.cost.operations, cur);
@@ -104,7 +104,7 @@ ReportTable fitTable(const ComponentResult& r)
     return t;
 }
 
-ReportTable costTable(const ComponentResult& r, const Component* c)
+ReportTable costTable(const ComponentResult& r, const Component* c, Provider provider)
 {
     ReportTable t;
     const bool slo = c && c->latencySloMs;
@@ -118,7 +118,7 @@ ReportTable costTable(const ComponentResult& r, const Component* c)
         std::string p99 = e.variant.empty() ? "-" : text::number(e.latency.p99Ms, 0) + " ms";
         if (slo && !e.variant.empty())
             p99 += e.sloMiss ? " (miss)" : " (ok)";
-        t.rows.push_back({toString(f), e.variant.empty() ? "-" : variantDescription(e),
+        t.rows.push_back({toString(f), variantDescription(provider, e),
                           text::number(e.cost.infrastructure, 2), text::number(e.cost.operations, 2),
                           text::number(e.cost.total, 2), costRangeText(r.costRange, f, {}), p99});
     }
@@ -288,7 +288,7 @@ ReportSection componentSection(const ComponentResult& r, const Component* c, con
     s.title = componentLabel(r);
     s.level = 2;
     s.newPage = true;
-    s.blocks.push_back(factsBlock(recommendationFacts(r, cur)));
+    s.blocks.push_back(factsBlock(recommendationFacts(r, result.pricing.provider, cur)));
     if (c && !c->description.empty())
         s.blocks.push_back(paragraph(c->description));
     s.blocks.push_back(factsBlock(componentFacts(r, c)));
@@ -296,12 +296,12 @@ ReportSection componentSection(const ComponentResult& r, const Component* c, con
     s.blocks.push_back(subheading("Fit per family (scores 0-100)"));
     s.blocks.push_back(tableBlock(fitTable(r)));
     s.blocks.push_back(subheading("Monthly cost per family (" + cur + ")"));
-    s.blocks.push_back(tableBlock(costTable(r, c)));
+    s.blocks.push_back(tableBlock(costTable(r, c, result.pricing.provider)));
     s.blocks.push_back(chartBlock(costChart(r, cur)));
     if (r.recommended) {
         const FamilyEvaluation& e = r.family(*r.recommended);
         s.blocks.push_back(subheading("Cost breakdown: " + std::string(toString(*r.recommended)) + ", " +
-                                      variantDescription(e)));
+                                      variantDescription(result.pricing.provider, e)));
         s.blocks.push_back(tableBlock(breakdownTable(e, cur)));
     }
     s.blocks.push_back(subheading("Traffic and latency"));

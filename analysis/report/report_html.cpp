@@ -33,7 +33,7 @@ const char* const kCss = R"CSS(
 :root { color-scheme: light; }
 body { font-family: "DejaVu Sans", "Segoe UI", Helvetica, Arial, sans-serif; font-size: 15px; line-height: 1.45;
        color: #1f2328; background: #ffffff; margin: 0; }
-.page { max-width: 52rem; margin: 0 auto; padding: 1rem 1.2rem 3rem; }
+.page { max-width: 60rem; margin: 0 auto; padding: 1rem 1.2rem 3rem; }
 header.cover { border-bottom: 3px solid #1f5fae; padding: 2rem 0 1.5rem; margin-bottom: 1.5rem; }
 header.cover h1 { font-size: 1.9rem; margin: 0.6rem 0 0.3rem; line-height: 1.2; }
 header.cover .subtitle { color: #57606a; font-size: 1.1rem; margin: 0 0 1.2rem; }
@@ -47,8 +47,8 @@ dl.facts dd { margin: 0; overflow-wrap: anywhere; }
 .table { overflow-x: auto; margin: 0.6rem 0 1rem; }
 table { border-collapse: collapse; width: 100%; font-size: 0.9rem; }
 th, td { border-bottom: 1px solid #d8dee4; padding: 0.3rem 0.45rem; text-align: left; vertical-align: top;
-         overflow-wrap: anywhere; }
-th { background: #f0f3f6; }
+         overflow-wrap: break-word; hyphens: manual; }
+th { background: #f0f3f6; white-space: nowrap; }
 td.num, th.num { text-align: right; white-space: nowrap; }
 tr.em td { font-weight: bold; background: #f3f8ff; }
 figure { margin: 1rem 0; overflow-x: auto; }
@@ -63,6 +63,17 @@ footer { color: #57606a; font-size: 0.85rem; border-top: 1px solid #d0d7de; marg
   dl.facts dd { margin-bottom: 0.4rem; }
   .page { padding: 0.6rem 0.7rem 2rem; }
   table { font-size: 0.82rem; }
+  /* Tables of four or more columns stack on a phone: one card per row, each value under
+     its column's name, instead of columns a few letters wide. */
+  table.wide, table.wide tbody, table.wide tr, table.wide td { display: block; width: auto; max-width: none; }
+  table.wide thead { display: none; }
+  table.wide tr { border: 1px solid #d8dee4; border-radius: 4px; margin: 0 0 0.6rem; padding: 0.2rem 0.1rem; }
+  table.wide td { border: 0; padding: 0.15rem 0.5rem; text-align: left; white-space: normal; }
+  table.wide td.num { text-align: left; }
+  table.wide td::before { content: attr(data-label); display: inline-block; min-width: 42%; margin-right: 0.5rem;
+                          font-weight: bold; color: #424a53; vertical-align: top; }
+  table.wide td:first-child { font-weight: bold; }
+  table.wide td:first-child::before { content: none; }
 }
 @media print {
   @page { margin: 16mm 15mm; }
@@ -115,7 +126,9 @@ std::string logoUri(const std::string& logo)
 void writeTable(std::string& out, const ReportTable& t)
 {
     auto numeric = [&](std::size_t i) { return i < t.numeric.size() && t.numeric[i]; };
-    out += "<div class=\"table\"><table><thead><tr>";
+    // Four columns or more stack on a phone (CSS); each cell carries its column's name for that.
+    const bool wide = t.header.size() >= 4;
+    out += wide ? "<div class=\"table\"><table class=\"wide\"><thead><tr>" : "<div class=\"table\"><table><thead><tr>";
     for (std::size_t i = 0; i < t.header.size(); ++i)
         out += std::string("<th") + (numeric(i) ? " class=\"num\"" : "") + ">" + escapeHtml(t.header[i]) + "</th>";
     out += "</tr></thead><tbody>\n";
@@ -124,8 +137,12 @@ void writeTable(std::string& out, const ReportTable& t)
         for (int e : t.emphasis)
             em = em || e == static_cast<int>(r);
         out += em ? "<tr class=\"em\">" : "<tr>";
-        for (std::size_t i = 0; i < t.rows[r].size(); ++i)
-            out += std::string("<td") + (numeric(i) ? " class=\"num\"" : "") + ">" + escapeHtml(t.rows[r][i]) + "</td>";
+        for (std::size_t i = 0; i < t.rows[r].size(); ++i) {
+            out += std::string("<td") + (numeric(i) ? " class=\"num\"" : "");
+            if (wide && i < t.header.size())
+                out += " data-label=\"" + escapeHtml(t.header[i]) + "\"";
+            out += ">" + escapeHtml(t.rows[r][i]) + "</td>";
+        }
         out += "</tr>\n";
     }
     out += "</tbody></table></div>\n";

@@ -12,8 +12,6 @@ namespace archfit::report {
 const char* familyTitle(Family f);
 // "as serverless functions", "in containers", "on VMs"
 const char* familyPhrase(Family f);
-// "functions, on demand", "serverless containers", "VMs, 3-year commitment", ...
-std::string variantTitle(const std::string& variant);
 // "1,234.56 USD"
 std::string money(double amount, const std::string& currency);
 // "x2.05", "x0.01"

@@ -11,6 +11,7 @@
 #include <cmath>
 #include <cstdio>
 #include <map>
+#include <set>
 
 namespace archfit {
 
@@ -46,41 +47,6 @@ const char* familyPhrase(Family f)
     }
     return "?";
 }
-
-std::string variantTitle(const std::string& variant)
-{
-    if (variant == "faas_on_demand") return "functions, on demand";
-    if (variant == "faas_provisioned") return "functions with provisioned concurrency";
-    if (variant == "faas_flex") return "functions, Flex Consumption plan";
-    if (variant == "faas_premium") return "functions, Premium plan";
-    if (variant == "serverless_container") return "serverless containers";
-    if (variant == "kubernetes") return "Kubernetes";
-    if (variant == "kubernetes_autopilot") return "GKE Autopilot";
-    if (variant == "cloud_run_request_based") return "Cloud Run, request-based billing";
-    if (variant == "cloud_run_instance_based") return "Cloud Run, instance-based billing";
-    if (variant == "vm_on_demand") return "VMs, on demand";
-    if (variant == "vm_1y") return "VMs, 1-year commitment";
-    if (variant == "vm_3y") return "VMs, 3-year commitment";
-    return variant;
-}
-
-}  // namespace report
-
-std::string variantDescription(const FamilyEvaluation& e)
-{
-    if (e.variant.empty())
-        return "-";
-    if (e.purchase.onDemand())
-        return report::variantTitle(e.variant);
-    // The base variant's words without its purchase, then the purchase in words.
-    std::string base = e.variant.substr(0, e.variant.size() - 3);  // drop "_1y" / "_3y"
-    std::string title = base == "vm" ? std::string("VMs")
-                        : base == "faas_on_demand" ? std::string("functions")
-                                                   : report::variantTitle(base);
-    return title + ", " + e.purchase.label();
-}
-
-namespace report {
 
 std::string money(double amount, const std::string& currency) { return text::money(amount, currency); }
 
@@ -282,17 +248,66 @@ namespace {
 
 int severityRank(const std::string& s) { return s == "critical" ? 0 : s == "warning" ? 1 : 2; }
 
-std::vector<std::string> topFindings(const AnalysisResult& result, std::size_t limit)
+}  // namespace
+
+const Finding* sloMissFinding(const AnalysisResult& result, const std::string& id)
 {
-    std::vector<const Finding*> sorted;
     for (const Finding& f : result.findings)
-        sorted.push_back(&f);
-    std::stable_sort(sorted.begin(), sorted.end(), [](const Finding* a, const Finding* b) {
-        return severityRank(a->severity) < severityRank(b->severity);
-    });
+        if (f.components.size() == 1 && f.components.front() == id && f.text.find("SLO") != std::string::npos)
+            return &f;
+    return nullptr;
+}
+
+namespace {
+
+// The risks a reader of the summary must see, one line each with its component: every SLO
+// miss of the layout, every critical finding, every blocker set aside, and the components
+// whose figures rest on declared rather than measured traffic. Other findings are counted and
+// left to the Findings chapter.
+std::vector<std::string> topRisks(const AnalysisResult& result)
+{
     std::vector<std::string> out;
-    for (std::size_t i = 0; i < sorted.size() && i < limit; ++i)
-        out.push_back(sorted[i]->severity + ": " + sorted[i]->text);
+    std::set<const Finding*> shown;  // findings a line here already says
+    for (const ComponentResult& r : result.components) {
+        if (!r.recommended || !r.latencySloMs)
+            continue;
+        const FamilyEvaluation& e = r.family(*r.recommended);
+        if (!e.sloMiss)
+            continue;
+        if (const Finding* f = sloMissFinding(result, r.id))
+            shown.insert(f);
+        out.push_back("SLO miss: " + componentLabel(r) + " is estimated at p99 " + text::number(e.latency.p99Ms, 0) +
+                          " ms against its " + text::number(*r.latencySloMs, 0) + " ms target " + familyPhrase(*r.recommended) +
+                          ", the recommended family.");
+    }
+    for (const Finding& f : result.findings)
+        if (severityRank(f.severity) == 0 && shown.insert(&f).second)
+            out.push_back("Critical: " + f.text);
+    for (const ComponentResult& r : result.components)
+        if (r.recommended)
+            for (const std::string& w : r.family(*r.recommended).waived)
+                out.push_back("Blocker set aside: " + componentLabel(r) + " runs " + familyPhrase(*r.recommended) +
+                              " although " + w);
+    std::vector<std::string> low;
+    for (const ComponentResult& r : result.components)
+        if (r.confidence.level == ConfidenceLevel::Low)
+            low.push_back(r.name.empty() ? r.id : r.name);
+    if (!low.empty()) {
+        std::string who;
+        if (low.size() == result.components.size())
+            who = "every component (" + std::to_string(low.size()) + ")";
+        else
+            for (std::size_t i = 0; i < low.size(); ++i)
+                who += (i == 0 ? "" : i + 1 == low.size() ? " and " : ", ") + low[i];
+        out.push_back("Low confidence: " + who + ": the figures rest on declared traffic or little measured "
+                      "data; import access logs to firm them up.");
+    }
+    if (out.empty())
+        out.push_back("No SLO miss, critical finding, waived blocker or low-confidence estimate.");
+    const std::size_t rest = result.findings.size() - shown.size();
+    if (rest > 0)
+        out.push_back(std::to_string(rest) + (rest == 1 ? " further finding" : " further findings") +
+                      " in the Findings chapter.");
     return out;
 }
 
@@ -394,14 +409,8 @@ ReportSection executiveSummary(const AnalysisResult& result, const Workload& wor
         decisions.push_back("No component has a feasible alternative: every family choice is forced by blockers.");
     s.blocks.push_back(bullets(decisions));
 
-    s.blocks.push_back(subheading("Top findings"));
-    auto findings = topFindings(result, 3);
-    if (findings.empty())
-        findings.push_back("No portfolio-level findings.");
-    else if (result.findings.size() > findings.size())
-        findings.push_back("... " + std::to_string(result.findings.size() - findings.size()) +
-                           " more in the Findings section.");
-    s.blocks.push_back(bullets(findings));
+    s.blocks.push_back(subheading("Top risks"));
+    s.blocks.push_back(bullets(topRisks(result)));
     return s;
 }
 
@@ -430,7 +439,7 @@ ReportSection layoutSection(const AnalysisResult& result)
             const FamilyEvaluation& e = r.family(*r.recommended);
             box.lane = static_cast<int>(*r.recommended);
             box.detail = money(e.cost.total, cur) + "/mo";
-            t.rows.push_back({componentLabel(r), toString(*r.recommended), variantDescription(e),
+            t.rows.push_back({componentLabel(r), toString(*r.recommended), variantDescription(result.pricing.provider, e),
                               money(e.cost.total, cur), text::number(r.margin, 1), toString(r.confidence.level)});
         } else {
             box.lane = 3;
@@ -450,6 +459,37 @@ ReportSection layoutSection(const AnalysisResult& result)
     s.blocks.push_back(lanes);
     s.blocks.push_back(tableBlock(t));
     return s;
+}
+
+// Every sentence of the document in product language: reasons and findings come from the
+// engine's rooms with variant ids in them ("Best-fitting variant of 6: vm_3y.").
+void inProductLanguage(ReportDocument& doc, Provider provider)
+{
+    const auto fix = [provider](std::string& text) { text = productText(provider, text); };
+    for (ReportSection& s : doc.sections) {
+        fix(s.title);
+        for (ReportBlock& b : s.blocks) {
+            fix(b.lead);
+            fix(b.text);
+            for (std::string& item : b.items)
+                fix(item);
+            for (std::string& h : b.table.header)
+                fix(h);
+            for (std::vector<std::string>& row : b.table.rows)
+                for (std::string& cell : row)
+                    fix(cell);
+            for (auto& [label, value] : b.facts)
+                fix(value);
+            fix(b.chart.title);
+            fix(b.chart.note);
+            for (std::string& series : b.chart.series)
+                fix(series);
+            for (ChartBar& bar : b.chart.bars)
+                fix(bar.label);
+            for (LaneBox& box : b.lanes.boxes)
+                fix(box.detail);
+        }
+    }
 }
 
 }  // namespace
@@ -510,6 +550,7 @@ ReportDocument buildReport(const AnalysisResult& result, const Workload& workloa
     }
     for (ReportSection& s : appendixSections(result, workload, options, 4))
         doc.sections.push_back(std::move(s));
+    inProductLanguage(doc, result.pricing.provider);
     return doc;
 }
 

@@ -27,8 +27,49 @@ std::string num(double v)
     return s == "-0" ? "0" : s;
 }
 
-// Text width estimate for an 11 px sans-serif font (no font metrics in the engine).
-double textWidth(const std::string& s, double px = 11) { return static_cast<double>(s.size()) * px * 0.56; }
+// Text width estimate for DejaVu Sans (no font metrics in the engine): its digits are 0.64 em
+// wide and its lower case about 0.6 em; bold is wider. Erring wide keeps labels inside the
+// viewBox (issue #19: "Recommended layout" was cut to "commended layout").
+double textWidth(const std::string& s, double px = 11, bool bold = false)
+{
+    return static_cast<double>(s.size()) * px * (bold ? 0.68 : 0.62);
+}
+
+// `text` in lines no wider than `width` (estimated, `px` font), broken at spaces; a word longer
+// than a line keeps a line of its own.
+std::vector<std::string> wrapText(const std::string& text, double width, double px)
+{
+    std::vector<std::string> lines;
+    std::string lineText;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        std::size_t end = text.find(' ', start);
+        if (end == std::string::npos)
+            end = text.size();
+        const std::string word = text.substr(start, end - start);
+        const std::string candidate = lineText.empty() ? word : lineText + " " + word;
+        if (!lineText.empty() && textWidth(candidate, px) > width) {
+            lines.push_back(lineText);
+            lineText = word;
+        } else {
+            lineText = candidate;
+        }
+        start = end + 1;
+    }
+    if (!lineText.empty())
+        lines.push_back(lineText);
+    return lines;
+}
+
+// A note under a chart, wrapped to the chart's width: 13 px a line.
+std::string noteLines(const std::vector<std::string>& lines, double top)
+{
+    std::string s;
+    for (std::size_t i = 0; i < lines.size(); ++i)
+        s += "<text x=\"0\" y=\"" + num(top + 11 + 13.0 * i) + "\" fill=\"#555\" font-size=\"10\">" +
+             escapeHtml(lines[i]) + "</text>";
+    return s;
+}
 
 std::string seriesColour(const std::vector<std::string>& series, std::size_t i)
 {
@@ -78,15 +119,15 @@ std::string barChart(const ReportChart& c, int width, bool standalone)
 {
     double labelW = 60, valueW = 40, maxValue = 0;
     for (const ChartBar& b : c.bars) {
-        labelW = std::max(labelW, textWidth(b.label) + 10);
-        valueW = std::max(valueW, textWidth(b.valueText) + 10);
+        labelW = std::max(labelW, textWidth(b.label, 11, b.highlight) + 10);
+        valueW = std::max(valueW, textWidth(b.valueText, 11, b.highlight) + 10);
         double sum = 0;
         for (double v : b.segments)
             sum += v;
         maxValue = std::max({maxValue, sum, b.high.value_or(0)});
     }
     maxValue = std::max(maxValue, c.marker.value_or(0));
-    labelW = std::min(labelW, width * 0.3);
+    labelW = std::min(labelW, width * 0.34);
     const std::vector<double> ticks = niceTicks(maxValue, 4);
     const double x0 = labelW, x1 = std::max(x0 + 60, width - valueW);
     const double scale = (x1 - x0) / ticks.back();
@@ -110,7 +151,8 @@ std::string barChart(const ReportChart& c, int width, bool standalone)
         }
         legendY += 18;
     }
-    const double height = legendY + (c.note.empty() ? 0 : 14);
+    const std::vector<std::string> note = c.note.empty() ? std::vector<std::string>{} : wrapText(c.note, width, 10);
+    const double height = legendY + 13.0 * note.size() + (note.empty() ? 0 : 3);
     std::string s = open(width, height, standalone, c.title);
     s += textAt(0, 14, c.title, "font-weight=\"bold\" font-size=\"12\"");
     const double step = ticks.size() > 1 ? ticks[1] - ticks[0] : 1;
@@ -128,8 +170,21 @@ std::string barChart(const ReportChart& c, int width, bool standalone)
     for (std::size_t i = 0; i < c.bars.size(); ++i) {
         const ChartBar& b = c.bars[i];
         const double y = top + i * rowH;
-        s += textAt(x0 - 6, y + barH / 2 + 4, b.label,
-                    std::string("text-anchor=\"end\"") + (b.highlight ? " font-weight=\"bold\"" : ""));
+        // A label wider than the label column (a third of the chart) is cut with an ellipsis;
+        // the whole label is the bar's tooltip.
+        std::string label = b.label;
+        while (label.size() > 4 && textWidth(label, 11, b.highlight) + 10 > labelW) {
+            label.pop_back();
+            while (!label.empty() && (static_cast<unsigned char>(label.back()) & 0xC0) == 0x80)
+                label.pop_back();  // never split a UTF-8 sequence
+            while (!label.empty() && static_cast<unsigned char>(label.back()) >= 0xC0)
+                label.pop_back();
+        }
+        if (label != b.label)
+            label += "\xE2\x80\xA6";
+        s += "<g><title>" + escapeHtml(b.label) + "</title>" +
+             textAt(x0 - 6, y + barH / 2 + 4, label,
+                    std::string("text-anchor=\"end\"") + (b.highlight ? " font-weight=\"bold\"" : "")) + "</g>";
         double x = x0;
         for (std::size_t k = 0; k < b.segments.size(); ++k) {
             const double w = b.segments[k] * scale;
@@ -158,14 +213,14 @@ std::string barChart(const ReportChart& c, int width, bool standalone)
     }
     s += line(x0, top - 4, x0, axisY, "stroke=\"#555\"");
     s += legend;
-    if (!c.note.empty())
-        s += textAt(0, height - 3, c.note, "fill=\"#555\" font-size=\"10\"");
+    s += noteLines(note, legendY);
     return s + "</svg>";
 }
 
 std::string lineChart(const ReportChart& c, int width, bool standalone)
 {
-    const double height = 170 + (c.note.empty() ? 0 : 14);
+    const std::vector<std::string> note = c.note.empty() ? std::vector<std::string>{} : wrapText(c.note, width, 10);
+    const double height = 170 + 13.0 * note.size() + (note.empty() ? 0 : 3);
     const double left = 56, right = width - 10.0, top = 26, bottom = 140;
     double maxValue = 0;
     for (double v : c.line)
@@ -202,8 +257,7 @@ std::string lineChart(const ReportChart& c, int width, bool standalone)
     s += textAt(left, bottom + 14, c.xStart, "fill=\"#555\"");
     s += textAt(right, bottom + 14, c.xEnd, "text-anchor=\"end\" fill=\"#555\"");
     s += textAt((left + right) / 2, bottom + 14, c.unit, "text-anchor=\"middle\" fill=\"#555\"");
-    if (!c.note.empty())
-        s += textAt(0, height - 3, c.note, "fill=\"#555\" font-size=\"10\"");
+    s += noteLines(note, 170);
     return s + "</svg>";
 }
 

@@ -131,31 +131,51 @@ std::string marksText(const AnalysisResult& r)
     return out;
 }
 
-std::string findingsText(const AnalysisResult& r)
-{
-    if (r.findings.empty())
-        return "\nFindings: none\n";
-    std::string out = "\nFindings (" + std::to_string(r.findings.size()) + "):\n";
-    for (const Finding& f : r.findings)
-        out += wrapped("  [" + f.severity + "] ", f.text);
-    return out;
-}
-
 // Components whose recommended family is estimated to miss their p99 target.
-std::string sloMissText(const AnalysisResult& r)
+std::vector<const ComponentResult*> sloMisses(const AnalysisResult& r)
 {
     std::vector<const ComponentResult*> misses;
     for (const ComponentResult& c : r.components)
         if (c.recommended && c.family(*c.recommended).sloMiss && c.latencySloMs)
             misses.push_back(&c);
+    return misses;
+}
+
+std::string findingsText(const AnalysisResult& r)
+{
+    std::vector<const Finding*> shown;
+    const std::vector<const ComponentResult*> misses = sloMisses(r);
+    for (const Finding& f : r.findings) {
+        const bool aboutMiss = std::any_of(misses.begin(), misses.end(), [&](const ComponentResult* c) {
+            return sloMissFinding(r, c->id) == &f;
+        });
+        if (!aboutMiss)
+            shown.push_back(&f);
+    }
+    if (shown.empty())
+        return std::string("\nFindings: ") + (r.findings.empty() ? "none\n" : "none besides the SLO misses\n");
+    std::string out = "\nFindings (" + std::to_string(shown.size()) + "):\n";
+    for (const Finding* f : shown)
+        out += wrapped("  [" + f->severity + "] ", productText(r.pricing.provider, f->text));
+    return out;
+}
+
+std::string sloMissText(const AnalysisResult& r)
+{
+    const std::vector<const ComponentResult*> misses = sloMisses(r);
     if (misses.empty())
         return "SLO misses: none\n";
     std::string out = "SLO misses (" + std::to_string(misses.size()) + "):\n";
     for (const ComponentResult* c : misses) {
         const FamilyEvaluation& e = c->family(*c->recommended);
-        out += wrapped("  " + c->id + " (" + toString(*c->recommended) + "): ",
-                       "estimated p99 " + wholeNumber(e.latency.p99Ms) + " ms against a "
-                           + wholeNumber(*c->latencySloMs) + " ms target");
+        std::string text = "estimated p99 " + wholeNumber(e.latency.p99Ms) + " ms against a " +
+                           wholeNumber(*c->latencySloMs) + " ms target";
+        // The finding's first sentence says what this line says; its advice follows it.
+        if (const Finding* f = sloMissFinding(r, c->id)) {
+            const std::size_t advice = f->text.find(". ");
+            text += advice == std::string::npos ? "." : ". " + productText(r.pricing.provider, f->text.substr(advice + 2));
+        }
+        out += wrapped("  " + c->id + " (" + toString(*c->recommended) + "): ", text);
     }
     return out;
 }
@@ -194,7 +214,7 @@ std::string summaryText(const AnalysisResult& r, const Workload& workload)
     out << "\nHow each recommendation is bought:\n";
     for (const ComponentResult& c : r.components)
         if (c.recommended)
-            out << "  " << pad(c.id, idWidth) << variantDescription(c.family(*c.recommended)) << "\n";
+            out << "  " << pad(c.id, idWidth) << variantDescription(r.pricing.provider, c.family(*c.recommended)) << "\n";
     const Layout& l = r.layout;
     out << "\nRecommended layout: " << money(l.monthlyCost) << " " << cur << "/month (infrastructure "
         << money(l.infrastructure) << ", operations " << money(l.operations) << ")\n";
@@ -209,7 +229,8 @@ std::string summaryText(const AnalysisResult& r, const Workload& workload)
         out << "  " << unplacedText(l) << "\n";
     out << findingsText(r) << sloMissText(r);
     out << "\nDetails per component: archfit-cli analyze FILE --json -\n";
-    return out.str();
+    // Findings and reasons come from the engine with variant ids in them; the JSON keeps those.
+    return productText(r.pricing.provider, out.str());
 }
 
 bool applyWeights(const std::string& spec, Weights& weights, std::string& problem)

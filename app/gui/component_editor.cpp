@@ -31,18 +31,18 @@ struct NumberField {
 };
 
 constexpr NumberField kNumberFields[] = {
-    {"memory_mb", QT_TRANSLATE_NOOP("archfit::ComponentEditor", "Memory"),
+    {"memory_mb", QT_TRANSLATE_NOOP("archfit::ComponentEditor", "Memory (MB)"),
      QT_TRANSLATE_NOOP("archfit::ComponentEditor", "Memory per instance, MB (128 to 1,048,576)")},
     {"vcpu", QT_TRANSLATE_NOOP("archfit::ComponentEditor", "vCPU"),
      QT_TRANSLATE_NOOP("archfit::ComponentEditor", "vCPUs per instance")},
-    {"avg_duration_ms", QT_TRANSLATE_NOOP("archfit::ComponentEditor", "Mean duration"),
+    {"avg_duration_ms", QT_TRANSLATE_NOOP("archfit::ComponentEditor", "Mean duration (ms)"),
      QT_TRANSLATE_NOOP("archfit::ComponentEditor", "Mean service time of one request or run, ms")},
-    {"max_duration_s", QT_TRANSLATE_NOOP("archfit::ComponentEditor", "Max duration"),
+    {"max_duration_s", QT_TRANSLATE_NOOP("archfit::ComponentEditor", "Max duration (s)"),
      QT_TRANSLATE_NOOP("archfit::ComponentEditor", "Longest request or run, seconds")},
-    {"requests_per_day", QT_TRANSLATE_NOOP("archfit::ComponentEditor", "Requests/day"),
+    {"requests_per_day", QT_TRANSLATE_NOOP("archfit::ComponentEditor", "Requests per day"),
      QT_TRANSLATE_NOOP("archfit::ComponentEditor",
                        "Declared traffic, requests per day (empty: none declared)")},
-    {"latency_slo_ms", QT_TRANSLATE_NOOP("archfit::ComponentEditor", "p99 SLO"),
+    {"latency_slo_ms", QT_TRANSLATE_NOOP("archfit::ComponentEditor", "p99 SLO (ms)"),
      QT_TRANSLATE_NOOP("archfit::ComponentEditor", "p99 latency target, ms (empty: none)")},
 };
 

@@ -1,10 +1,16 @@
 // archfit [FILE]                          open FILE (workload JSON or .archfit project)
-// archfit --screenshot OUT.png FILE       open FILE, wait for the analysis, save a 1400x900 PNG
+// archfit --screenshot OUT.png FILE       open FILE, wait for the analysis, save a PNG of the
+//                                         window sized to the screen's available area
+//         [--size WxH]                    ... of a window of that size instead
 //         [--select ID]                   ... with component ID selected instead of the first row
+//         [--tab NAME]                    ... with the component view's tab NAME ("Cost") shown
+// archfit --dark ...                      the dark palette whatever the system's (to check it)
 
 #include "analysis_controller.h"
 #include "document.h"
 #include "main_window.h"
+
+#include "component_view.h"
 
 #include "archfit/util/version.h"
 
@@ -12,7 +18,10 @@
 #include <QCommandLineParser>
 #include <QEventLoop>
 #include <QLocale>
+#include <QPalette>
 #include <QPixmap>
+#include <QScreen>
+#include <QTabWidget>
 #include <QTimer>
 
 #include <cstdio>
@@ -25,8 +34,21 @@ void printError(const QString& text)
 }
 
 // Opens `file`, waits (at most 30 s) for its analysis, renders the window and saves `out`.
+// Shows the component view's tab whose title is `name` (case-insensitive, "&" ignored).
+bool showTab(archfit::MainWindow& window, const QString& name)
+{
+    QTabWidget* tabs = window.componentView()->tabs();
+    for (int i = 0; i < tabs->count(); ++i) {
+        if (tabs->tabText(i).remove(QLatin1Char('&')).compare(name, Qt::CaseInsensitive) == 0) {
+            tabs->setCurrentIndex(i);
+            return true;
+        }
+    }
+    return false;
+}
+
 int takeScreenshot(archfit::MainWindow& window, const QString& file, const QString& out,
-                   const QString& select)
+                   const QString& select, const QString& tab, const QString& size)
 {
     const archfit::Diagnostics errors = window.loadFile(file);
     if (!errors.empty()) {
@@ -49,7 +71,25 @@ int takeScreenshot(archfit::MainWindow& window, const QString& file, const QStri
         printError(QCoreApplication::translate("main", "no component with id %1").arg(select));
         return 1;
     }
-    window.resize(1400, 900);
+    if (!tab.isEmpty() && !showTab(window, tab)) {
+        printError(QCoreApplication::translate("main", "no tab named %1").arg(tab));
+        return 1;
+    }
+    // The whole available area: the screen size is the window size under test (xvfb-run -s
+    // "-screen 0 1280x720x24" checks a 1280x720 window); --size WxH sets it instead.
+    if (!size.isEmpty()) {
+        const QStringList wh = size.split(QLatin1Char('x'));
+        const int w = wh.size() == 2 ? wh[0].toInt() : 0;
+        const int h = wh.size() == 2 ? wh[1].toInt() : 0;
+        if (w < 200 || h < 200) {
+            printError(QCoreApplication::translate("main", "--size: expected WIDTHxHEIGHT such as 1400x900, got %1")
+                           .arg(size));
+            return 2;
+        }
+        window.resize(w, h);
+    } else if (QScreen* screen = QGuiApplication::primaryScreen()) {
+        window.setGeometry(screen->availableGeometry());
+    }
     window.show();
     // Let layouts settle and the chart's queued replot run before grabbing.
     QEventLoop settle;
@@ -81,16 +121,21 @@ int main(int argc, char* argv[])
         "main", "ArchFit: serverless, container or VM, for every component."));
     parser.addHelpOption();
     parser.addVersionOption();
+    using T = QCoreApplication;
     const QCommandLineOption screenshotOption(
-        QStringLiteral("screenshot"),
-        QCoreApplication::translate("main", "Open FILE, render the window to OUT.png and exit."),
-        QCoreApplication::translate("main", "OUT.png"));
-    parser.addOption(screenshotOption);
-    const QCommandLineOption selectOption(
-        QStringLiteral("select"),
-        QCoreApplication::translate("main", "With --screenshot: select component ID."),
-        QCoreApplication::translate("main", "ID"));
-    parser.addOption(selectOption);
+        {QStringLiteral("screenshot")}, T::translate("main", "Open FILE, render the window to OUT.png and exit."),
+        T::translate("main", "OUT.png"));
+    const QCommandLineOption selectOption({QStringLiteral("select")},
+                                          T::translate("main", "With --screenshot: select component ID."),
+                                          T::translate("main", "ID"));
+    const QCommandLineOption tabOption({QStringLiteral("tab")},
+                                       T::translate("main", "With --screenshot: show the component tab NAME."),
+                                       T::translate("main", "NAME"));
+    const QCommandLineOption sizeOption({QStringLiteral("size")},
+                                        T::translate("main", "With --screenshot: window size (default: the screen's)."),
+                                        T::translate("main", "WxH"));
+    const QCommandLineOption darkOption({QStringLiteral("dark")}, T::translate("main", "Use the dark palette."));
+    parser.addOptions({screenshotOption, selectOption, tabOption, sizeOption, darkOption});
     parser.addPositionalArgument(
         QStringLiteral("file"),
         QCoreApplication::translate("main", "Workload (.json) or project (.archfit) to open."),
@@ -103,6 +148,12 @@ int main(int argc, char* argv[])
         return 2;
     }
 
+    if (parser.isSet(darkOption)) {
+        // A dark window colour is what MainWindow::applySystemPalette() reads as a dark system.
+        QPalette dark = QApplication::palette();
+        dark.setColor(QPalette::Window, QColor(0x2b, 0x2d, 0x30));
+        QApplication::setPalette(dark);
+    }
     archfit::MainWindow window;
     if (parser.isSet(screenshotOption)) {
         if (files.isEmpty()) {
@@ -110,7 +161,7 @@ int main(int argc, char* argv[])
             return 2;
         }
         return takeScreenshot(window, files.first(), parser.value(screenshotOption),
-                              parser.value(selectOption));
+                              parser.value(selectOption), parser.value(tabOption), parser.value(sizeOption));
     }
 
     window.show();

@@ -18,7 +18,9 @@
 #include <QCloseEvent>
 #include <QDir>
 #include <QFileInfo>
+#include <QGuiApplication>
 #include <QLabel>
+#include <QScreen>
 #include <QSortFilterProxyModel>
 #include <QStackedWidget>
 #include <QStandardPaths>
@@ -350,11 +352,56 @@ void MainWindow::closeEvent(QCloseEvent* event)
     event->accept();
 }
 
+QSize MainWindow::preferredSize(const QSize& available)
+{
+    // 1400x900 is what the docks' default proportions were drawn for; a larger screen gets a
+    // little more (80%), a smaller one the whole available area less the frame's allowance.
+    const QSize wanted = QSize(1400, 900).expandedTo(available * 0.8);
+    const QSize room = (available - QSize(16, 40)).expandedTo(QSize(640, 480));
+    return wanted.boundedTo(room);
+}
+
+void MainWindow::fitToScreen()
+{
+    if (isMaximized() || isFullScreen())
+        return;
+    QScreen* target = screen();
+    // A geometry restored from another monitor set-up may lie off every screen: take the
+    // screen under its centre, or the primary one.
+    if (QScreen* under = QGuiApplication::screenAt(frameGeometry().center()))
+        target = under;
+    else if (QGuiApplication::primaryScreen())
+        target = QGuiApplication::primaryScreen();
+    if (!target)
+        return;
+    const QRect available = target->availableGeometry();
+    const QSize frameExtra = frameGeometry().size() - geometry().size();
+    QSize size = geometry().size().boundedTo(available.size() - frameExtra);
+    size = size.expandedTo(minimumSizeHint().boundedTo(available.size()));
+    resize(size);
+    QRect frame(frameGeometry().topLeft(), size + frameExtra);
+    if (frame.right() > available.right())
+        frame.moveRight(available.right());
+    if (frame.bottom() > available.bottom())
+        frame.moveBottom(available.bottom());
+    if (frame.left() < available.left())
+        frame.moveLeft(available.left());
+    if (frame.top() < available.top())
+        frame.moveTop(available.top());
+    move(frame.topLeft());
+}
+
 void MainWindow::readSettings()
 {
     const QByteArray geometry = settings::windowGeometry.get();
-    if (geometry.isEmpty() || !restoreGeometry(geometry))
-        resize(1400, 900);
+    if (geometry.isEmpty() || !restoreGeometry(geometry)) {
+        QScreen* primary = QGuiApplication::primaryScreen();
+        const QRect available = primary ? primary->availableGeometry() : QRect(0, 0, 1400, 900);
+        resize(preferredSize(available.size()));
+        move(available.topLeft() + QPoint((available.width() - width()) / 2,
+                                          (available.height() - height()) / 2));
+    }
+    fitToScreen();
     const QByteArray state = settings::dockState.get();
     m_stateRestored = !state.isEmpty() && restoreState(state);
 }

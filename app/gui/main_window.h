@@ -75,6 +75,9 @@ public:
     QString coverageText() const;
     bool isEmptyStateShown() const;
     QString selectedComponent() const { return m_selectedId; }
+    // The first size on a screen whose available area is `available`: 1400x900 where it fits
+    // (80% of a larger screen), else the available area less room for the window frame.
+    static QSize preferredSize(const QSize& available);
 
     // Opens `path` without asking about unsaved changes; returns the problems found (empty on
     // success). On failure the current document is unchanged. The bundled sample opens as an
@@ -141,6 +144,8 @@ private:
     void updateEmptyState();
     static QString componentCount(int count);  // "1 component", "11 components"
     void readSettings();
+    // Moves and shrinks the window so that its frame lies on the screen's available area.
+    void fitToScreen();
     void writeSettings() const;
     // data/samples/shop.workload.json in the data directory (opened as an untitled copy).
     QString bundledSamplePath() const;

@@ -165,6 +165,17 @@ void MainWindow::applySystemPalette()
         p.setColor(QPalette::ToolTipText, QColor(0xe8, 0xe8, 0xe8));
         p.setColor(QPalette::Link, QColor(0x6c, 0xb4, 0xff));
         p.setColor(QPalette::PlaceholderText, QColor(0x9a, 0x9a, 0x9a));
+        // setColor(role, ...) paints every colour group alike, so disabled Undo / Apply /
+        // Delete looked enabled (issue #19): dim the disabled group's text and buttons, and
+        // give Fusion's etched disabled text no light edge.
+        const QColor disabledText(0x80, 0x84, 0x8a);
+        for (QPalette::ColorRole role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText,
+                                         QPalette::HighlightedText})
+            p.setColor(QPalette::Disabled, role, disabledText);
+        p.setColor(QPalette::Disabled, QPalette::Button, QColor(0x2e, 0x30, 0x33));
+        p.setColor(QPalette::Disabled, QPalette::Base, QColor(0x26, 0x28, 0x2b));
+        p.setColor(QPalette::Disabled, QPalette::Highlight, QColor(0x4a, 0x4d, 0x52));
+        p.setColor(QPalette::Disabled, QPalette::Light, QColor(0x2b, 0x2d, 0x30));
         qApp->setPalette(p);
     }
     m_paletteUpdating = false;

@@ -210,7 +210,7 @@ QVariant PortfolioModel::toolTip(const ComponentResult& c, int column) const
         if (c.forcedJustification)
             lines << tr("Forced: %1").arg(QString::fromStdString(*c.forcedJustification));
         for (const std::string& r : c.reasons)
-            lines << QStringLiteral("\u2022 ") + QString::fromStdString(r);
+            lines << QStringLiteral("\u2022 ") + productLanguage(m_result->pricing.provider, r);
         return lines.isEmpty() ? tr("Every family is blocked for this component.")
                                : lines.join(QLatin1Char('\n'));
     }
@@ -218,7 +218,7 @@ QVariant PortfolioModel::toolTip(const ComponentResult& c, int column) const
         if (const FamilyEvaluation* f = assigned(c)) {
             const std::string& cur = m_result->pricing.currency;
             return tr("%1 per 730-hour month (%2): infrastructure %3 + operations labour %4")
-                .arg(formatMoney(f->cost.total, cur), QString::fromStdString(f->variant),
+                .arg(formatMoney(f->cost.total, cur), variantText(m_result->pricing.provider, *f),
                      formatMoney(f->cost.infrastructure, cur), formatMoney(f->cost.operations, cur));
         }
         return {};

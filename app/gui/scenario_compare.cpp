@@ -120,7 +120,7 @@ QString comparisonHtml(const ScenarioComparison& c)
         const ComponentResult* cb = b.find(id.toStdString());
         QStringList why;
         for (const std::string& r : cb->reasons)
-            why << esc(r);
+            why << productLanguage(b.pricing.provider, r).toHtmlEscaped();
         html += QStringLiteral("<tr><td>%1</td><td>%2 (fit %3)</td><td><b>%4</b> (fit %5)</td>"
                                "<td>%6</td></tr>")
                     .arg(esc(cb->name.empty() ? cb->id : cb->name), assignedLabel(a, cb->id),

@@ -48,6 +48,15 @@ struct BarLayout {
     double maxValue = 0;
 };
 
+// Height of the note under a chart, wrapped to the chart's width (it ran off the page).
+double noteHeight(const ReportChart& c, double width, const Style& s)
+{
+    if (c.note.empty())
+        return 0;
+    return s.metrics(s.font(7)).boundingRect(QRectF(0, 0, width, 1e6), Qt::TextWordWrap, qs(c.note)).height() +
+           s.u(3);
+}
+
 BarLayout barLayout(const ReportChart& c, double width, const Style& s)
 {
     BarLayout l;
@@ -84,7 +93,7 @@ BarLayout barLayout(const ReportChart& c, double width, const Style& s)
         }
         y += s.u(14);
     }
-    l.height = y + (c.note.empty() ? 0 : s.u(12));
+    l.height = y + noteHeight(c, width, s);
     return l;
 }
 
@@ -101,7 +110,9 @@ void paintNote(QPainter& p, const ReportChart& c, const QRectF& r, const Style& 
         return;
     p.setFont(s.font(7));
     p.setPen(Style::muted());
-    p.drawText(QPointF(r.left(), r.bottom() - s.u(3)), qs(c.note));
+    const double h = noteHeight(c, r.width(), s);
+    p.drawText(QRectF(r.left(), r.bottom() - h, r.width(), h), Qt::TextWordWrap | Qt::AlignLeft | Qt::AlignTop,
+               qs(c.note));
 }
 
 void paintBars(QPainter& p, const ReportChart& c, const QRectF& r, const Style& s)
@@ -263,7 +274,7 @@ void paintLine(QPainter& p, const ReportChart& c, const QRectF& r, const Style& 
 double chartHeight(const ReportChart& chart, double width, const Style& style)
 {
     if (chart.kind == ReportChart::Kind::Line)
-        return style.u(112) + (chart.note.empty() ? 0 : style.u(12));
+        return style.u(112) + noteHeight(chart, width, style);
     return barLayout(chart, width, style).height;
 }
 

@@ -179,6 +179,23 @@ for c in components:
           and money(total) in html_text)
 check("HTML is responsive and printable", 'name="viewport"' in html_text and "@media print" in html_text)
 
+# 3b. Product language (issue #19, item 2): the variant ids of the JSON appear in no output
+# meant for people: the text summary, the HTML and the PDF.
+ids = set()
+for c in components:
+    for fam in c["families"].values():
+        if fam.get("variant"):
+            ids.add(fam["variant"])
+        ids.update(fam.get("variants") or {})
+check("JSON names on demand and committed variants", len(ids) >= 6, sorted(ids))
+summary_text = run("analyze", str(sample), "--data-dir", args.data).stdout
+for label, body in (("text summary", summary_text), ("HTML", html_text), ("PDF", flat)):
+    # A whole word: not inside a longer id, a URL ("for-kubernetes-versions") or a path.
+    leaked = sorted(i for i in ids if re.search(r"(?<![\w/-])" + re.escape(i) + r"(?!\w)", body))
+    check(f"{label} names no variant id", not leaked, leaked)
+check("text summary names the products", "AWS Lambda" in summary_text and "Amazon EC2 " in summary_text,
+      summary_text[-1500:])
+
 # 4. CSV round-trips to the JSON numbers.
 rows = list(csv.DictReader(io.StringIO(out["csv"].read_text(encoding="utf-8"), newline="")))
 check("CSV: one row per component x family", len(rows) == 3 * len(components), len(rows))

@@ -1,9 +1,9 @@
-# Runs `archfit --screenshot OUT INPUT` and checks that OUT is a PNG of a real window.
+# Runs `archfit --screenshot OUT --size 1400x900 INPUT` and checks that OUT is a PNG of a real window.
 # Variables: ARCHFIT (executable), OUT (png path), INPUT (workload or project).
 get_filename_component(outDir "${OUT}" DIRECTORY)
 file(MAKE_DIRECTORY "${outDir}")
 file(REMOVE "${OUT}")
-execute_process(COMMAND "${ARCHFIT}" --screenshot "${OUT}" "${INPUT}"
+execute_process(COMMAND "${ARCHFIT}" --screenshot "${OUT}" --size 1400x900 "${INPUT}"
                 RESULT_VARIABLE rc ERROR_VARIABLE err TIMEOUT 60)
 if(NOT rc EQUAL 0)
   message(FATAL_ERROR "archfit --screenshot failed (${rc}): ${err}")

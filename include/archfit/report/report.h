@@ -7,6 +7,7 @@
 // and options give byte-identical output. The printed date is ReportOptions::date, else the
 // catalog date. Reports never contain a directory path: file names only (fileNameOnly()).
 
+#include "archfit/report/product_names.h"
 #include "archfit/score/analysis_result.h"
 #include "archfit/util/result.h"
 #include "archfit/workload/workload.h"
@@ -58,9 +59,9 @@ struct ReportOptions {
 // The last path component: "/home/me/logs/a.log" -> "a.log" (also for "C:\x\a.log").
 std::string fileNameOnly(const std::string& path);
 
-// A family's chosen variant and how it is bought, in words: "serverless containers, on demand"
-// is "serverless containers"; "VMs, 3-year Compute Savings Plan (100% committed)".
-std::string variantDescription(const FamilyEvaluation& e);
+// The finding about component `id`'s SLO miss (it names that component alone and speaks of its
+// SLO); null when there is none. Outputs that list SLO misses print it there, not twice.
+const Finding* sloMissFinding(const AnalysisResult& result, const std::string& id);
 
 // The imported files of an ingest, reduced to what a report may show (names, not paths).
 // The window is the ingest's first to last minute. Refused and duplicate files are left out.

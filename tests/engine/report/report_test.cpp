@@ -2,6 +2,7 @@
 // and the report built from the sample.
 
 #include "archfit/report/report.h"
+#include "archfit/report/product_names.h"
 #include "archfit/workload/workload_reader.h"
 #include "archfit/score/analyze.h"
 
@@ -10,6 +11,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 
 using namespace archfit;
 
@@ -34,14 +36,19 @@ TEST(ReportTest, CsvCellsThatCouldBeFormulasAreNeutralised)
     EXPECT_EQ(csvCell("x=1"), "x=1");  // only the first character matters
 }
 
-TEST(ReportTest, AzureFunctionPlansAreNamedInWords)
+TEST(ReportTest, NewVariantsAreNamedAsTheirProducts)
 {
-    // Issue 18, item 5: the Flex Consumption and Premium variants read as plans, not ids.
+    // Issue 18, item 5: the Azure plans, Cloud Run billing modes and Autopilot read as products.
     FamilyEvaluation e;
     e.variant = "faas_flex";
-    EXPECT_EQ(variantDescription(e), "functions, Flex Consumption plan");
+    EXPECT_EQ(variantDescription(Provider::Azure, e), "Azure Functions Flex Consumption, on demand");
     e.variant = "faas_premium";
-    EXPECT_EQ(variantDescription(e), "functions, Premium plan");
+    EXPECT_EQ(variantDescription(Provider::Azure, e), "Azure Functions Premium, on demand");
+    EXPECT_EQ(variantProduct(Provider::Gcp, "cloud_run_request_based"), "Cloud Run, request-based billing");
+    EXPECT_EQ(variantProduct(Provider::Gcp, "cloud_run_instance_based_1y"), "Cloud Run, instance-based billing");
+    EXPECT_EQ(variantProduct(Provider::Gcp, "kubernetes_autopilot"), "GKE Autopilot");
+    EXPECT_EQ(productText(Provider::Gcp, "Best-fitting variant: cloud_run_request_based."),
+              "Best-fitting variant: Cloud Run, request-based billing.");
 }
 
 TEST(ReportTest, FileNameOnlyDropsDirectories)
@@ -101,4 +108,40 @@ TEST(ReportTest, SampleReportHasEveryChapterAndComponent)
     const std::string csv = reportCsv(r);
     EXPECT_EQ(std::count(csv.begin(), csv.end(), '\n'), static_cast<long>(3 * w.components.size() + 1));
     EXPECT_EQ(reportJson(r, w, options), reportJson(r, w, options));
+}
+
+// #19: the executive summary's top risks name every SLO miss of the layout with its component.
+TEST(ReportTest, SummaryNamesEverySloMissOfTheSample)
+{
+    const Workload w = readWorkloadFile(std::string(ARCHFIT_SOURCE_DIR) + "/data/samples/shop.workload.json").value();
+    const AnalysisResult r = analyze(w, testdata::aws(), testdata::rules(), AnalysisSettings{});
+    const ReportDocument doc = buildReport(r, w, ReportOptions{});
+    ASSERT_FALSE(doc.sections.empty());
+    ASSERT_EQ(doc.sections[0].anchor, "summary");
+    std::vector<std::string> risks;
+    bool inRisks = false;
+    for (const ReportBlock& b : doc.sections[0].blocks) {
+        if (b.kind == ReportBlock::Kind::Subheading)
+            inRisks = b.text == "Top risks";
+        else if (inRisks && b.kind == ReportBlock::Kind::Bullets)
+            risks = b.items;
+    }
+    int misses = 0;
+    for (const ComponentResult& c : r.components) {
+        if (!c.recommended || !c.family(*c.recommended).sloMiss)
+            continue;
+        ++misses;
+        const std::string p99 = std::to_string(static_cast<int>(std::lround(c.family(*c.recommended).latency.p99Ms)));
+        const bool named = std::any_of(risks.begin(), risks.end(), [&](const std::string& line) {
+            return line.rfind("SLO miss: ", 0) == 0 && line.find("(" + c.id + ")") != std::string::npos &&
+                   line.find("p99 " + p99 + " ms") != std::string::npos;
+        });
+        EXPECT_TRUE(named) << c.id << " missing from the top risks";
+    }
+    EXPECT_EQ(misses, r.layout.sloMisses);
+    EXPECT_GE(misses, 2);  // orders-api and search-api in the sample
+    // Every component of the sample is declared, not measured: said once, not per component.
+    EXPECT_EQ(std::count_if(risks.begin(), risks.end(),
+                            [](const std::string& l) { return l.rfind("Low confidence: every component", 0) == 0; }),
+              1);
 }
