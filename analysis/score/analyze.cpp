@@ -9,6 +9,7 @@
 
 #include "score/recommend.h"
 #include "util/text_format.h"
+#include "util/text_quiet.h"
 
 #include <algorithm>
 #include <atomic>
@@ -131,39 +132,96 @@ Membership membershipOf(const Workload& w, const std::vector<ComponentResult>& r
     return membershipOf(w, picks);
 }
 
-// Prices, scores and recommends every component with the shares `members` defines; a component
-// outside a shared pool is priced as if it joined it. With `picksOnly`, each result is reduced to
-// its pick as soon as it is made and nothing is returned (the growth grid's rounds: memory of one
-// component's result, not of the portfolio's).
-std::vector<ComponentResult> evaluateRound(const RoundInputs& in, const Membership& members,
-                                           std::vector<Pick>* picksOnly = nullptr)
+// Runs fn(i) for i in [0, n): on every core when `parallel`, else in order on this thread. Each
+// index writes only its own slot, so the results do not depend on the number of threads. An
+// exception on a helper thread would end the program: the first one is kept and rethrown here
+// once all have stopped, as the single-threaded loop would have.
+void forEachIndex(std::size_t n, bool parallel, const std::function<void(std::size_t)>& fn)
 {
-    const Workload& workload = in.workload;
-    const std::size_t n = workload.components.size();
+    const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+    const std::size_t threads = parallel ? std::min<std::size_t>({cores, 8, n}) : 1;
+    if (threads <= 1) {
+        for (std::size_t i = 0; i < n; ++i)
+            fn(i);
+        return;
+    }
+    std::atomic<std::size_t> next{0};
+    std::exception_ptr failure;
+    std::mutex failureMutex;
+    auto work = [&] {
+        try {
+            for (std::size_t i; (i = next.fetch_add(1)) < n;)
+                fn(i);
+        } catch (...) {
+            std::lock_guard<std::mutex> lock(failureMutex);
+            if (!failure)
+                failure = std::current_exception();
+            next = n;  // the others stop at their next index
+        }
+    };
+    std::vector<std::thread> helpers;
+    for (std::size_t t = 1; t < threads; ++t)
+        helpers.emplace_back(work);
+    work();
+    for (std::thread& t : helpers)
+        t.join();
+    if (failure)
+        std::rethrow_exception(failure);
+}
+
+// The shared pools' usage by their members (`members`), summed in workload order.
+PortfolioShares memberShares(const RoundInputs& in, const Membership& members)
+{
     PortfolioShares base;
-    for (std::size_t i = 0; i < n; ++i) {
+    for (std::size_t i = 0; i < in.workload.components.size(); ++i) {
         if (members.faas[i])
-            base.faas.add(faasUsage(workload.components[i], in.profiles[i], in.granularity));
+            base.faas.add(faasUsage(in.workload.components[i], in.profiles[i], in.granularity));
         base.httpServices += members.lb[i] ? 1 : 0;
         base.clusterComponents += members.cluster[i] ? 1 : 0;
         base.egressBytes += in.profiles[i].bytesPerMonth;
     }
+    return base;
+}
+
+// The shares component i is priced with: a component outside a shared pool is priced as if it
+// joined it.
+PortfolioShares sharesOf(const RoundInputs& in, const Membership& members, const PortfolioShares& base,
+                         std::size_t i)
+{
+    const Component& c = in.workload.components[i];
+    PortfolioShares shares = base;
+    if (!members.faas[i])
+        shares.faas.add(faasUsage(c, in.profiles[i], in.granularity));
+    if (isHttpService(c) && !members.lb[i])
+        ++shares.httpServices;
+    if (!members.cluster[i])
+        ++shares.clusterComponents;
+    return shares;
+}
+
+// Prices, scores and recommends every component with the shares `members` defines. With
+// `picksOnly`, each result is reduced to its pick as soon as it is made and nothing is returned
+// (the growth grid's rounds: memory of one component's result, not of the portfolio's). The
+// components are independent given the shares: with `parallel` they are evaluated on every core.
+// Break-even sweeps and cost ranges are not made here: only the last round's are kept, so
+// runLayout() adds them once the layout has settled (addSweeps()).
+std::vector<ComponentResult> evaluateRound(const RoundInputs& in, const Membership& members,
+                                           std::vector<Pick>* picksOnly = nullptr, bool parallel = false)
+{
+    const Workload& workload = in.workload;
+    const std::size_t n = workload.components.size();
+    const PortfolioShares base = memberShares(in, members);
     const std::string& currency = in.catalog.currency;
     const AssessmentOptions& opt = workload.assessment.options;
-    std::vector<ComponentResult> out;
-    out.reserve(picksOnly ? 0 : n);
-    for (std::size_t i = 0; i < n; ++i) {
+    std::vector<ComponentResult> out(picksOnly ? 0 : n);
+    if (picksOnly)
+        picksOnly->assign(n, Pick{});
+    forEachIndex(n, parallel, [&](std::size_t i) {
         if (cancelRequested(in.progress))
-            return {};  // the caller sees the cancel flag and discards the round
+            return;  // the caller sees the cancel flag and discards the round
         const Component& c = workload.components[i];
         const Profile& p = in.profiles[i];
-        PortfolioShares shares = base;
-        if (!members.faas[i])
-            shares.faas.add(faasUsage(c, p, in.granularity));
-        if (isHttpService(c) && !members.lb[i])
-            ++shares.httpServices;
-        if (!members.cluster[i])
-            ++shares.clusterComponents;
+        const PortfolioShares shares = sharesOf(in, members, base, i);
         ComponentResult r;
         r.id = c.id;
         r.name = c.name;
@@ -176,26 +234,40 @@ std::vector<ComponentResult> evaluateRound(const RoundInputs& in, const Membersh
             addEgress(priced[f], p, in.catalog, shares);
             r.families[f] = evaluation(std::move(priced[f]), in.settings, opt, in.catalog);
         }
-        if (in.settings.costSweeps) {
-            const CostInputs ci{&in.catalog, shares, opt.freeTier, in.settings.sizing, opt};
-            r.breakEven = breakEven(c, p, ci);
-            r.costRange = costRange(c, p, ci);
-        }
         scoreFamilies(r, c, p, ScoringContext{workload, in.rules, in.settings.sizing, &in.latency[i], picksOnly != nullptr});
         if (picksOnly) {
             r.recommended = recommendedFamily(r, c);
-            picksOnly->push_back(pickOf(r));
+            (*picksOnly)[i] = pickOf(r);
         } else {
             recommend(r, c, workload.weights, currency, opt.costBasis);
             r.confidence = confidenceOf(p, p.measured && in.traffic ? in.traffic->skippedShare() : 0.0);
-            out.push_back(std::move(r));
+            out[i] = std::move(r);
         }
         if (in.reportEach)
             in.reportEach(i);
-    }
+    });
+    if (cancelRequested(in.progress))
+        return {};
     return out;
 }
 
+// Break-even sweeps and cost ranges of every component, with the shares of the round that made
+// `results` (`members`), on every core when `parallel`.
+void addSweeps(std::vector<ComponentResult>& results, const RoundInputs& in, const Membership& members,
+               bool parallel)
+{
+    const PortfolioShares base = memberShares(in, members);
+    const AssessmentOptions& opt = in.workload.assessment.options;
+    forEachIndex(results.size(), parallel, [&](std::size_t i) {
+        if (cancelRequested(in.progress))
+            return;
+        const Component& c = in.workload.components[i];
+        const Profile& p = in.profiles[i];
+        const CostInputs ci{&in.catalog, sharesOf(in, members, base, i), opt.freeTier, in.settings.sizing, opt};
+        results[i].breakEven = breakEven(c, p, ci);
+        results[i].costRange = costRange(c, p, ci);
+    });
+}
 
 // Layout and baseline totals from the components' recommendations and the baselines' evaluations.
 void sumLayout(AnalysisResult& result)
@@ -249,10 +321,12 @@ std::vector<Profile> baseProfiles(const Workload& workload, const TrafficData* t
 
 // `bases`: the components' x1 profiles when the caller has them (the growth grid reuses them
 // instead of rebuilding a declared day or a measured month per grid point); else built here.
+// `parallel`: the components of each round are evaluated on every core (not for the growth
+// grid, whose grid points already run on every core).
 LayoutRun runLayout(const Workload& workload, const PricingCatalog& catalog, const RuleSet& rules,
                     const AnalysisSettings& settings, const TrafficData* traffic, bool picksOnly,
                     Progress* progress, const std::function<void(int round, std::size_t i)>& report = {},
-                    const std::vector<const Profile*>* bases = nullptr)
+                    const std::vector<const Profile*>* bases = nullptr, bool parallel = false)
 {
     LayoutRun run;
     std::vector<Profile>& profiles = run.profiles;
@@ -292,7 +366,7 @@ LayoutRun runLayout(const Workload& workload, const PricingCatalog& catalog, con
             in.reportEach = [&report, r = rounds](std::size_t i) { report(r, i); };
         ++rounds;
         run.picks.clear();
-        run.components = evaluateRound(in, members, picksOnly ? &run.picks : nullptr);
+        run.components = evaluateRound(in, members, picksOnly ? &run.picks : nullptr, parallel);
         if (!picksOnly)
             for (const ComponentResult& r : run.components)
                 run.picks.push_back(pickOf(r));
@@ -305,6 +379,8 @@ LayoutRun runLayout(const Workload& workload, const PricingCatalog& catalog, con
         members = next;
         round();
     }
+    if (settings.costSweeps && !picksOnly && !cancelRequested(progress))
+        addSweeps(run.components, in, members, parallel);
     return run;
 }
 
@@ -331,41 +407,20 @@ void growthSensitivity(AnalysisResult& result, const Workload& workload, const P
     bases.reserve(workload.components.size());
     for (std::size_t i = 0; i < workload.components.size(); ++i)
         bases.push_back(settings.growth != 1.0 ? &ownBases[i] : &result.components[i].profile);
-    std::atomic<int> next{0};
-    // An exception on a helper thread would end the program: keep the first one and rethrow it
-    // on the calling thread once all have stopped, as the single-threaded code would have.
-    std::exception_ptr failure;
-    std::mutex failureMutex;
-    auto work = [&] {
-        AnalysisSettings inner = settings;
-        inner.sensitivity = false;
-        inner.costSweeps = false;
-        try {
-            for (int k; (k = next.fetch_add(1)) < n && !cancelRequested(progress);) {
-                if (k == mid)
-                    continue;  // x1 is the result itself
-                inner.growth = settings.growth * grid[k];
-                for (const Pick& p : runLayout(workload, catalog, rules, inner, traffic, true, progress, {}, &bases).picks)
-                    picks[k].push_back(p.family);
-                if (gridPointDone)
-                    gridPointDone();
-            }
-        } catch (...) {
-            std::lock_guard<std::mutex> lock(failureMutex);
-            if (!failure)
-                failure = std::current_exception();
-            next = n;  // the others stop at their next grid point
-        }
-    };
-    const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
-    std::vector<std::thread> helpers;
-    for (unsigned t = 1; t < std::min<unsigned>(cores, 8); ++t)
-        helpers.emplace_back(work);
-    work();
-    for (std::thread& t : helpers)
-        t.join();
-    if (failure)
-        std::rethrow_exception(failure);
+    AnalysisSettings inner = settings;
+    inner.sensitivity = false;
+    inner.costSweeps = false;
+    forEachIndex(static_cast<std::size_t>(n), true, [&](std::size_t k) {
+        if (static_cast<int>(k) == mid || cancelRequested(progress))
+            return;  // x1 is the result itself
+        AnalysisSettings at = inner;
+        at.growth = settings.growth * grid[k];
+        const text::Quiet quiet;  // only the picks are read: no reason or cost detail text
+        for (const Pick& p : runLayout(workload, catalog, rules, at, traffic, true, progress, {}, &bases).picks)
+            picks[k].push_back(p.family);
+        if (gridPointDone)
+            gridPointDone();
+    });
     if (cancelRequested(progress))
         return;
     for (const ComponentResult& c : result.components)
@@ -436,7 +491,7 @@ AnalysisResult analyze(const Workload& workload, const PricingCatalog& catalog, 
             if (i % 64 == 63 || i + 1 == n)
                 report(std::min<std::uint64_t>(static_cast<std::uint64_t>(round) * n + i + 1, mainUnits - 3 * n));
         };
-    LayoutRun run = runLayout(workload, catalog, rules, settings, traffic, false, progress, perComponent);
+    LayoutRun run = runLayout(workload, catalog, rules, settings, traffic, false, progress, perComponent, nullptr, true);
     if (cancelRequested(progress)) {
         result.cancelled = true;
         return result;
@@ -462,7 +517,7 @@ AnalysisResult analyze(const Workload& workload, const PricingCatalog& catalog, 
             all.cluster.push_back(f == Family::Container && eligible.cluster[i]);
         }
         Baseline& b = layout.baselines[static_cast<int>(f)];
-        for (ComponentResult& r : evaluateRound(baselineIn, all))
+        for (ComponentResult& r : evaluateRound(baselineIn, all, nullptr, true))
             b.evaluations.push_back(std::move(r.families[static_cast<int>(f)]));
         report(mainUnits - static_cast<std::uint64_t>(2 - static_cast<int>(f)) * n);
     }
