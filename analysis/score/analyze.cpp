@@ -93,6 +93,7 @@ struct RoundInputs {
     double granularity;
     const TrafficData* traffic;
     std::vector<LatencyMemo>& latency;  // per component, shared by every round
+    const std::vector<CriteriaMemo>& criteria;  // per component, shared by every evaluation
     Progress* progress = nullptr;       // checked for cancel per component
     std::function<void(std::size_t)> reportEach;  // optional: called after each component
 };
@@ -234,7 +235,8 @@ std::vector<ComponentResult> evaluateRound(const RoundInputs& in, const Membersh
             addEgress(priced[f], p, in.catalog, shares);
             r.families[f] = evaluation(std::move(priced[f]), in.settings, opt, in.catalog);
         }
-        scoreFamilies(r, c, p, ScoringContext{workload, in.rules, in.settings.sizing, &in.latency[i], picksOnly != nullptr});
+        scoreFamilies(r, c, p, ScoringContext{workload, in.rules, in.settings.sizing, &in.latency[i], &in.criteria[i],
+                                                 picksOnly != nullptr});
         if (picksOnly) {
             r.recommended = recommendedFamily(r, c);
             (*picksOnly)[i] = pickOf(r);
@@ -324,7 +326,7 @@ std::vector<Profile> baseProfiles(const Workload& workload, const TrafficData* t
 // `parallel`: the components of each round are evaluated on every core (not for the growth
 // grid, whose grid points already run on every core).
 LayoutRun runLayout(const Workload& workload, const PricingCatalog& catalog, const RuleSet& rules,
-                    const AnalysisSettings& settings, const TrafficData* traffic, bool picksOnly,
+                    const std::vector<CriteriaMemo>& criteria, const AnalysisSettings& settings, const TrafficData* traffic, bool picksOnly,
                     Progress* progress, const std::function<void(int round, std::size_t i)>& report = {},
                     const std::vector<const Profile*>* bases = nullptr, bool parallel = false)
 {
@@ -359,7 +361,7 @@ LayoutRun runLayout(const Workload& workload, const PricingCatalog& catalog, con
     }
     run.eligible = members;
     run.latency.resize(n);
-    RoundInputs in{workload, catalog, rules, settings, profiles, run.granularity, traffic, run.latency, progress, {}};
+    RoundInputs in{workload, catalog, rules, settings, profiles, run.granularity, traffic, run.latency, criteria, progress, {}};
     int rounds = 0;
     auto round = [&] {
         if (report)
@@ -388,7 +390,8 @@ LayoutRun runLayout(const Workload& workload, const PricingCatalog& catalog, con
 // grid (16 steps a decade, x0.01..x100), without sweeps, baselines or findings (only the picks
 // are read). The grid points are independent: they run on every core.
 void growthSensitivity(AnalysisResult& result, const Workload& workload, const PricingCatalog& catalog,
-                       const RuleSet& rules, const AnalysisSettings& settings, const TrafficData* traffic,
+                       const RuleSet& rules, const std::vector<CriteriaMemo>& criteria,
+                       const AnalysisSettings& settings, const TrafficData* traffic,
                        Progress* progress, const std::function<void()>& gridPointDone)
 {
     constexpr int kStepsPerDecade = 16;
@@ -416,7 +419,7 @@ void growthSensitivity(AnalysisResult& result, const Workload& workload, const P
         AnalysisSettings at = inner;
         at.growth = settings.growth * grid[k];
         const text::Quiet quiet;  // only the picks are read: no reason or cost detail text
-        for (const Pick& p : runLayout(workload, catalog, rules, at, traffic, true, progress, {}, &bases).picks)
+        for (const Pick& p : runLayout(workload, catalog, rules, criteria, at, traffic, true, progress, {}, &bases).picks)
             picks[k].push_back(p.family);
         if (gridPointDone)
             gridPointDone();
@@ -491,7 +494,13 @@ AnalysisResult analyze(const Workload& workload, const PricingCatalog& catalog, 
             if (i % 64 == 63 || i + 1 == n)
                 report(std::min<std::uint64_t>(static_cast<std::uint64_t>(round) * n + i + 1, mainUnits - 3 * n));
         };
-    LayoutRun run = runLayout(workload, catalog, rules, settings, traffic, false, progress, perComponent, nullptr, true);
+    // The scores that depend on neither traffic nor shared costs, once per component.
+    std::vector<CriteriaMemo> criteria;
+    criteria.reserve(n);
+    for (const Component& c : workload.components)
+        criteria.push_back(criteriaOf(c, workload.assessment, rules));
+    LayoutRun run = runLayout(workload, catalog, rules, criteria, settings, traffic, false, progress, perComponent,
+                              nullptr, true);
     if (cancelRequested(progress)) {
         result.cancelled = true;
         return result;
@@ -507,7 +516,7 @@ AnalysisResult analyze(const Workload& workload, const PricingCatalog& catalog, 
     // of them (not among the layout's members).
     AnalysisSettings plain = settings;
     plain.costSweeps = false;
-    const RoundInputs baselineIn{workload, catalog, rules, plain, profiles, granularity, traffic, latency, progress, {}};
+    const RoundInputs baselineIn{workload, catalog, rules, plain, profiles, granularity, traffic, latency, criteria, progress, {}};
     for (Family f : kFamilies) {
         Membership all;
         for (std::size_t i = 0; i < n; ++i) {
@@ -534,7 +543,7 @@ AnalysisResult analyze(const Workload& workload, const PricingCatalog& catalog, 
     report(mainUnits);
     if (settings.sensitivity && !cancelRequested(progress)) {
         std::atomic<std::uint64_t> gridDone{mainUnits};
-        growthSensitivity(result, workload, catalog, rules, settings, traffic, progress,
+        growthSensitivity(result, workload, catalog, rules, criteria, settings, traffic, progress,
                           [&] { report(gridDone += n); });
     }
     result.cancelled = cancelRequested(progress);
