@@ -48,19 +48,22 @@ CriterionScore operationsFor(const Component& c, Family f, const std::string& va
     return s;
 }
 
-LatencyEstimate latencyOf(const Component& c, const Profile& p, Family f, double provisioned,
-                          const ScoringContext& ctx)
+// The latency estimate and its score: from the memo when simulated before, else simulated into
+// the memo or, without one, into `scratch`. The reference holds until the next call.
+const LatencyMemo::Entry& latencyOf(const Component& c, const Profile& p, Family f, double provisioned,
+                                    const ScoringContext& ctx, LatencyMemo::Entry& scratch)
 {
     if (ctx.memo)
         for (const LatencyMemo::Entry& e : ctx.memo->entries)
             if (e.family == f && e.provisioned == provisioned)
-                return e.estimate;
+                return e;
     LatencyEstimate estimate =
         f == Family::Serverless ? faasLatency(c, p, ctx.rules, ctx.workload.assessment.provider, provisioned)
                                 : alwaysOnLatency(c, p, f, ctx.rules, ctx.sizing);
-    if (ctx.memo)
-        ctx.memo->entries.push_back({f, provisioned, estimate});
-    return estimate;
+    CriterionScore score = latencyScore(c, estimate, f);
+    LatencyMemo::Entry& e = ctx.memo ? ctx.memo->entries.emplace_back() : scratch;
+    e = {f, provisioned, estimate, std::move(score)};
+    return e;
 }
 
 bool waived(const Component& c, Family f, const std::string& code, std::string& why)
@@ -156,8 +159,15 @@ void scoreFamilies(ComponentResult& r, const Component& c, const Profile& profil
             VariantScores vs;
             vs.values[0] = costScore(cheapest, scoredCost(v.cost, basis));
             vs.otherBasisCost = costScore(cheapestOther, scoredCost(v.cost, other));
-            vs.latency = latencyOf(c, profile, e.family, v.provisionedConcurrency, ctx);
-            vs.latencyDetail = latencyScore(c, vs.latency, e.family);
+            LatencyMemo::Entry scratch;
+            const LatencyMemo::Entry& latency = latencyOf(c, profile, e.family, v.provisionedConcurrency, ctx, scratch);
+            vs.latency = latency.estimate;
+            if (ctx.picksOnly) {  // only the score is read
+                vs.latencyDetail.score = latency.score.score;
+                vs.latencyDetail.sloMiss = latency.score.sloMiss;
+            } else {
+                vs.latencyDetail = latency.score;
+            }
             vs.values[1] = vs.latencyDetail.score;
             vs.values[2] = compliance.score;
             vs.values[3] = lockIn.score;

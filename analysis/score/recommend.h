@@ -13,6 +13,7 @@ struct LatencyMemo {
         Family family;
         double provisioned;
         LatencyEstimate estimate;
+        CriterionScore score;  // latencyScore() of the estimate
     };
     std::vector<Entry> entries;
 };

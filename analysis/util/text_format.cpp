@@ -8,8 +8,9 @@ namespace archfit::text {
 
 namespace {
 thread_local int quietDepth = 0;
-bool quiet() { return quietDepth > 0; }
 }  // namespace
+
+bool quiet() { return quietDepth > 0; }
 
 Quiet::Quiet() { ++quietDepth; }
 Quiet::~Quiet() { --quietDepth; }

@@ -3,10 +3,11 @@
 
 namespace archfit::text {
 
-// While a Quiet is alive on a thread, the functions of text_format.h return "" on that thread: for
-// evaluations whose reasons and cost details are thrown away unread (the growth grid keeps only
-// each component's pick), so that they skip the number formatting. Numbers are never computed
-// from these strings, so the results are the same either way. Nests; per thread.
+// While a Quiet is alive on a thread, the functions of text_format.h return "" on that thread, and
+// code that builds longer texts may ask quiet() and leave them out: for evaluations whose reasons
+// and cost details are thrown away unread (the growth grid keeps only each component's pick).
+// Numbers are never computed from these strings, so the results are the same either way.
+// Nests; per thread.
 class Quiet {
 public:
     Quiet();
@@ -14,5 +15,8 @@ public:
     Quiet(const Quiet&) = delete;
     Quiet& operator=(const Quiet&) = delete;
 };
+
+// True while a Quiet is alive on this thread.
+bool quiet();
 
 }  // namespace archfit::text
