@@ -224,10 +224,12 @@ std::vector<ComponentResult> evaluateRound(const RoundInputs& in, const Membersh
         const Profile& p = in.profiles[i];
         const PortfolioShares shares = sharesOf(in, members, base, i);
         ComponentResult r;
-        r.id = c.id;
-        r.name = c.name;
-        r.calls = c.calls;
-        r.latencySloMs = c.latencySloMs;
+        if (!picksOnly) {
+            r.id = c.id;
+            r.name = c.name;
+            r.calls = c.calls;
+            r.latencySloMs = c.latencySloMs;
+        }
         FamilyCost priced[3] = {costServerless(c, p, in.catalog, shares, opt.freeTier, in.settings.sizing),
                                 costContainer(c, p, in.catalog, shares, in.settings.sizing),
                                 costVm(c, p, in.catalog, shares, in.settings.sizing)};
