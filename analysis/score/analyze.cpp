@@ -45,12 +45,15 @@ Profile baseProfile(const Component& c, const TrafficData* traffic, const Window
                                                  : declaredProfile(c);
 }
 
-// `p` (a base profile) with every minute's arrivals multiplied by `growth`.
-Profile scaledProfile(const Profile& p, double growth)
+// `p` (a base profile) with every minute's arrivals multiplied by `growth`. `buffer`, when given,
+// lends its storage to the minutes (the growth grid reuses one per component and thread instead
+// of allocating a day or a month per component and grid point).
+Profile scaledProfile(const Profile& p, double growth, std::vector<double>* buffer = nullptr)
 {
     if (growth == 1.0)
         return p;
-    std::vector<double> scaled = p.requestsPerMinute;
+    std::vector<double> scaled = buffer ? std::move(*buffer) : std::vector<double>();
+    scaled.assign(p.requestsPerMinute.begin(), p.requestsPerMinute.end());
     for (double& x : scaled)
         x *= growth;
     Profile g = summarise(std::move(scaled), p.monthScale, p.meanDurationMs);
@@ -133,26 +136,33 @@ Membership membershipOf(const Workload& w, const std::vector<ComponentResult>& r
     return membershipOf(w, picks);
 }
 
-// Runs fn(i) for i in [0, n): on every core when `parallel`, else in order on this thread. Each
-// index writes only its own slot, so the results do not depend on the number of threads. An
-// exception on a helper thread would end the program: the first one is kept and rethrown here
-// once all have stopped, as the single-threaded loop would have.
-void forEachIndex(std::size_t n, bool parallel, const std::function<void(std::size_t)>& fn)
+// The threads forEachIndex() runs on (at most 8).
+std::size_t workerCount(std::size_t n, bool parallel)
 {
     const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
-    const std::size_t threads = parallel ? std::min<std::size_t>({cores, 8, n}) : 1;
+    return parallel ? std::max<std::size_t>(1, std::min<std::size_t>({cores, 8, n})) : 1;
+}
+
+// Runs fn(i, worker) for i in [0, n): on workerCount() threads when `parallel`, else in order on
+// this thread; `worker` (0 .. workerCount() - 1) names the thread, for scratch space of its own.
+// Each index writes only its own slot, so the results do not depend on the number of threads. An
+// exception on a helper thread would end the program: the first one is kept and rethrown here
+// once all have stopped, as the single-threaded loop would have.
+void forEachIndex(std::size_t n, bool parallel, const std::function<void(std::size_t, std::size_t)>& fn)
+{
+    const std::size_t threads = workerCount(n, parallel);
     if (threads <= 1) {
         for (std::size_t i = 0; i < n; ++i)
-            fn(i);
+            fn(i, 0);
         return;
     }
     std::atomic<std::size_t> next{0};
     std::exception_ptr failure;
     std::mutex failureMutex;
-    auto work = [&] {
+    auto work = [&](std::size_t worker) {
         try {
             for (std::size_t i; (i = next.fetch_add(1)) < n;)
-                fn(i);
+                fn(i, worker);
         } catch (...) {
             std::lock_guard<std::mutex> lock(failureMutex);
             if (!failure)
@@ -162,8 +172,8 @@ void forEachIndex(std::size_t n, bool parallel, const std::function<void(std::si
     };
     std::vector<std::thread> helpers;
     for (std::size_t t = 1; t < threads; ++t)
-        helpers.emplace_back(work);
-    work();
+        helpers.emplace_back(work, t);
+    work(0);
     for (std::thread& t : helpers)
         t.join();
     if (failure)
@@ -217,7 +227,7 @@ std::vector<ComponentResult> evaluateRound(const RoundInputs& in, const Membersh
     std::vector<ComponentResult> out(picksOnly ? 0 : n);
     if (picksOnly)
         picksOnly->assign(n, Pick{});
-    forEachIndex(n, parallel, [&](std::size_t i) {
+    forEachIndex(n, parallel, [&](std::size_t i, std::size_t) {
         if (cancelRequested(in.progress))
             return;  // the caller sees the cancel flag and discards the round
         const Component& c = workload.components[i];
@@ -262,7 +272,7 @@ void addSweeps(std::vector<ComponentResult>& results, const RoundInputs& in, con
 {
     const PortfolioShares base = memberShares(in, members);
     const AssessmentOptions& opt = in.workload.assessment.options;
-    forEachIndex(results.size(), parallel, [&](std::size_t i) {
+    forEachIndex(results.size(), parallel, [&](std::size_t i, std::size_t) {
         if (cancelRequested(in.progress))
             return;
         const Component& c = in.workload.components[i];
@@ -326,18 +336,22 @@ std::vector<Profile> baseProfiles(const Workload& workload, const TrafficData* t
 // `bases`: the components' x1 profiles when the caller has them (the growth grid reuses them
 // instead of rebuilding a declared day or a measured month per grid point); else built here.
 // `parallel`: the components of each round are evaluated on every core (not for the growth
-// grid, whose grid points already run on every core).
+// grid, whose grid points already run on every core). `reuse`: see above.
 LayoutRun runLayout(const Workload& workload, const PricingCatalog& catalog, const RuleSet& rules,
                     const std::vector<CriteriaMemo>& criteria, const AnalysisSettings& settings, const TrafficData* traffic, bool picksOnly,
                     Progress* progress, const std::function<void(int round, std::size_t i)>& report = {},
-                    const std::vector<const Profile*>* bases = nullptr, bool parallel = false)
+                    const std::vector<const Profile*>* bases = nullptr, bool parallel = false,
+                    std::vector<Profile>* reuse = nullptr)
 {
     LayoutRun run;
     std::vector<Profile>& profiles = run.profiles;
     if (bases) {
-        profiles.reserve(bases->size());
-        for (const Profile* base : *bases)
-            profiles.push_back(scaledProfile(*base, settings.growth));
+        // `reuse`: profiles of an earlier run whose minute buffers the scaled profiles take over.
+        if (reuse)
+            profiles = std::move(*reuse);
+        profiles.resize(bases->size());
+        for (std::size_t i = 0; i < bases->size(); ++i)
+            profiles[i] = scaledProfile(*(*bases)[i], settings.growth, &profiles[i].requestsPerMinute);
     } else {
         profiles = baseProfiles(workload, traffic);
         if (settings.growth != 1.0)
@@ -415,14 +429,19 @@ void growthSensitivity(AnalysisResult& result, const Workload& workload, const P
     AnalysisSettings inner = settings;
     inner.sensitivity = false;
     inner.costSweeps = false;
-    forEachIndex(static_cast<std::size_t>(n), true, [&](std::size_t k) {
+    // Per thread, the last grid point's profiles, whose minute buffers the next one reuses.
+    std::vector<std::vector<Profile>> spare(workerCount(static_cast<std::size_t>(n), true));
+    forEachIndex(static_cast<std::size_t>(n), true, [&](std::size_t k, std::size_t worker) {
         if (static_cast<int>(k) == mid || cancelRequested(progress))
             return;  // x1 is the result itself
         AnalysisSettings at = inner;
         at.growth = settings.growth * grid[k];
         const text::Quiet quiet;  // only the picks are read: no reason or cost detail text
-        for (const Pick& p : runLayout(workload, catalog, rules, criteria, at, traffic, true, progress, {}, &bases).picks)
+        LayoutRun run =
+            runLayout(workload, catalog, rules, criteria, at, traffic, true, progress, {}, &bases, false, &spare[worker]);
+        for (const Pick& p : run.picks)
             picks[k].push_back(p.family);
+        spare[worker] = std::move(run.profiles);
         if (gridPointDone)
             gridPointDone();
     });
