@@ -100,22 +100,27 @@ double steadyShare(const std::vector<double>& perMinute)
 {
     if (perMinute.empty())
         return 0;
+    // One pass: the whole sum and each hour's sum, both in minute order.
+    const std::size_t n = perMinute.size();
+    const std::size_t window = std::min<std::size_t>(60, n);
     double sum = 0;
-    for (double v : perMinute)
-        sum += v;
-    const double mean = sum / static_cast<double>(perMinute.size());
-    if (!(mean > 0))
-        return 0;
-    const std::size_t window = std::min<std::size_t>(60, perMinute.size());
     double lowest = -1;
-    for (std::size_t start = 0; start + window <= perMinute.size(); start += window) {
+    std::size_t start = 0;
+    for (; start + window <= n; start += window) {
         double hour = 0;
-        for (std::size_t i = start; i < start + window; ++i)
+        for (std::size_t i = start; i < start + window; ++i) {
             hour += perMinute[i];
+            sum += perMinute[i];
+        }
         hour /= static_cast<double>(window);
         if (lowest < 0 || hour < lowest)
             lowest = hour;
     }
+    for (std::size_t i = start; i < n; ++i)
+        sum += perMinute[i];
+    const double mean = sum / static_cast<double>(n);
+    if (!(mean > 0))
+        return 0;
     return std::clamp(lowest / mean, 0.0, 1.0);
 }
 
