@@ -104,7 +104,8 @@ FamilyCost costContainer(const Component& c, const Profile& p, const PricingCata
 
     double taskSeconds = 0;
     std::string how;
-    std::vector<double> tasksPerMinute;  // services: the steady base a commitment may cover
+    thread_local std::vector<double> tasksPerMinute;  // services: the steady base a commitment may cover
+    tasksPerMinute.clear();  // per-thread scratch: no allocation per costing (docs/benchmarks.md)
     if (isJob(c)) {
         const double billedS = std::max(cat.limit("container.min_billed_seconds"), p.meanDurationMs / 1000.0);
         taskSeconds = p.requestsPerMonth * billedS;

@@ -56,7 +56,8 @@ VariantCost kubernetesVariant(const Component& c, const Profile& p, const Pricin
         const int minReplicas = minReplicasFor(c, s);
         const double durationS = p.meanDurationMs / 1000.0;
         double podMinutes = 0;
-        std::vector<double> podsPerMinute;
+        thread_local std::vector<double> podsPerMinute;  // per-thread scratch: no allocation per costing
+        podsPerMinute.clear();
         if (steadyShareOut)
             podsPerMinute.reserve(p.requestsPerMinute.size());
         for (double arrivals : p.requestsPerMinute) {

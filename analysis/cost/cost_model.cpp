@@ -4,6 +4,7 @@
 
 #include "cost/cost_internal.h"
 #include "util/text_format.h"
+#include "util/text_quiet.h"
 
 #include <algorithm>
 #include <cmath>
@@ -59,6 +60,10 @@ void addLoadBalancer(MonthlyCost& cost, std::vector<std::string>& reasons, const
     const Price& lcu = cat.price("lb.capacity_unit_hour");
     const double lcus = p.meanRps / (kLbNewConnectionsPerLcu * std::max(1, s.requestsPerConnection));
     const double amount = hourly.unitPrice() * kHoursPerMonth / sharers + lcus * lcu.unitPrice() * kHoursPerMonth;
+    if (text::quiet()) {  // the text is not read
+        cost.add("load_balancer", amount, {});
+        return;
+    }
     cost.add("load_balancer", amount,
              "1/" + std::to_string(sharers) + " of a shared load balancer (" + text::price(hourly.value) + " " +
                  cat.currency + "/h x 730 h) + " + text::number(lcus, 2) + " capacity units x " +
@@ -253,11 +258,13 @@ void addOperations(VariantCost& v, const AssessmentOptions& options, const Prici
     } else {
         const double rate = options.labourRateUsdPerHour * unitsPerUsd(catalog);
         cost.operations = roundCents(v.labourHours * rate);
-        cost.operationsDetail = text::number(v.labourHours, 1) + " h (" + v.labourDetail + ") x " +
-                                text::number(rate, 2) + " " + catalog.currency + "/h";
-        if (catalog.exchange)
-            cost.operationsDetail += " (" + text::number(options.labourRateUsdPerHour, 2) + " USD/h, " +
-                                     describeRate(*catalog.exchange) + ")";
+        if (!text::quiet()) {  // else the text is not read
+            cost.operationsDetail = text::number(v.labourHours, 1) + " h (" + v.labourDetail + ") x " +
+                                    text::number(rate, 2) + " " + catalog.currency + "/h";
+            if (catalog.exchange)
+                cost.operationsDetail += " (" + text::number(options.labourRateUsdPerHour, 2) + " USD/h, " +
+                                         describeRate(*catalog.exchange) + ")";
+        }
     }
     cost.total = roundCents(cost.infrastructure + cost.operations);
 }
@@ -272,7 +279,7 @@ void addEgress(FamilyCost& cost, const Profile& p, const PricingCatalog& catalog
     const double accountGb = std::max(ownGb, shares.egressBytes / kBytesPerGb);
     const double free = catalog.allowance("egress.internet_gb");
     const double amount = price->charge(std::max(0.0, accountGb - free)) * (ownGb / accountGb);
-    const std::string detail = text::number(ownGb, 1) + " GB out (" + text::percent(ownGb / accountGb) +
+    const std::string detail = text::quiet() ? std::string() : text::number(ownGb, 1) + " GB out (" + text::percent(ownGb / accountGb) +
                                " of the account's " + text::number(accountGb, 1) + " GB, after " +
                                text::count(free) + " GB free) x " + text::price(price->value) + " " +
                                catalog.currency + " per GB";

@@ -8,6 +8,7 @@
 
 #include "cost/cost_internal.h"
 #include "util/text_format.h"
+#include "util/text_quiet.h"
 
 #include <algorithm>
 #include <cmath>
@@ -29,16 +30,20 @@ std::optional<HourlyRate> hourly(const InstanceType& t, int termMonths, const st
                                  const PricingCatalog& cat)
 {
     const std::string& cur = cat.currency;
+    const bool words = !text::quiet();  // else nobody reads them
     if (termMonths == 0)
-        return HourlyRate{t.onDemandHourly.unitPrice(), text::price(t.onDemandHourly.value) + " " + cur + "/h"};
+        return HourlyRate{t.onDemandHourly.unitPrice(),
+                          words ? text::price(t.onDemandHourly.value) + " " + cur + "/h" : std::string()};
     const std::optional<Price>& cited = termMonths >= 36 ? t.commit3yHourly : t.commit1yHourly;
     std::optional<HourlyRate> best;
     if (product)
         best = HourlyRate{t.onDemandHourly.unitPrice() * product->price->value,
-                          text::price(t.onDemandHourly.value) + " " + cur + "/h x " +
-                              text::number(product->price->value, 2) + " (" + product->product + ")"};
+                          words ? text::price(t.onDemandHourly.value) + " " + cur + "/h x " +
+                                      text::number(product->price->value, 2) + " (" + product->product + ")"
+                                : std::string()};
     if (cited && (!best || cited->unitPrice() < best->value))
-        best = HourlyRate{cited->unitPrice(), text::price(cited->value) + " " + cur + "/h (cited commitment rate)"};
+        best = HourlyRate{cited->unitPrice(),
+                          words ? text::price(cited->value) + " " + cur + "/h (cited commitment rate)" : std::string()};
     return best;
 }
 

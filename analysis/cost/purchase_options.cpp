@@ -12,6 +12,7 @@
 
 #include "cost/cost_internal.h"
 #include "util/text_format.h"
+#include "util/text_quiet.h"
 
 #include <algorithm>
 #include <optional>
@@ -103,22 +104,27 @@ double steadyShare(const std::vector<double>& perMinute)
 {
     if (perMinute.empty())
         return 0;
+    // One pass: the whole sum and each hour's sum, both in minute order.
+    const std::size_t n = perMinute.size();
+    const std::size_t window = std::min<std::size_t>(60, n);
     double sum = 0;
-    for (double v : perMinute)
-        sum += v;
-    const double mean = sum / static_cast<double>(perMinute.size());
-    if (!(mean > 0))
-        return 0;
-    const std::size_t window = std::min<std::size_t>(60, perMinute.size());
     double lowest = -1;
-    for (std::size_t start = 0; start + window <= perMinute.size(); start += window) {
+    std::size_t start = 0;
+    for (; start + window <= n; start += window) {
         double hour = 0;
-        for (std::size_t i = start; i < start + window; ++i)
+        for (std::size_t i = start; i < start + window; ++i) {
             hour += perMinute[i];
+            sum += perMinute[i];
+        }
         hour /= static_cast<double>(window);
         if (lowest < 0 || hour < lowest)
             lowest = hour;
     }
+    for (std::size_t i = start; i < n; ++i)
+        sum += perMinute[i];
+    const double mean = sum / static_cast<double>(n);
+    if (!(mean > 0))
+        return 0;
     return std::clamp(lowest / mean, 0.0, 1.0);
 }
 
@@ -161,22 +167,26 @@ std::vector<VariantCost> commitmentVariants(const VariantCost& base, const std::
             discountable += item.amount;
             committed += item.amount * *share;
         }
+    const bool quiet = text::quiet();  // the text is not read: only the numbers are made
     for (int term : s.purchase.terms()) {
         const std::optional<CommitRate> rate = commitRate(cat, target, term);
         if (!rate) {
-            notes.push_back("No " + termWords(term) + " commitment product covers " + targetWords(target, cat.provider) +
-                            " in the " + cat.name + " catalog: priced on demand under this policy.");
+            if (!quiet)
+                notes.push_back("No " + termWords(term) + " commitment product covers " + targetWords(target, cat.provider) +
+                                " in the " + cat.name + " catalog: priced on demand under this policy.");
             continue;
         }
         if (!(committed > 0)) {
-            notes.push_back("Nothing of it runs in every hour of the month, so a " + termWords(term) + " " +
-                            rate->product + " would have no steady base to cover: priced on demand.");
+            if (!quiet)
+                notes.push_back("Nothing of it runs in every hour of the month, so a " + termWords(term) + " " +
+                                rate->product + " would have no steady base to cover: priced on demand.");
             continue;
         }
         const double factor = rate->price->value;
         VariantCost v;
         v.variant = committedVariantId(base.variant, term);
-        v.reasons = base.reasons;
+        if (!quiet)
+            v.reasons = base.reasons;
         v.provisionedConcurrency = base.provisionedConcurrency;
         v.labourHours = base.labourHours;
         v.labourDetail = base.labourDetail;
@@ -187,11 +197,14 @@ std::vector<VariantCost> commitmentVariants(const VariantCost& base, const std::
         v.purchase.termMonths = term;
         v.purchase.committedShare = discountable > 0 ? committed / discountable : 0;
         v.purchase.factor = factor;
-        const std::string how = termWords(term) + " " + rate->product + " at " + text::number(factor, 2) +
-                                " x on demand";
+        const std::string how = quiet ? std::string() : termWords(term) + " " + rate->product + " at " +
+                                                            text::number(factor, 2) + " x on demand";
+        v.cost.items.reserve(base.cost.items.size());
         for (const CostItem& item : base.cost.items) {
             const double share = shareOf(item).value_or(0.0);
-            if (share > 0)
+            if (quiet)
+                v.cost.add(item.key, share > 0 ? item.amount * (1.0 - share * (1.0 - factor)) : item.amount, {});
+            else if (share > 0)
                 v.cost.add(item.key, item.amount * (1.0 - share * (1.0 - factor)),
                            item.detail + "; " + text::percent(share, 0) + " of it committed, " + how);
             else
@@ -200,9 +213,10 @@ std::vector<VariantCost> commitmentVariants(const VariantCost& base, const std::
         v.cost.operations = base.cost.operations;
         v.cost.operationsDetail = base.cost.operationsDetail;
         v.cost.total = roundCents(v.cost.infrastructure + v.cost.operations);
-        v.reasons.push_back("Bought with a " + how + ": the steady " + text::percent(v.purchase.committedShare, 0) +
-                            " of the usage is committed and billed every hour of the term; the rest stays on demand." +
-                            (rate->price->note.empty() ? std::string() : " Rate: " + rate->price->note));
+        if (!quiet)
+            v.reasons.push_back("Bought with a " + how + ": the steady " + text::percent(v.purchase.committedShare, 0) +
+                                " of the usage is committed and billed every hour of the term; the rest stays on demand." +
+                                (rate->price->note.empty() ? std::string() : " Rate: " + rate->price->note));
         out.push_back(std::move(v));
     }
     return out;

@@ -9,6 +9,7 @@
 
 #include "score/recommend.h"
 #include "util/text_format.h"
+#include "util/text_quiet.h"
 
 #include <algorithm>
 #include <atomic>
@@ -44,12 +45,15 @@ Profile baseProfile(const Component& c, const TrafficData* traffic, const Window
                                                  : declaredProfile(c);
 }
 
-// `p` (a base profile) with every minute's arrivals multiplied by `growth`.
-Profile scaledProfile(const Profile& p, double growth)
+// `p` (a base profile) with every minute's arrivals multiplied by `growth`. `buffer`, when given,
+// lends its storage to the minutes (the growth grid reuses one per component and thread instead
+// of allocating a day or a month per component and grid point).
+Profile scaledProfile(const Profile& p, double growth, std::vector<double>* buffer = nullptr)
 {
     if (growth == 1.0)
         return p;
-    std::vector<double> scaled = p.requestsPerMinute;
+    std::vector<double> scaled = buffer ? std::move(*buffer) : std::vector<double>();
+    scaled.assign(p.requestsPerMinute.begin(), p.requestsPerMinute.end());
     for (double& x : scaled)
         x *= growth;
     Profile g = summarise(std::move(scaled), p.monthScale, p.meanDurationMs);
@@ -90,6 +94,7 @@ struct RoundInputs {
     double granularity;
     const TrafficData* traffic;
     std::vector<LatencyMemo>& latency;  // per component, shared by every round
+    const std::vector<CriteriaMemo>& criteria;  // per component, shared by every evaluation
     Progress* progress = nullptr;       // checked for cancel per component
     std::function<void(std::size_t)> reportEach;  // optional: called after each component
     // The catalog with its unconfirmed prices at the low / high end of their band (cost ranges).
@@ -134,77 +139,159 @@ Membership membershipOf(const Workload& w, const std::vector<ComponentResult>& r
     return membershipOf(w, picks);
 }
 
-// Prices, scores and recommends every component with the shares `members` defines; a component
-// outside a shared pool is priced as if it joined it. With `picksOnly`, each result is reduced to
-// its pick as soon as it is made and nothing is returned (the growth grid's rounds: memory of one
-// component's result, not of the portfolio's).
-std::vector<ComponentResult> evaluateRound(const RoundInputs& in, const Membership& members,
-                                           std::vector<Pick>* picksOnly = nullptr)
+// The threads forEachIndex() runs on (at most 8).
+std::size_t workerCount(std::size_t n, bool parallel)
 {
-    const Workload& workload = in.workload;
-    const std::size_t n = workload.components.size();
+    const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+    return parallel ? std::max<std::size_t>(1, std::min<std::size_t>({cores, 8, n})) : 1;
+}
+
+// Runs fn(i, worker) for i in [0, n): on workerCount() threads when `parallel`, else in order on
+// this thread; `worker` (0 .. workerCount() - 1) names the thread, for scratch space of its own.
+// Each index writes only its own slot, so the results do not depend on the number of threads. An
+// exception on a helper thread would end the program: the first one is kept and rethrown here
+// once all have stopped, as the single-threaded loop would have.
+void forEachIndex(std::size_t n, bool parallel, const std::function<void(std::size_t, std::size_t)>& fn)
+{
+    const std::size_t threads = workerCount(n, parallel);
+    if (threads <= 1) {
+        for (std::size_t i = 0; i < n; ++i)
+            fn(i, 0);
+        return;
+    }
+    std::atomic<std::size_t> next{0};
+    std::exception_ptr failure;
+    std::mutex failureMutex;
+    auto work = [&](std::size_t worker) {
+        try {
+            for (std::size_t i; (i = next.fetch_add(1)) < n;)
+                fn(i, worker);
+        } catch (...) {
+            std::lock_guard<std::mutex> lock(failureMutex);
+            if (!failure)
+                failure = std::current_exception();
+            next = n;  // the others stop at their next index
+        }
+    };
+    std::vector<std::thread> helpers;
+    for (std::size_t t = 1; t < threads; ++t)
+        helpers.emplace_back(work, t);
+    work(0);
+    for (std::thread& t : helpers)
+        t.join();
+    if (failure)
+        std::rethrow_exception(failure);
+}
+
+// The shared pools' usage by their members (`members`), summed in workload order.
+PortfolioShares memberShares(const RoundInputs& in, const Membership& members)
+{
     PortfolioShares base;
-    for (std::size_t i = 0; i < n; ++i) {
+    for (std::size_t i = 0; i < in.workload.components.size(); ++i) {
         if (members.faas[i])
-            base.faas.add(faasUsage(workload.components[i], in.profiles[i], in.granularity));
+            base.faas.add(faasUsage(in.workload.components[i], in.profiles[i], in.granularity));
         base.httpServices += members.lb[i] ? 1 : 0;
         base.clusterComponents += members.cluster[i] ? 1 : 0;
         base.serverlessContainers += members.containers[i] ? 1 : 0;
-        base.clusterObjective = base.clusterObjective || (members.cluster[i] && workload.components[i].latencySloMs);
+        base.clusterObjective = base.clusterObjective || (members.cluster[i] && in.workload.components[i].latencySloMs);
         base.egressBytes += in.profiles[i].bytesPerMonth;
-        base.privateComponents += workload.components[i].privateNetwork ? 1 : 0;
-        base.logBytes += logBytesPerMonth(workload.components[i], in.profiles[i], in.settings.sizing);
-        base.dedicatedComponents += needsDedicatedTenancy(workload.components[i]) ? 1 : 0;
+        base.privateComponents += in.workload.components[i].privateNetwork ? 1 : 0;
+        base.logBytes += logBytesPerMonth(in.workload.components[i], in.profiles[i], in.settings.sizing);
+        base.dedicatedComponents += needsDedicatedTenancy(in.workload.components[i]) ? 1 : 0;
     }
+    base.freeGrants = in.workload.assessment.options.freeTier;
+    return base;
+}
+
+// The shares component i is priced with: a component outside a shared pool is priced as if it
+// joined it.
+PortfolioShares sharesOf(const RoundInputs& in, const Membership& members, const PortfolioShares& base,
+                         std::size_t i)
+{
+    const Component& c = in.workload.components[i];
+    PortfolioShares shares = base;
+    if (!members.faas[i])
+        shares.faas.add(faasUsage(c, in.profiles[i], in.granularity));
+    if (isHttpService(c) && !members.lb[i])
+        ++shares.httpServices;
+    if (!members.cluster[i])
+        ++shares.clusterComponents;
+    if (!members.containers[i])
+        ++shares.serverlessContainers;
+    return shares;
+}
+
+// Prices, scores and recommends every component with the shares `members` defines. With
+// `picksOnly`, each result is reduced to its pick as soon as it is made and nothing is returned
+// (the growth grid's rounds: memory of one component's result, not of the portfolio's). The
+// components are independent given the shares: with `parallel` they are evaluated on every core.
+// Break-even sweeps and cost ranges are not made here: only the last round's are kept, so
+// runLayout() adds them once the layout has settled (addSweeps()).
+std::vector<ComponentResult> evaluateRound(const RoundInputs& in, const Membership& members,
+                                           std::vector<Pick>* picksOnly = nullptr, bool parallel = false)
+{
+    const Workload& workload = in.workload;
+    const std::size_t n = workload.components.size();
+    const PortfolioShares base = memberShares(in, members);
     const std::string& currency = in.catalog.currency;
     const AssessmentOptions& opt = workload.assessment.options;
-    base.freeGrants = opt.freeTier;
-    std::vector<ComponentResult> out;
-    out.reserve(picksOnly ? 0 : n);
-    for (std::size_t i = 0; i < n; ++i) {
+    std::vector<ComponentResult> out(picksOnly ? 0 : n);
+    if (picksOnly)
+        picksOnly->assign(n, Pick{});
+    forEachIndex(n, parallel, [&](std::size_t i, std::size_t) {
         if (cancelRequested(in.progress))
-            return {};  // the caller sees the cancel flag and discards the round
+            return;  // the caller sees the cancel flag and discards the round
         const Component& c = workload.components[i];
         const Profile& p = in.profiles[i];
-        PortfolioShares shares = base;
-        if (!members.faas[i])
-            shares.faas.add(faasUsage(c, p, in.granularity));
-        if (isHttpService(c) && !members.lb[i])
-            ++shares.httpServices;
-        if (!members.cluster[i])
-            ++shares.clusterComponents;
-        if (!members.containers[i])
-            ++shares.serverlessContainers;
+        const PortfolioShares shares = sharesOf(in, members, base, i);
         ComponentResult r;
-        r.id = c.id;
-        r.name = c.name;
-        r.calls = c.calls;
-        r.latencySloMs = c.latencySloMs;
+        if (!picksOnly) {
+            r.id = c.id;
+            r.name = c.name;
+            r.calls = c.calls;
+            r.latencySloMs = c.latencySloMs;
+        }
         for (Family f : kFamilies)
             r.families[static_cast<int>(f)] =
                 evaluation(priceFamily(f, c, p, in.catalog, shares, opt.freeTier, in.settings.sizing, opt));
-        scoreFamilies(r, c, p, ScoringContext{workload, in.rules, in.settings.sizing, &in.latency[i], picksOnly != nullptr});
-        if (in.settings.costSweeps) {
-            const CostInputs ci{&in.catalog, shares, opt.freeTier, in.settings.sizing, opt, in.unconfirmedLow,
-                                in.unconfirmedHigh};
-            r.breakEven = breakEven(c, p, ci);
-            const std::string chosen[3] = {r.families[0].variant, r.families[1].variant, r.families[2].variant};
-            r.costRange = costRange(c, p, ci, chosen);
-        }
+        scoreFamilies(r, c, p, ScoringContext{workload, in.rules, in.settings.sizing, &in.latency[i], &in.criteria[i],
+                                                 picksOnly != nullptr});
         if (picksOnly) {
             r.recommended = recommendedFamily(r, c);
-            picksOnly->push_back(pickOf(r));
+            (*picksOnly)[i] = pickOf(r);
         } else {
             recommend(r, c, workload.weights, currency, opt.costBasis);
             r.confidence = confidenceOf(p, p.measured && in.traffic ? in.traffic->skippedShare() : 0.0);
-            out.push_back(std::move(r));
+            out[i] = std::move(r);
         }
         if (in.reportEach)
             in.reportEach(i);
-    }
+    });
+    if (cancelRequested(in.progress))
+        return {};
     return out;
 }
 
+// Break-even sweeps and cost ranges of every component, with the shares of the round that made
+// `results` (`members`), on every core when `parallel`.
+void addSweeps(std::vector<ComponentResult>& results, const RoundInputs& in, const Membership& members,
+               bool parallel)
+{
+    const PortfolioShares base = memberShares(in, members);
+    const AssessmentOptions& opt = in.workload.assessment.options;
+    forEachIndex(results.size(), parallel, [&](std::size_t i, std::size_t) {
+        if (cancelRequested(in.progress))
+            return;
+        const Component& c = in.workload.components[i];
+        const Profile& p = in.profiles[i];
+        const CostInputs ci{&in.catalog, sharesOf(in, members, base, i), opt.freeTier, in.settings.sizing, opt,
+                            in.unconfirmedLow, in.unconfirmedHigh};
+        results[i].breakEven = breakEven(c, p, ci);
+        const FamilyEvaluation* e = results[i].families;
+        const std::string chosen[3] = {e[0].variant, e[1].variant, e[2].variant};
+        results[i].costRange = costRange(c, p, ci, chosen);
+    });
+}
 
 // Layout and baseline totals from the components' recommendations and the baselines' evaluations.
 void sumLayout(AnalysisResult& result)
@@ -258,17 +345,23 @@ std::vector<Profile> baseProfiles(const Workload& workload, const TrafficData* t
 
 // `bases`: the components' x1 profiles when the caller has them (the growth grid reuses them
 // instead of rebuilding a declared day or a measured month per grid point); else built here.
+// `parallel`: the components of each round are evaluated on every core (not for the growth
+// grid, whose grid points already run on every core). `reuse`: see above.
 LayoutRun runLayout(const Workload& workload, const PricingCatalog& catalog, const RuleSet& rules,
-                    const AnalysisSettings& settings, const TrafficData* traffic, bool picksOnly,
+                    const std::vector<CriteriaMemo>& criteria, const AnalysisSettings& settings, const TrafficData* traffic, bool picksOnly,
                     Progress* progress, const std::function<void(int round, std::size_t i)>& report = {},
-                    const std::vector<const Profile*>* bases = nullptr)
+                    const std::vector<const Profile*>* bases = nullptr, bool parallel = false,
+                    std::vector<Profile>* reuse = nullptr)
 {
     LayoutRun run;
     std::vector<Profile>& profiles = run.profiles;
     if (bases) {
-        profiles.reserve(bases->size());
-        for (const Profile* base : *bases)
-            profiles.push_back(scaledProfile(*base, settings.growth));
+        // `reuse`: profiles of an earlier run whose minute buffers the scaled profiles take over.
+        if (reuse)
+            profiles = std::move(*reuse);
+        profiles.resize(bases->size());
+        for (std::size_t i = 0; i < bases->size(); ++i)
+            profiles[i] = scaledProfile(*(*bases)[i], settings.growth, &profiles[i].requestsPerMinute);
     } else {
         profiles = baseProfiles(workload, traffic);
         if (settings.growth != 1.0)
@@ -296,7 +389,7 @@ LayoutRun runLayout(const Workload& workload, const PricingCatalog& catalog, con
     }
     run.eligible = members;
     run.latency.resize(n);
-    RoundInputs in{workload, catalog, rules, settings, profiles, run.granularity, traffic, run.latency, progress, {}};
+    RoundInputs in{workload, catalog, rules, settings, profiles, run.granularity, traffic, run.latency, criteria, progress, {}};
     // Cost ranges price every component at both ends of the unconfirmed prices' band: the two
     // catalogs are built once for the portfolio.
     std::optional<PricingCatalog> unconfirmedLow, unconfirmedHigh;
@@ -313,7 +406,7 @@ LayoutRun runLayout(const Workload& workload, const PricingCatalog& catalog, con
             in.reportEach = [&report, r = rounds](std::size_t i) { report(r, i); };
         ++rounds;
         run.picks.clear();
-        run.components = evaluateRound(in, members, picksOnly ? &run.picks : nullptr);
+        run.components = evaluateRound(in, members, picksOnly ? &run.picks : nullptr, parallel);
         if (!picksOnly)
             for (const ComponentResult& r : run.components)
                 run.picks.push_back(pickOf(r));
@@ -327,6 +420,8 @@ LayoutRun runLayout(const Workload& workload, const PricingCatalog& catalog, con
         members = next;
         round();
     }
+    if (settings.costSweeps && !picksOnly && !cancelRequested(progress))
+        addSweeps(run.components, in, members, parallel);
     return run;
 }
 
@@ -334,7 +429,8 @@ LayoutRun runLayout(const Workload& workload, const PricingCatalog& catalog, con
 // grid (16 steps a decade, x0.01..x100), without sweeps, baselines or findings (only the picks
 // are read). The grid points are independent: they run on every core.
 void growthSensitivity(AnalysisResult& result, const Workload& workload, const PricingCatalog& catalog,
-                       const RuleSet& rules, const AnalysisSettings& settings, const TrafficData* traffic,
+                       const RuleSet& rules, const std::vector<CriteriaMemo>& criteria,
+                       const AnalysisSettings& settings, const TrafficData* traffic,
                        Progress* progress, const std::function<void()>& gridPointDone)
 {
     constexpr int kStepsPerDecade = 16;
@@ -353,41 +449,25 @@ void growthSensitivity(AnalysisResult& result, const Workload& workload, const P
     bases.reserve(workload.components.size());
     for (std::size_t i = 0; i < workload.components.size(); ++i)
         bases.push_back(settings.growth != 1.0 ? &ownBases[i] : &result.components[i].profile);
-    std::atomic<int> next{0};
-    // An exception on a helper thread would end the program: keep the first one and rethrow it
-    // on the calling thread once all have stopped, as the single-threaded code would have.
-    std::exception_ptr failure;
-    std::mutex failureMutex;
-    auto work = [&] {
-        AnalysisSettings inner = settings;
-        inner.sensitivity = false;
-        inner.costSweeps = false;
-        try {
-            for (int k; (k = next.fetch_add(1)) < n && !cancelRequested(progress);) {
-                if (k == mid)
-                    continue;  // x1 is the result itself
-                inner.growth = settings.growth * grid[k];
-                for (const Pick& p : runLayout(workload, catalog, rules, inner, traffic, true, progress, {}, &bases).picks)
-                    picks[k].push_back(p.family);
-                if (gridPointDone)
-                    gridPointDone();
-            }
-        } catch (...) {
-            std::lock_guard<std::mutex> lock(failureMutex);
-            if (!failure)
-                failure = std::current_exception();
-            next = n;  // the others stop at their next grid point
-        }
-    };
-    const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
-    std::vector<std::thread> helpers;
-    for (unsigned t = 1; t < std::min<unsigned>(cores, 8); ++t)
-        helpers.emplace_back(work);
-    work();
-    for (std::thread& t : helpers)
-        t.join();
-    if (failure)
-        std::rethrow_exception(failure);
+    AnalysisSettings inner = settings;
+    inner.sensitivity = false;
+    inner.costSweeps = false;
+    // Per thread, the last grid point's profiles, whose minute buffers the next one reuses.
+    std::vector<std::vector<Profile>> spare(workerCount(static_cast<std::size_t>(n), true));
+    forEachIndex(static_cast<std::size_t>(n), true, [&](std::size_t k, std::size_t worker) {
+        if (static_cast<int>(k) == mid || cancelRequested(progress))
+            return;  // x1 is the result itself
+        AnalysisSettings at = inner;
+        at.growth = settings.growth * grid[k];
+        const text::Quiet quiet;  // only the picks are read: no reason or cost detail text
+        LayoutRun run =
+            runLayout(workload, catalog, rules, criteria, at, traffic, true, progress, {}, &bases, false, &spare[worker]);
+        for (const Pick& p : run.picks)
+            picks[k].push_back(p.family);
+        spare[worker] = std::move(run.profiles);
+        if (gridPointDone)
+            gridPointDone();
+    });
     if (cancelRequested(progress))
         return;
     for (const ComponentResult& c : result.components)
@@ -460,7 +540,13 @@ AnalysisResult analyze(const Workload& workload, const PricingCatalog& catalog, 
             if (i % 64 == 63 || i + 1 == n)
                 report(std::min<std::uint64_t>(static_cast<std::uint64_t>(round) * n + i + 1, mainUnits - 3 * n));
         };
-    LayoutRun run = runLayout(workload, catalog, rules, settings, traffic, false, progress, perComponent);
+    // The scores that depend on neither traffic nor shared costs, once per component.
+    std::vector<CriteriaMemo> criteria;
+    criteria.reserve(n);
+    for (const Component& c : workload.components)
+        criteria.push_back(criteriaOf(c, workload.assessment, rules));
+    LayoutRun run = runLayout(workload, catalog, rules, criteria, settings, traffic, false, progress, perComponent,
+                              nullptr, true);
     if (cancelRequested(progress)) {
         result.cancelled = true;
         return result;
@@ -476,7 +562,7 @@ AnalysisResult analyze(const Workload& workload, const PricingCatalog& catalog, 
     // of them (not among the layout's members).
     AnalysisSettings plain = settings;
     plain.costSweeps = false;
-    const RoundInputs baselineIn{workload, catalog, rules, plain, profiles, granularity, traffic, latency, progress, {}};
+    const RoundInputs baselineIn{workload, catalog, rules, plain, profiles, granularity, traffic, latency, criteria, progress, {}};
     for (Family f : kFamilies) {
         Membership all;
         for (std::size_t i = 0; i < n; ++i) {
@@ -487,7 +573,7 @@ AnalysisResult analyze(const Workload& workload, const PricingCatalog& catalog, 
             all.containers.push_back(f == Family::Container && eligible.containers[i]);
         }
         Baseline& b = layout.baselines[static_cast<int>(f)];
-        for (ComponentResult& r : evaluateRound(baselineIn, all))
+        for (ComponentResult& r : evaluateRound(baselineIn, all, nullptr, true))
             b.evaluations.push_back(std::move(r.families[static_cast<int>(f)]));
         report(mainUnits - static_cast<std::uint64_t>(2 - static_cast<int>(f)) * n);
     }
@@ -504,7 +590,7 @@ AnalysisResult analyze(const Workload& workload, const PricingCatalog& catalog, 
     report(mainUnits);
     if (settings.sensitivity && !cancelRequested(progress)) {
         std::atomic<std::uint64_t> gridDone{mainUnits};
-        growthSensitivity(result, workload, catalog, rules, settings, traffic, progress,
+        growthSensitivity(result, workload, catalog, rules, criteria, settings, traffic, progress,
                           [&] { report(gridDone += n); });
     }
     result.cancelled = cancelRequested(progress);

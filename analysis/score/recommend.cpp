@@ -48,19 +48,22 @@ CriterionScore operationsFor(const Component& c, Family f, const std::string& va
     return s;
 }
 
-LatencyEstimate latencyOf(const Component& c, const Profile& p, Family f, double provisioned,
-                          const ScoringContext& ctx)
+// The latency estimate and its score: from the memo when simulated before, else simulated into
+// the memo or, without one, into `scratch`. The reference holds until the next call.
+const LatencyMemo::Entry& latencyOf(const Component& c, const Profile& p, Family f, double provisioned,
+                                    const ScoringContext& ctx, LatencyMemo::Entry& scratch)
 {
     if (ctx.memo)
         for (const LatencyMemo::Entry& e : ctx.memo->entries)
             if (e.family == f && e.provisioned == provisioned)
-                return e.estimate;
+                return e;
     LatencyEstimate estimate =
         f == Family::Serverless ? faasLatency(c, p, ctx.rules, ctx.workload.assessment.provider, provisioned)
                                 : alwaysOnLatency(c, p, f, ctx.rules, ctx.sizing);
-    if (ctx.memo)
-        ctx.memo->entries.push_back({f, provisioned, estimate});
-    return estimate;
+    CriterionScore score = latencyScore(c, estimate, f);
+    LatencyMemo::Entry& e = ctx.memo ? ctx.memo->entries.emplace_back() : scratch;
+    e = {f, provisioned, estimate, std::move(score)};
+    return e;
 }
 
 bool waived(const Component& c, Family f, const std::string& code, std::string& why)
@@ -98,13 +101,28 @@ std::optional<Family> otherBasisPick(const ComponentResult& r, const Weights& w)
 
 }  // namespace
 
+CriteriaMemo criteriaOf(const Component& c, const Assessment& a, const RuleSet& rules)
+{
+    CriteriaMemo m;
+    for (Family f : kFamilies) {
+        const int k = static_cast<int>(f);
+        m.compliance[k] = complianceScore(c, f, a, rules);
+        m.lockIn[k] = lockInScore(c, f, rules);
+        m.operations[k] = operationsFor(c, f, std::string(), a);
+    }
+    m.kubernetesOperations = operationsFor(c, Family::Container, "kubernetes", a);
+    return m;
+}
+
 void scoreFamilies(ComponentResult& r, const Component& c, const Profile& profile, const ScoringContext& ctx)
 {
     const Assessment& a = ctx.workload.assessment;
     const Weights& w = ctx.workload.weights;
+    const CriteriaMemo criteria = ctx.criteria ? CriteriaMemo{} : criteriaOf(c, a, ctx.rules);
+    const CriteriaMemo& known = ctx.criteria ? *ctx.criteria : criteria;
     for (FamilyEvaluation& e : r.families) {
         // Compliance may add blockers; the user's waivers set blockers aside with a reason.
-        const CriterionScore compliance = complianceScore(c, e.family, a, ctx.rules);
+        const CriterionScore& compliance = known.compliance[static_cast<int>(e.family)];
         for (const Blocker& b : compliance.blockers) {
             const std::string hard = b.code.substr(std::string("compliance:").size());
             std::string underscore = hard;
@@ -134,18 +152,26 @@ void scoreFamilies(ComponentResult& r, const Component& c, const Profile& profil
     const double cheapestOther = cheapestFeasibleTotal(r, other);
     for (FamilyEvaluation& e : r.families) {
         e.variantScores.clear();
-        const CriterionScore compliance = complianceScore(c, e.family, a, ctx.rules);
-        const CriterionScore lockIn = lockInScore(c, e.family, ctx.rules);
+        const int k = static_cast<int>(e.family);
+        const CriterionScore& compliance = known.compliance[k];
+        const CriterionScore& lockIn = known.lockIn[k];
         for (const VariantCost& v : e.variants) {
             VariantScores vs;
             vs.values[0] = costScore(cheapest, scoredCost(v.cost, basis));
             vs.otherBasisCost = costScore(cheapestOther, scoredCost(v.cost, other));
-            vs.latency = latencyOf(c, profile, e.family, v.provisionedConcurrency, ctx);
-            vs.latencyDetail = latencyScore(c, vs.latency, e.family);
+            LatencyMemo::Entry scratch;
+            const LatencyMemo::Entry& latency = latencyOf(c, profile, e.family, v.provisionedConcurrency, ctx, scratch);
+            vs.latency = latency.estimate;
+            if (ctx.picksOnly) {  // only the score is read
+                vs.latencyDetail.score = latency.score.score;
+                vs.latencyDetail.sloMiss = latency.score.sloMiss;
+            } else {
+                vs.latencyDetail = latency.score;
+            }
             vs.values[1] = vs.latencyDetail.score;
             vs.values[2] = compliance.score;
             vs.values[3] = lockIn.score;
-            vs.values[4] = operationsFor(c, e.family, v.variant, a).score;
+            vs.values[4] = (v.variant == "kubernetes" ? known.kubernetesOperations : known.operations[k]).score;
             e.variantScores.push_back(std::move(vs));
         }
     }

@@ -13,15 +13,27 @@ struct LatencyMemo {
         Family family;
         double provisioned;
         LatencyEstimate estimate;
+        CriterionScore score;  // latencyScore() of the estimate
     };
     std::vector<Entry> entries;
 };
+
+// A component's compliance, lock-in and operations scores per family: they depend on neither
+// the traffic nor the shared costs, so one set serves every layout round and growth grid point.
+struct CriteriaMemo {
+    CriterionScore compliance[3];
+    CriterionScore lockIn[3];
+    CriterionScore operations[3];   // any variant but Kubernetes
+    CriterionScore kubernetesOperations;
+};
+CriteriaMemo criteriaOf(const Component& c, const Assessment& a, const RuleSet& rules);
 
 struct ScoringContext {
     const Workload& workload;
     const RuleSet& rules;
     const SizingSettings& sizing;
     LatencyMemo* memo = nullptr;  // optional, per component
+    const CriteriaMemo* criteria = nullptr;  // optional, per component: else computed here
     // Only the picks are read (the growth grid): each family's variant and fit are set, its
     // cost, scores and reasons are not.
     bool picksOnly = false;

@@ -1,12 +1,24 @@
 #include "util/text_format.h"
+#include "util/text_quiet.h"
 
 #include <cmath>
 #include <cstdio>
 
 namespace archfit::text {
 
+namespace {
+thread_local int quietDepth = 0;
+}  // namespace
+
+bool quiet() { return quietDepth > 0; }
+
+Quiet::Quiet() { ++quietDepth; }
+Quiet::~Quiet() { --quietDepth; }
+
 std::string number(double value, int decimals)
 {
+    if (quiet())
+        return {};
     if (!std::isfinite(value))
         return value > 0 ? "inf" : (value < 0 ? "-inf" : "n/a");
     char buf[64];
@@ -33,6 +45,8 @@ std::string money(double value, const std::string& currency) { return number(val
 
 std::string compact(double value)
 {
+    if (quiet())
+        return {};
     const double a = std::fabs(value);
     char buf[64];
     if (a >= 1e9)
@@ -46,6 +60,8 @@ std::string compact(double value)
 
 std::string price(double value)
 {
+    if (quiet())
+        return {};
     char buf[64];
     std::snprintf(buf, sizeof buf, "%.10f", value);
     std::string s(buf);
