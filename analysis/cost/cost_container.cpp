@@ -51,7 +51,9 @@ void addKubernetes(FamilyCost& fc, const Component& c, const Profile& p, const P
     bool fits = false;
     double steadyPods = 0;
     VariantCost k8s = kubernetesVariant(c, p, cat, shares, s, fits, &steadyPods);
-    if (cat.provider == Provider::Gcp)
+    // Autopilot bills GPU pods on their own accelerator rates, which the catalogs do not carry:
+    // a GPU component gets the GPU node pool only (cost_gpu.cpp), not an Autopilot figure without its GPU.
+    if (cat.provider == Provider::Gcp && !c.hasNeed(Need::Gpu))
         addGkeAutopilot(fc, c, p, cat, shares, s);  // cost_gcp.cpp
     if (!fits)
         return;
