@@ -209,3 +209,40 @@ TEST(PurchasePolicy, WorkloadOptionIsReadAndCheckedAtItsPath)
     EXPECT_NE(bad.errorText().find("$.assessment.options.commitment"), std::string::npos) << bad.errorText();
     EXPECT_NE(bad.errorText().find("\"best\""), std::string::npos) << bad.errorText();
 }
+
+// The Azure and Google commitment products, one hand-checked rate each (catalog prices
+// commit.<product>.<target>.<term>, fraction of on demand paid; docs/cost-model.md lists them):
+// Azure reserved VM instances 0.70 / 0.45, Azure savings plan for Container Apps 0.85 / 0.83;
+// GCP resource-based CUD 0.63 / 0.45 beats the flexible CUD 0.72 / 0.54 for VMs; the Cloud Run
+// CUD 0.83 for Cloud Run and its functions.
+TEST(PurchaseOptions, AzureAndGoogleProductsAndTheirRates)
+{
+    const PricingCatalog azure =
+        readCatalogFile(catalogPath(ARCHFIT_SOURCE_DATA_DIR, Provider::Azure, "eastus")).value();
+    const PricingCatalog gcp =
+        readCatalogFile(catalogPath(ARCHFIT_SOURCE_DATA_DIR, Provider::Gcp, "us-central1")).value();
+    using costimpl::commitRate;
+    const auto rate = [](const PricingCatalog& cat, const char* target, int term) {
+        const auto r = costimpl::commitRate(cat, target, term);
+        return r ? std::make_pair(r->key, r->price->value) : std::make_pair(std::string("none"), 0.0);
+    };
+    EXPECT_EQ(rate(azure, "vm", 12), std::make_pair(std::string("reservation"), 0.70));
+    EXPECT_EQ(rate(azure, "vm", 36), std::make_pair(std::string("reservation"), 0.45));
+    EXPECT_EQ(rate(azure, "container", 12), std::make_pair(std::string("savings_plan"), 0.85));
+    EXPECT_EQ(rate(azure, "container", 36), std::make_pair(std::string("savings_plan"), 0.83));
+    EXPECT_EQ(rate(azure, "faas", 12).first, "none");  // Consumption is not eligible
+    EXPECT_EQ(rate(gcp, "vm", 12), std::make_pair(std::string("resource_cud"), 0.63));
+    EXPECT_EQ(rate(gcp, "vm", 36), std::make_pair(std::string("resource_cud"), 0.45));
+    EXPECT_EQ(rate(gcp, "container", 12), std::make_pair(std::string("cloud_run_cud"), 0.83));
+    EXPECT_EQ(rate(gcp, "faas", 36), std::make_pair(std::string("cloud_run_cud"), 0.83));
+
+    // An always-on Azure VM fleet under a 3-year term: every instance at 0.45 x on demand, or
+    // the instance's own cited reservation rate where that is lower.
+    const Component c = service(1000, TrafficPattern::Steady);
+    const FamilyCost fc = costVm(c, declaredProfile(c), azure, {}, policy(CommitmentPolicy::ThreeYear, 36));
+    const VariantCost* od = find(fc, "vm_on_demand");
+    const VariantCost* y3 = find(fc, "vm_3y");
+    ASSERT_TRUE(od && y3);
+    EXPECT_LE(y3->cost.item("compute"), od->cost.item("compute") * 0.45 + 0.011);
+    EXPECT_LE(y3->purchase.factor, 0.45 + 1e-9);
+}
