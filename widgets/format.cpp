@@ -24,27 +24,8 @@ QString familyLabel(Family family)
 
 QString costItemLabel(const std::string& key)
 {
-    if (key == "requests")
-        return QCoreApplication::translate("archfit", "Requests");
-    if (key == "compute")
-        return QCoreApplication::translate("archfit", "Compute");
-    if (key == "gateway")
-        return QCoreApplication::translate("archfit", "Gateway");
-    if (key == "provisioned")
-        return QCoreApplication::translate("archfit", "Provisioned capacity");
-    if (key == "platform")
-        return QCoreApplication::translate("archfit", "Platform share");
-    if (key == "operations")
-        return QCoreApplication::translate("archfit", "Operations labour");
-    if (key == "storage")
-        return QCoreApplication::translate("archfit", "Storage");
-    if (key == "network")
-        return QCoreApplication::translate("archfit", "Network");
-    QString text = QString::fromStdString(key);
-    text.replace(QLatin1Char('_'), QLatin1Char(' '));
-    if (!text.isEmpty())
-        text[0] = text[0].toUpper();
-    return text;
+    // The engine's words for the item (one list for the GUI and every report).
+    return QCoreApplication::translate("archfit", archfit::costItemTitle(key).c_str());
 }
 
 QString currencySymbol(const std::string& currency)

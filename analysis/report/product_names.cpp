@@ -211,4 +211,32 @@ std::string productText(Provider provider, const std::string& text)
     return out;
 }
 
+std::string costItemTitle(const std::string& key)
+{
+    static const std::pair<const char*, const char*> kTitles[] = {
+        {"requests", "Requests"},
+        {"compute", "Compute"},
+        {"memory", "Memory"},
+        {"gateway", "API gateway"},
+        {"provisioned", "Provisioned capacity"},
+        {"platform", "Platform share"},
+        {"load_balancer", "Load balancer"},
+        {"egress", "Data transfer out"},
+        {"nat", "NAT gateway"},
+        {"block_storage", "Block storage"},
+        {"logs", "Log ingestion"},
+        {"operations", "Operations labour"},
+    };
+    for (const auto& [k, title] : kTitles)
+        if (key == k)
+            return title;
+    std::string words = key;
+    for (char& ch : words)
+        if (ch == '_')
+            ch = ' ';
+    if (!words.empty())
+        words[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(words[0])));
+    return words;
+}
+
 }  // namespace archfit

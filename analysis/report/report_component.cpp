@@ -1,6 +1,7 @@
 // One report section per component: recommendation, fit and cost per family, breakdown with
 // range, traffic, reasons, blockers, waivers and sensitivity.
 
+#include "archfit/report/product_names.h"
 #include "report/report_internal.h"
 #include "util/text_format.h"
 
@@ -154,6 +155,8 @@ ReportChart costChart(const ComponentResult& r, const std::string& cur)
         chart.bars.push_back(bar);
     }
     chart.note = "Whiskers: low and high end of the cost range: " + r.costRange.covers + ".";
+    for (std::string& name : chart.series)  // the legend in words; segments stay in series order
+        name = costItemTitle(name);
     return chart;
 }
 
@@ -191,10 +194,10 @@ ReportTable breakdownTable(const FamilyEvaluation& e, const std::string& cur)
     t.numeric = {false, true, false};
     t.widths = {0.17, 0.17, 0.66};
     for (const CostItem& i : e.cost.items)
-        t.rows.push_back({i.key, money(i.amount, cur), i.detail});
-    t.rows.push_back({"operations", money(e.cost.operations, cur),
+        t.rows.push_back({costItemTitle(i.key), money(i.amount, cur), i.detail});
+    t.rows.push_back({costItemTitle("operations"), money(e.cost.operations, cur),
                       e.cost.operationsDetail.empty() ? "labour not counted" : e.cost.operationsDetail});
-    t.rows.push_back({"total", money(e.cost.total, cur), "infrastructure " + money(e.cost.infrastructure, cur) +
+    t.rows.push_back({"Total", money(e.cost.total, cur), "infrastructure " + money(e.cost.infrastructure, cur) +
                                                               " + operations " + money(e.cost.operations, cur)});
     t.emphasis = {static_cast<int>(t.rows.size()) - 1};
     return t;

@@ -1,6 +1,7 @@
 // SVG charts for the HTML report (and for standalone .svg export). Coordinates are printed with
 // std::to_chars, so the output does not depend on the C locale.
 
+#include "archfit/report/product_names.h"
 #include "archfit/report/report.h"
 
 #include "util/text_format.h"
@@ -73,7 +74,7 @@ std::string noteLines(const std::vector<std::string>& lines, double top)
 
 std::string seriesColour(const std::vector<std::string>& series, std::size_t i)
 {
-    if (i < series.size() && series[i] == "operations")
+    if (i < series.size() && series[i] == costItemTitle("operations"))
         return "#9aa5b1";
     return kPalette[i % (sizeof kPalette / sizeof kPalette[0])];
 }

@@ -1,5 +1,7 @@
 #include "pdf_charts.h"
 
+#include "archfit/report/product_names.h"
+
 #include <QLocale>
 #include <QPainter>
 #include <QPainterPath>
@@ -18,7 +20,7 @@ const QColor kPalette[] = {QColor(0x4e, 0x79, 0xa7), QColor(0xf2, 0x8e, 0x2b), Q
 
 QColor seriesColour(const std::vector<std::string>& series, std::size_t i)
 {
-    if (i < series.size() && series[i] == "operations")
+    if (i < series.size() && series[i] == costItemTitle("operations"))
         return QColor(0x9a, 0xa5, 0xb1);
     return kPalette[i % (sizeof kPalette / sizeof kPalette[0])];
 }

@@ -193,6 +193,12 @@ for label, body in (("text summary", summary_text), ("HTML", html_text), ("PDF",
     # A whole word: not inside a longer id, a URL ("for-kubernetes-versions") or a path.
     leaked = sorted(i for i in ids if re.search(r"(?<![\w/-])" + re.escape(i) + r"(?!\w)", body))
     check(f"{label} names no variant id", not leaked, leaked)
+# Cost line items read as words in the HTML and the PDF ("Load balancer", not "load_balancer").
+item_keys = {k for c in components for fam in c["families"].values() for k in fam["monthly_cost"]["items"] if "_" in k}
+check("JSON has multi-word cost items", {"load_balancer", "block_storage"} <= item_keys, sorted(item_keys))
+for label, body in (("HTML", html_text), ("PDF", flat)):
+    leaked = sorted(k for k in item_keys if re.search(r"(?<![\w/-])" + re.escape(k) + r"(?!\w)", body))
+    check(f"{label} names no cost item key", not leaked, leaked)
 check("text summary names the products", "AWS Lambda" in summary_text and "Amazon EC2 " in summary_text,
       summary_text[-1500:])
 

@@ -30,4 +30,9 @@ std::string variantDescription(Provider provider, const VariantCost& v);
 // commitment"); for engine sentences (reasons, findings) written before the product was known.
 std::string productText(Provider provider, const std::string& text);
 
+// A cost line item's key in words, for legends and tables: "load_balancer" -> "Load balancer",
+// "block_storage" -> "Block storage", "logs" -> "Log ingestion", "nat" -> "NAT gateway",
+// "egress" -> "Data transfer out"; an unknown key reads as its words ("foo_bar" -> "Foo bar").
+std::string costItemTitle(const std::string& key);
+
 }  // namespace archfit
