@@ -6,6 +6,7 @@
 #include <QSharedPointer>
 
 #include <algorithm>
+#include <cmath>
 #include <vector>
 
 namespace archfit {
@@ -244,11 +245,24 @@ void CostChart::addRangeBand(const ComponentResult& c)
     m_range->setData(minus, plus);
     m_range->setWhiskerWidth(kBarWidth * 40);
     m_range->setPen(QPen(textColor(), 1.6));
-    // Two lines, so the legend's entries fit in columns side by side in a narrow dock.
-    m_range->setName(tr("Range: %1\n(×%2–×%3 traffic)")
-                         .arg(QString::fromStdString(range.basis),
-                              QLocale().toString(range.lowMultiplier, 'g', 3),
-                              QLocale().toString(range.highMultiplier, 'g', 3)));
+    // Two lines, so the legend's entries fit in columns side by side in a narrow dock: the
+    // traffic band, then the other sources the range covers (docs/cost-model.md, "Cost range").
+    // Short enough (about 30 characters a line) for the legend's two columns.
+    const bool prices = range.unconfirmedPrices > 0 && range.priceSpread > 0;
+    const bool labour = range.labourSpread > 0;
+    const auto pct = [](double share) { return QString::number(std::lround(share * 100)); };
+    QString also;
+    if (prices && labour && range.priceSpread == range.labourSpread)
+        also = tr("prices, labour ±%1%").arg(pct(range.priceSpread));
+    else if (prices || labour)
+        also = (prices ? tr("prices ±%1%").arg(pct(range.priceSpread)) : QString())
+               + (prices && labour ? QStringLiteral(", ") : QString())
+               + (labour ? tr("labour ±%1%").arg(pct(range.labourSpread)) : QString());
+    if (range.covers.find("commitment") != std::string::npos)
+        also += (also.isEmpty() ? QString() : QStringLiteral("; ")) + tr("on demand");
+    m_range->setName(tr("Range: traffic ×%1–×%2").arg(QLocale().toString(range.lowMultiplier, 'g', 3),
+                                                      QLocale().toString(range.highMultiplier, 'g', 3))
+                     + (also.isEmpty() ? QString() : QStringLiteral("\n") + also));
 }
 
 std::optional<std::pair<double, double>> CostChart::rangeBand(Family family) const
