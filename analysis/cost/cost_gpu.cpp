@@ -313,22 +313,14 @@ VariantCost gpuKubernetesVariant(const Component& c, const Profile& p, const Pri
     v.variant = "kubernetes";
     const double podGib = c.memoryMb / kMbPerGb;
     const double keep = 1.0 - std::clamp(s.k8sNodeReserve, 0.0, 0.9);
-    const InstanceType* node = nullptr;
-    double podsPerNode = 0;
-    double perPodHour = 0;
-    for (const InstanceType& t : cat.instances) {
-        if (t.burstable || !gpuInstanceFits(c, t))
-            continue;
-        const double n = std::floor(std::min({static_cast<double>(t.gpus), t.vcpu * keep / c.vcpu, t.memoryGib * keep / podGib}) + 1e-9);
-        if (n < 1)
-            continue;
-        const double cost = t.onDemandHourly.unitPrice() / n;
-        if (!node || cost < perPodHour) {
-            node = &t;
-            podsPerNode = n;
-            perPodHour = cost;
-        }
-    }
+    // One GPU per pod: a node holds as many pods as it has GPUs, vCPU and memory for.
+    const NodeChoice choice = cheapestNode(
+        cat, [&](const InstanceType& t) { return gpuInstanceFits(c, t); },
+        [&](const InstanceType& t) {
+            return std::min({static_cast<double>(t.gpus), t.vcpu * keep / c.vcpu, t.memoryGib * keep / podGib});
+        });
+    const InstanceType* node = choice.type;
+    const double podsPerNode = choice.podsPerNode;
     fits = node != nullptr;
     if (!node)
         return v;

@@ -49,6 +49,33 @@ inline double replicasForMinute(double arrivals, double durationS, double replic
     return n > minReplicas ? n : static_cast<double>(minReplicas);
 }
 
+// A Kubernetes node pool's node type: of the non-burstable types `eligible(t)` accepts, the one
+// with the lowest on-demand price per pod, where `podsOn(t)` is how many pods one node holds after
+// its reserve (whole pods). `type` is null when no node holds a pod.
+struct NodeChoice {
+    const InstanceType* type = nullptr;
+    double podsPerNode = 0;
+};
+template <class Eligible, class PodsOn>
+NodeChoice cheapestNode(const PricingCatalog& cat, Eligible eligible, PodsOn podsOn)
+{
+    NodeChoice best;
+    double perPodHour = 0;
+    for (const InstanceType& t : cat.instances) {
+        if (t.burstable || !eligible(t))
+            continue;
+        const double n = std::floor(podsOn(t) + 1e-9);
+        if (n < 1)
+            continue;
+        const double cost = t.onDemandHourly.unitPrice() / n;
+        if (!best.type || cost < perPodHour) {
+            best = {&t, n};
+            perPodHour = cost;
+        }
+    }
+    return best;
+}
+
 // Shared load balancer: hourly fee split across the HTTP services, plus this service's capacity units.
 void addLoadBalancer(MonthlyCost& cost, std::vector<std::string>& reasons, const Component& c,
                      const Profile& p, const PricingCatalog& cat, const PortfolioShares& shares,

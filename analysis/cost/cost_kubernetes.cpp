@@ -28,22 +28,11 @@ VariantCost kubernetesVariant(const Component& c, const Profile& p, const Pricin
     const double podGib = c.memoryMb / kMbPerGb;
     const double keep = 1.0 - std::clamp(s.k8sNodeReserve, 0.0, 0.9);
 
-    const InstanceType* node = nullptr;
-    double podsPerNode = 0;
-    double perPodHour = 0;
-    for (const InstanceType& t : cat.instances) {
-        if (t.arch != c.architecture || t.burstable || (t.gpus > 0) != c.hasNeed(Need::Gpu))
-            continue;
-        const double n = std::floor(std::min(t.vcpu * keep / podVcpu, t.memoryGib * keep / podGib) + 1e-9);
-        if (n < 1)
-            continue;
-        const double cost = t.onDemandHourly.unitPrice() / n;
-        if (!node || cost < perPodHour) {
-            node = &t;
-            podsPerNode = n;
-            perPodHour = cost;
-        }
-    }
+    const NodeChoice choice = cheapestNode(
+        cat, [&](const InstanceType& t) { return t.arch == c.architecture && (t.gpus > 0) == c.hasNeed(Need::Gpu); },
+        [&](const InstanceType& t) { return std::min(t.vcpu * keep / podVcpu, t.memoryGib * keep / podGib); });
+    const InstanceType* node = choice.type;
+    const double podsPerNode = choice.podsPerNode;
     fits = node != nullptr;
     if (!node)
         return v;

@@ -131,14 +131,39 @@ void trafficBand(const Profile& p, const SizingSettings& s, double& low, double&
 
 bool unconfirmed(const Price& price) { return price.note.rfind("unconfirmed", 0) == 0; }
 
+namespace {
+
+// Calls fn(price, isCommitmentFraction) for every price of the catalog, instance rates included
+// (const or mutable catalog).
+template <class Catalog, class Fn>
+void forEachPrice(Catalog& cat, Fn fn)
+{
+    for (auto& [id, price] : cat.prices)
+        fn(price, id.rfind("commit.", 0) == 0);
+    for (auto& t : cat.instances) {
+        fn(t.onDemandHourly, false);
+        if (t.commit1yHourly)
+            fn(*t.commit1yHourly, false);
+        if (t.commit3yHourly)
+            fn(*t.commit3yHourly, false);
+    }
+}
+
+int unconfirmedCount(const PricingCatalog& cat)
+{
+    int n = 0;
+    forEachPrice(cat, [&](const Price& price, bool) { n += unconfirmed(price) ? 1 : 0; });
+    return n;
+}
+
+}  // namespace
+
 PricingCatalog scaleUnconfirmedPrices(const PricingCatalog& cat, double factor, int* count)
 {
     PricingCatalog out = cat;
-    int n = 0;
-    auto scale = [&](Price& price, bool fraction) {
+    forEachPrice(out, [&](Price& price, bool fraction) {
         if (!unconfirmed(price))
             return;
-        ++n;
         price.value *= factor;
         for (PriceTier& t : price.tiers)
             t.value *= factor;
@@ -147,18 +172,9 @@ PricingCatalog scaleUnconfirmedPrices(const PricingCatalog& cat, double factor, 
             for (PriceTier& t : price.tiers)
                 t.value = std::min(t.value, price.per);
         }
-    };
-    for (auto& [id, price] : out.prices)
-        scale(price, id.rfind("commit.", 0) == 0);
-    for (InstanceType& t : out.instances) {
-        scale(t.onDemandHourly, false);
-        if (t.commit1yHourly)
-            scale(*t.commit1yHourly, false);
-        if (t.commit3yHourly)
-            scale(*t.commit3yHourly, false);
-    }
+    });
     if (count)
-        *count = n;
+        *count = unconfirmedCount(cat);
     return out;
 }
 
@@ -225,21 +241,15 @@ CostRange costRange(const Component& c, const Profile& p, const CostInputs& in, 
     r.priceSpread = std::clamp(s.unconfirmedPriceSpread, 0.0, 0.99);
     r.labourSpread = in.options.operationsLabour ? std::clamp(s.labourRateSpread, 0.0, 0.99) : 0.0;
 
+    r.unconfirmedPrices = unconfirmedCount(*in.catalog);
     std::optional<PricingCatalog> ownLow, ownHigh;
     const PricingCatalog* low = in.unconfirmedLow;
     const PricingCatalog* high = in.unconfirmedHigh;
     if (!low || !high) {
-        ownLow = scaleUnconfirmedPrices(*in.catalog, 1.0 - r.priceSpread, &r.unconfirmedPrices);
+        ownLow = scaleUnconfirmedPrices(*in.catalog, 1.0 - r.priceSpread);
         ownHigh = scaleUnconfirmedPrices(*in.catalog, 1.0 + r.priceSpread);
         low = &*ownLow;
         high = &*ownHigh;
-    } else {
-        for (const auto& [id, price] : in.catalog->prices)
-            r.unconfirmedPrices += unconfirmed(price) ? 1 : 0;
-        for (const InstanceType& t : in.catalog->instances)
-            r.unconfirmedPrices += (unconfirmed(t.onDemandHourly) ? 1 : 0) +
-                                   (t.commit1yHourly && unconfirmed(*t.commit1yHourly) ? 1 : 0) +
-                                   (t.commit3yHourly && unconfirmed(*t.commit3yHourly) ? 1 : 0);
     }
     AssessmentOptions lowOptions = in.options;
     AssessmentOptions highOptions = in.options;

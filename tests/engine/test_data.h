@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -17,6 +18,17 @@ inline const PricingCatalog& aws()
     static const PricingCatalog cat =
         readCatalogFile(catalogPath(ARCHFIT_SOURCE_DATA_DIR, Provider::Aws, "us-east-1")).value();
     return cat;
+}
+
+// Any bundled catalog, loaded once per provider and region.
+inline const PricingCatalog& catalog(Provider provider, const std::string& region)
+{
+    static std::map<std::string, PricingCatalog> cache;
+    const std::string key = std::string(toString(provider)) + "-" + region;
+    auto it = cache.find(key);
+    if (it == cache.end())
+        it = cache.emplace(key, readCatalogFile(catalogPath(ARCHFIT_SOURCE_DATA_DIR, provider, region)).value()).first;
+    return it->second;
 }
 
 inline const RuleSet& rules()

@@ -15,12 +15,7 @@ using namespace archfit;
 
 namespace {
 
-const PricingCatalog& azure()
-{
-    static const PricingCatalog cat =
-        readCatalogFile(catalogPath(ARCHFIT_SOURCE_DATA_DIR, Provider::Azure, "eastus")).value();
-    return cat;
-}
+const PricingCatalog& azure() { return testdata::catalog(Provider::Azure, "eastus"); }
 
 const VariantCost* find(const FamilyCost& fc, const std::string& name)
 {

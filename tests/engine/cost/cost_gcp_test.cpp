@@ -25,12 +25,7 @@ using namespace archfit;
 
 namespace {
 
-const PricingCatalog& gcp()
-{
-    static const PricingCatalog cat =
-        readCatalogFile(catalogPath(ARCHFIT_SOURCE_DATA_DIR, Provider::Gcp, "us-central1")).value();
-    return cat;
-}
+const PricingCatalog& gcp() { return testdata::catalog(Provider::Gcp, "us-central1"); }
 
 const VariantCost* find(const FamilyCost& fc, const std::string& name)
 {

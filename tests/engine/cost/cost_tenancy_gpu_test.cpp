@@ -6,26 +6,16 @@
 #include "archfit/cost/pricing_catalog.h"
 #include "archfit/profile/traffic_profile.h"
 
+#include "test_data.h"
+
 #include <gtest/gtest.h>
 
-#include <map>
 
 using namespace archfit;
 
 namespace {
 
-const PricingCatalog& catalog(Provider provider, const std::string& region)
-{
-    static std::map<std::string, PricingCatalog> cache;
-    const std::string key = std::string(toString(provider)) + "-" + region;
-    auto it = cache.find(key);
-    if (it == cache.end()) {
-        auto c = readCatalogFile(catalogPath(ARCHFIT_SOURCE_DATA_DIR, provider, region));
-        EXPECT_TRUE(c.ok()) << c.errorText();
-        it = cache.emplace(key, c.ok() ? c.value() : PricingCatalog{}).first;
-    }
-    return it->second;
-}
+using testdata::catalog;
 
 SizingSettings onDemandOnly()
 {

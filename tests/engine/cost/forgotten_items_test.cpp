@@ -17,12 +17,7 @@ namespace {
 
 using testdata::aws;
 
-const PricingCatalog& gcp()
-{
-    static const PricingCatalog cat =
-        readCatalogFile(catalogPath(ARCHFIT_SOURCE_DATA_DIR, Provider::Gcp, "us-central1")).value();
-    return cat;
-}
+const PricingCatalog& gcp() { return testdata::catalog(Provider::Gcp, "us-central1"); }
 
 Component api(double requestsPerMonth)
 {

@@ -217,11 +217,8 @@ TEST(PurchasePolicy, WorkloadOptionIsReadAndCheckedAtItsPath)
 // CUD 0.83 for Cloud Run and its functions.
 TEST(PurchaseOptions, AzureAndGoogleProductsAndTheirRates)
 {
-    const PricingCatalog azure =
-        readCatalogFile(catalogPath(ARCHFIT_SOURCE_DATA_DIR, Provider::Azure, "eastus")).value();
-    const PricingCatalog gcp =
-        readCatalogFile(catalogPath(ARCHFIT_SOURCE_DATA_DIR, Provider::Gcp, "us-central1")).value();
-    using costimpl::commitRate;
+    const PricingCatalog& azure = testdata::catalog(Provider::Azure, "eastus");
+    const PricingCatalog& gcp = testdata::catalog(Provider::Gcp, "us-central1");
     const auto rate = [](const PricingCatalog& cat, const char* target, int term) {
         const auto r = costimpl::commitRate(cat, target, term);
         return r ? std::make_pair(r->key, r->price->value) : std::make_pair(std::string("none"), 0.0);
