@@ -9,6 +9,8 @@
 #include "report/report_internal.h"
 #include "util/text_format.h"
 
+#include <algorithm>
+#include <cctype>
 #include <map>
 #include <set>
 
@@ -42,15 +44,62 @@ std::vector<ImportedLog> importedLogs(const IngestResult& ingest)
     return out;
 }
 
+const char* toString(SourceStanding s)
+{
+    switch (s) {
+    case SourceStanding::ProviderPage: return "provider page";
+    case SourceStanding::QuotedProviderFigure: return "quoted provider figure";
+    case SourceStanding::ThirdParty: return "third party";
+    }
+    return "third party";
+}
+
 namespace {
+
+std::string lower(std::string s)
+{
+    for (char& c : s)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+}
+
+// The host of the first URL in `text` ("" when there is none), lower case.
+std::string firstHost(const std::string& text)
+{
+    const std::size_t scheme = text.find("://");
+    if (scheme == std::string::npos)
+        return {};
+    const std::size_t start = scheme + 3;
+    std::size_t end = start;
+    while (end < text.size() && text[end] != '/' && text[end] != ' ' && text[end] != ')' && text[end] != ',')
+        ++end;
+    return lower(text.substr(start, end - start));
+}
+
+bool providerHost(const std::string& host)
+{
+    static const char* const hosts[] = {"aws.amazon.com",   "docs.aws.amazon.com", "pricing.us-east-1.amazonaws.com",
+                                        "azure.microsoft.com", "learn.microsoft.com", "prices.azure.com",
+                                        "cloud.google.com", "docs.cloud.google.com", "cloudbilling.googleapis.com"};
+    for (const char* h : hosts)
+        if (host == h)
+            return true;
+    return false;
+}
+
+bool startsWith(const std::string& text, const char* prefix)
+{
+    return text.rfind(prefix, 0) == 0;
+}
 
 struct SourceGroup {
     std::vector<std::string> ids;
     std::set<std::string> asOf;
+    bool unconfirmed = false;  // a note on one of its figures says so
 };
 
 void addSource(std::map<std::string, SourceGroup>& groups, const std::string& source, const std::string& id,
-               const std::string& asOf)
+               const std::string& asOf, const std::string& note = {})
 {
     if (source.empty())
         return;
@@ -58,12 +107,49 @@ void addSource(std::map<std::string, SourceGroup>& groups, const std::string& so
     g.ids.push_back(id);
     if (!asOf.empty())
         g.asOf.insert(asOf);
+    if (lower(note).find("unconfirmed") != std::string::npos)
+        g.unconfirmed = true;
 }
 
-void flush(const std::map<std::string, SourceGroup>& groups, const std::string& what, std::vector<SourceRef>& out)
+bool undated(const std::set<std::string>& asOf)
 {
+    if (asOf.empty())
+        return true;
+    for (const std::string& a : asOf)
+        if (!startsWith(a, "n/d"))
+            return false;
+    return true;
+}
+
+std::string flagFor(SourceStanding standing, const SourceGroup& g, const std::string& source, bool rule,
+                    const std::string& readOn)
+{
+    std::vector<std::string> why;
+    if (rule && startsWith(lower(source), "assumption"))
+        why.push_back("ArchFit's assumption, not a published measurement");
+    else if (rule && standing != SourceStanding::ProviderPage)
+        why.push_back("a third party's published measurement, not a provider's figure");
+    else if (standing == SourceStanding::QuotedProviderFigure)
+        why.push_back("a provider figure quoted by a third party: check it on the provider's page");
+    else if (standing == SourceStanding::ThirdParty)
+        why.push_back("a third party's figure, not read on a provider page");
+    if (g.unconfirmed)
+        why.push_back("marked unconfirmed in the catalog (the cost range widens for it)");
+    if (undated(g.asOf))
+        why.push_back(readOn.empty() ? "the source states no date"
+                                     : "the source states no date (read for the catalog of " + readOn + ")");
+    std::string out;
+    for (const std::string& w : why)
+        out += (out.empty() ? "" : "; ") + w;
+    return out;
+}
+
+void flush(const std::map<std::string, SourceGroup>& groups, bool rule, const std::string& readOn,
+           std::vector<SourceRef>& out)
+{
+    std::vector<SourceRef> refs;
     for (const auto& [source, g] : groups) {
-        std::string topic = what + ": ";
+        std::string topic = std::string(rule ? "Rules" : "Prices") + ": ";
         for (std::size_t i = 0; i < g.ids.size() && i < 5; ++i)
             topic += (i ? ", " : "") + g.ids[i];
         if (g.ids.size() > 5)
@@ -71,27 +157,82 @@ void flush(const std::map<std::string, SourceGroup>& groups, const std::string& 
         std::string asOf;
         for (const std::string& a : g.asOf)
             asOf += (asOf.empty() ? "" : "; ") + a;
-        out.push_back({topic, source, asOf.empty() ? "not dated" : asOf});
+        SourceRef r;
+        r.topic = topic;
+        r.source = source;
+        r.asOf = asOf.empty() ? "not dated" : asOf;
+        r.standing = sourceStanding(source);
+        if (rule && r.standing != SourceStanding::ProviderPage)
+            r.standing = SourceStanding::ThirdParty;  // a measurement or an assumption, not a quoted price
+        r.flag = flagFor(r.standing, g, source, rule, readOn);
+        r.figures = g.ids.size();
+        r.rule = rule;
+        refs.push_back(std::move(r));
     }
+    std::stable_sort(refs.begin(), refs.end(),
+                     [](const SourceRef& a, const SourceRef& b) { return a.standing < b.standing; });
+    out.insert(out.end(), refs.begin(), refs.end());
 }
 
 }  // namespace
+
+SourceStanding sourceStanding(const std::string& source)
+{
+    const std::string text = lower(source);
+    // A figure someone else quotes from the provider, whatever page it links to.
+    if (text.find("quoted") != std::string::npos || text.find("quoting") != std::string::npos)
+        return SourceStanding::QuotedProviderFigure;
+    if (startsWith(text, "aws price list") || startsWith(text, "microsoft learn") ||
+        providerHost(firstHost(text)))
+        return SourceStanding::ProviderPage;
+    // Price tables and fixtures kept in public repositories ("owner/name ...", "public repository").
+    const std::size_t space = text.find(' ');
+    const std::string first = text.substr(0, space);
+    if (text.find("repositor") != std::string::npos || text.find("repo ") != std::string::npos ||
+        text.find("github.com") != std::string::npos || first.find('/') != std::string::npos ||
+        text.find("provider docs") != std::string::npos)
+        return SourceStanding::QuotedProviderFigure;
+    return SourceStanding::ThirdParty;
+}
+
+std::string sourceStandingSummary(const std::vector<SourceRef>& sources)
+{
+    std::size_t counts[3] = {0, 0, 0};
+    for (const SourceRef& r : sources)
+        if (!r.rule)
+            counts[static_cast<int>(r.standing)] += r.figures;
+    const std::size_t total = counts[0] + counts[1] + counts[2];
+    if (total == 0)
+        return {};
+    std::string out = "Of the catalog's " + text::count(static_cast<double>(total)) + " price figures, " + text::count(static_cast<double>(counts[0])) +
+                      (counts[0] == 1 ? " was" : " were") + " read on provider pages";
+    if (counts[1] + counts[2] == 0)
+        return out + ".";
+    out += counts[2] == 0 ? " and " : ", ";
+    if (counts[1] > 0 || counts[2] == 0)
+        out += text::count(static_cast<double>(counts[1])) + (counts[1] == 1 ? " is a provider figure" : " are provider figures") +
+               " quoted by others";
+    if (counts[2] > 0)
+        out += std::string(counts[1] > 0 ? " and " : "") + text::count(static_cast<double>(counts[2])) +
+               (counts[2] == 1 ? " is a third party's figure" : " are third parties' figures");
+    return out + ".";
+}
 
 std::vector<SourceRef> reportSources(const PricingCatalog& catalog, const RuleSet& rules)
 {
     std::map<std::string, SourceGroup> prices;
     for (const auto& [id, p] : catalog.prices)
-        addSource(prices, p.source, id, p.asOf);
+        addSource(prices, p.source, id, p.asOf, p.note);
     for (const auto& [id, a] : catalog.allowances)
-        addSource(prices, a.source, "free " + id, a.asOf);
+        addSource(prices, a.source, "free " + id, a.asOf, a.note);
     for (const auto& [id, l] : catalog.limits)
         addSource(prices, l.source, "limit " + id, l.asOf);
     for (const InstanceType& t : catalog.instances) {
-        addSource(prices, t.onDemandHourly.source, t.name, t.onDemandHourly.asOf);
+        addSource(prices, t.onDemandHourly.source, t.name, t.onDemandHourly.asOf, t.onDemandHourly.note);
         if (t.commit1yHourly)
-            addSource(prices, t.commit1yHourly->source, t.name + " 1y", t.commit1yHourly->asOf);
+            addSource(prices, t.commit1yHourly->source, t.name + " 1y", t.commit1yHourly->asOf, t.commit1yHourly->note);
         if (t.commit3yHourly)
-            addSource(prices, t.commit3yHourly->source, t.name + " 3y", t.commit3yHourly->asOf);
+            addSource(prices, t.commit3yHourly->source, t.name + " 3y", t.commit3yHourly->asOf, t.commit3yHourly->note);
     }
     std::map<std::string, SourceGroup> ruleSources;
     for (const auto& [runtime, rule] : rules.runtimes)
@@ -99,8 +240,8 @@ std::vector<SourceRef> reportSources(const PricingCatalog& catalog, const RuleSe
     addSource(ruleSources, rules.keepWarmSource, "keep-warm window", "");
     addSource(ruleSources, rules.containerScaleOutSource, "container scale-out time", "");
     std::vector<SourceRef> out;
-    flush(prices, "Prices", out);
-    flush(ruleSources, "Rules", out);
+    flush(prices, false, catalog.catalogDate, out);
+    flush(ruleSources, true, {}, out);
     return out;
 }
 
@@ -224,12 +365,17 @@ ReportSection assumptionsSection(const AnalysisResult& result, const Workload& w
     if (options.sources.empty()) {
         s.blocks.push_back(paragraph("Sources are listed in the catalog file named above."));
     } else {
+        s.blocks.push_back(paragraph(sourceStandingSummary(options.sources) +
+                                     " Provider pages come first; every other source is flagged with the reason "
+                                     "to check it."));
         ReportTable t;
-        t.header = {"What", "Source", "As of"};
-        t.numeric = {false, false, false};
-        t.widths = {0.32, 0.48, 0.2};
+        t.header = {"What", "Source", "As of", "Standing"};
+        t.numeric = {false, false, false, false};
+        t.widths = {0.26, 0.36, 0.14, 0.24};
         for (const SourceRef& r : options.sources)
-            t.rows.push_back({r.topic, r.source, r.asOf});
+            t.rows.push_back({r.topic, r.source, r.asOf,
+                              r.flag.empty() ? std::string(toString(r.standing))
+                                             : std::string(toString(r.standing)) + ": " + r.flag});
         s.blocks.push_back(tableBlock(t));
     }
     return s;

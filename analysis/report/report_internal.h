@@ -26,6 +26,7 @@ ReportSection componentSection(const ComponentResult& r, const Component* c, con
                                const std::string& number);
 // The three decisions that move the most money a month, one sentence each (executive summary).
 std::vector<std::string> topDecisions(const AnalysisResult& result, const Workload& workload);
+
 std::vector<ReportSection> appendixSections(const AnalysisResult& result, const Workload& workload,
                                             const ReportOptions& options, int firstChapter);
 

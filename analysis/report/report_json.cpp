@@ -33,7 +33,12 @@ std::string reportJson(const AnalysisResult& result, const Workload& workload, c
 
     ordered_json sources = ordered_json::array();
     for (const SourceRef& s : options.sources)
-        sources.push_back({{"topic", s.topic}, {"source", s.source}, {"as_of", s.asOf}});
+        sources.push_back({{"topic", s.topic},
+                           {"source", s.source},
+                           {"as_of", s.asOf},
+                           {"standing", toString(s.standing)},
+                           {"flag", s.flag},
+                           {"figures", s.figures}});
     doc["assumptions"] = {
         {"weights", {{"cost", w.cost}, {"latency", w.latency}, {"compliance", w.compliance}, {"lock_in", w.lockIn},
                      {"operations", w.operations}}},

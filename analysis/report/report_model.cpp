@@ -258,8 +258,6 @@ const Finding* sloMissFinding(const AnalysisResult& result, const std::string& i
     return nullptr;
 }
 
-namespace {
-
 // The risks a reader of the summary must see, one line each with its component: every SLO
 // miss of the layout, every critical finding, every blocker set aside, and the components
 // whose figures rest on declared rather than measured traffic. Other findings are counted and
@@ -288,6 +286,20 @@ std::vector<std::string> topRisks(const AnalysisResult& result)
             for (const std::string& w : r.family(*r.recommended).waived)
                 out.push_back("Blocker set aside: " + componentLabel(r) + " runs " + familyPhrase(*r.recommended) +
                               " although " + w);
+    for (const ComponentResult& r : result.components) {
+        if (!r.recommended)
+            continue;
+        const FamilyEvaluation& e = r.family(*r.recommended);
+        for (const VariantCost& v : e.variants) {
+            if (v.variant != e.variant)
+                continue;
+            for (const std::string& reason : v.reasons)
+                if (reason.find("lower bound") != std::string::npos) {
+                    out.push_back("Cost is a lower bound: " + componentLabel(r) + ": " + reason);
+                    break;
+                }
+        }
+    }
     std::vector<std::string> low;
     for (const ComponentResult& r : result.components)
         if (r.confidence.level == ConfidenceLevel::Low)
@@ -311,6 +323,98 @@ std::vector<std::string> topRisks(const AnalysisResult& result)
     return out;
 }
 
+namespace {
+
+// " That is 2,184.08 USD a month (26,208.96 a year) less than all-VM, the cheapest complete
+// baseline." ("" without baselines)
+std::string cheapestBaselineText(const AnalysisResult& result)
+{
+    const std::string& cur = result.pricing.currency;
+    std::optional<Family> best;
+    for (Family f : kFamilies)
+        if (!best || result.layout.baselines[static_cast<int>(f)].monthlyCost <
+                         result.layout.baselines[static_cast<int>(*best)].monthlyCost)
+            best = f;
+    if (!best || result.components.empty())
+        return {};
+    const double delta = result.layout.baselines[static_cast<int>(*best)].monthlyCost - result.layout.monthlyCost;
+    const std::string which = std::string("all-") + toString(*best) + ", the cheapest baseline (every component counted)";
+    if (std::fabs(delta) < 0.005)
+        return " It costs the same as " + which + ".";
+    return " That is " + money(std::fabs(delta), cur) + " a month (" + money(12 * std::fabs(delta), cur) + " a year) " +
+           (delta > 0 ? "less" : "more") + " than " + which + ".";
+}
+
+}  // namespace
+
+// The nearest flip of any recommendation, in traffic and in weights, from the sensitivity
+// figures (growth interval, weight intervals); "" when no sensitivity was computed.
+std::string whatWouldChange(const AnalysisResult& result)
+{
+    const ComponentResult* byTraffic = nullptr;
+    double trafficFactor = 0;  // >= 1: how far traffic must move (up or down) for the flip
+    bool up = true;
+    Family trafficTo = Family::Serverless;
+    const ComponentResult* byWeight = nullptr;
+    const WeightInterval* weight = nullptr;
+    double weightDistance = 0;
+    bool weightUp = true;
+    bool anySensitivity = false;
+    for (const ComponentResult& r : result.components) {
+        if (!r.recommended || r.forcedJustification)
+            continue;
+        if (const auto& g = r.growthInterval) {
+            anySensitivity = true;
+            if (g->flipsAbove && (!byTraffic || g->high < trafficFactor)) {
+                byTraffic = &r, trafficFactor = g->high, up = true, trafficTo = *g->flipsAbove;
+            }
+            if (g->flipsBelow && g->low > 0 && (!byTraffic || 1 / g->low < trafficFactor)) {
+                byTraffic = &r, trafficFactor = 1 / g->low, up = false, trafficTo = *g->flipsBelow;
+            }
+        }
+        for (const WeightInterval& w : r.weightIntervals) {
+            anySensitivity = true;
+            if (w.flipsAbove && w.high < 1 && (!weight || w.high - w.current < weightDistance)) {
+                byWeight = &r, weight = &w, weightDistance = w.high - w.current, weightUp = true;
+            }
+            if (w.flipsBelow && w.low > 0 && (!weight || w.current - w.low < weightDistance)) {
+                byWeight = &r, weight = &w, weightDistance = w.current - w.low, weightUp = false;
+            }
+        }
+    }
+    if (!anySensitivity)
+        return {};
+    const auto noun = [](Family f) {
+        return f == Family::Serverless ? "serverless functions" : f == Family::Container ? "containers" : "VMs";
+    };
+    std::string out;
+    if (byTraffic) {
+        const GrowthInterval& g = *byTraffic->growthInterval;
+        // The bound is the last grid point that holds; the next point out is the first that flips.
+        const double at = up ? g.high * g.gridStep : g.low / g.gridStep;
+        out = "Traffic at " + multiplier(at) + " of today's (the first point tested past " +
+              multiplier(up ? g.high : g.low) + ") moves " + componentLabel(*byTraffic) + " from " +
+              noun(*byTraffic->recommended) + " to " + noun(trafficTo) +
+              ": the nearest flip in traffic.";
+    } else {
+        out = "No recommendation flips for traffic between x0.01 and x100 of today's.";
+    }
+    if (byWeight) {
+        const Family to = weightUp ? *weight->flipsAbove : *weight->flipsBelow;
+        std::string criterion = weight->criterion;
+        std::replace(criterion.begin(), criterion.end(), '_', '-');
+        out += " A " + criterion + " weight " + (weightUp ? "above " : "below ") +
+               text::percent(weightUp ? weight->high : weight->low) + " (now " + text::percent(weight->current) +
+               ") moves " + componentLabel(*byWeight) + " from " + noun(*byWeight->recommended) + " to " + noun(to) +
+               ": the nearest flip in weights.";
+    } else {
+        out += " No weight share flips a recommendation.";
+    }
+    return out;
+}
+
+namespace {
+
 ReportSection executiveSummary(const AnalysisResult& result, const Workload& workload)
 {
     const std::string& cur = result.pricing.currency;
@@ -332,7 +436,7 @@ ReportSection executiveSummary(const AnalysisResult& result, const Workload& wor
         "The recommended layout runs " + counts + " for " + money(layout.monthlyCost, cur) + " a month (" +
         money(12 * layout.monthlyCost, cur) + " a year): infrastructure " + money(layout.infrastructure, cur) +
         ", operations labour " + money(layout.operations, cur) + "." +
-        (unplaced > 0 ? " " + unplacedText(layout) + "." : "")));
+        (unplaced > 0 ? " " + unplacedText(layout) + "." : "") + cheapestBaselineText(result)));
 
     ReportChart chart;
     chart.title = "Monthly cost: recommended layout vs single-family baselines";
@@ -383,25 +487,6 @@ ReportSection executiveSummary(const AnalysisResult& result, const Workload& wor
         s.blocks.push_back(bullets(fallbacks));
     }
 
-    ReportTable ft;
-    ft.header = {"Family", "Components", "Monthly cost", "Share of cost"};
-    ft.numeric = {false, true, true, true};
-    ft.widths = {0.34, 0.2, 0.26, 0.2};
-    double perFamily[3] = {0, 0, 0};
-    for (const ComponentResult& r : result.components) {
-        auto it = layout.assignment.find(r.id);
-        if (it != layout.assignment.end())
-            perFamily[static_cast<int>(it->second)] += r.family(it->second).cost.total;
-    }
-    for (Family f : kFamilies) {
-        const double c = perFamily[static_cast<int>(f)];
-        ft.rows.push_back({familyTitle(f), std::to_string(assignedCount(result, f)), money(c, cur),
-                           layout.monthlyCost > 0 ? text::percent(c / layout.monthlyCost) : "-"});
-    }
-    if (unplaced > 0)
-        ft.rows.push_back({"No feasible family", std::to_string(unplaced), "-", "-"});
-    s.blocks.push_back(subheading("Components per family"));
-    s.blocks.push_back(tableBlock(ft));
 
     s.blocks.push_back(subheading("The three decisions that matter most"));
     auto decisions = topDecisions(result, workload);
@@ -411,6 +496,8 @@ ReportSection executiveSummary(const AnalysisResult& result, const Workload& wor
 
     s.blocks.push_back(subheading("Top risks"));
     s.blocks.push_back(bullets(topRisks(result)));
+    if (const std::string change = whatWouldChange(result); !change.empty())
+        s.blocks.push_back(paragraph(change, "What would change the advice."));
     return s;
 }
 
@@ -458,6 +545,25 @@ ReportSection layoutSection(const AnalysisResult& result)
     lanes.lanes = d;
     s.blocks.push_back(lanes);
     s.blocks.push_back(tableBlock(t));
+    ReportTable ft;
+    ft.header = {"Family", "Components", "Monthly cost", "Share of cost"};
+    ft.numeric = {false, true, true, true};
+    ft.widths = {0.34, 0.2, 0.26, 0.2};
+    double perFamily[3] = {0, 0, 0};
+    for (const ComponentResult& r : result.components) {
+        auto it = result.layout.assignment.find(r.id);
+        if (it != result.layout.assignment.end())
+            perFamily[static_cast<int>(it->second)] += r.family(it->second).cost.total;
+    }
+    for (Family f : kFamilies) {
+        const double c = perFamily[static_cast<int>(f)];
+        ft.rows.push_back({familyTitle(f), std::to_string(assignedCount(result, f)), money(c, cur),
+                           result.layout.monthlyCost > 0 ? text::percent(c / result.layout.monthlyCost) : "-"});
+    }
+    if (!result.layout.unplaced.empty())
+        ft.rows.push_back({"No feasible family", std::to_string(result.layout.unplaced.size()), "-", "-"});
+    s.blocks.push_back(subheading("Components per family"));
+    s.blocks.push_back(tableBlock(ft));
     return s;
 }
 
@@ -517,6 +623,20 @@ ReportDocument buildReport(const AnalysisResult& result, const Workload& workloa
                                         ? result.pricing.currency + ", converted at " + describeRate(*result.pricing.exchange)
                                         : result.pricing.currency},
                        {"ArchFit version", versionString()}});
+    std::size_t figures = 0, fromProvider = 0;
+    for (const SourceRef& r : options.sources)
+        if (!r.rule) {
+            figures += r.figures;
+            fromProvider += r.standing == SourceStanding::ProviderPage ? r.figures : 0;
+        }
+    if (figures > 0)
+        doc.cover.facts.insert(doc.cover.facts.end() - 2,
+                               {"Price sources", text::count(static_cast<double>(fromProvider)) + " of " +
+                                                     text::count(static_cast<double>(figures)) +
+                                                     " figures read on provider pages" +
+                                                     (fromProvider < figures ? "; the rest flagged under Price and "
+                                                                               "rule sources"
+                                                                             : "")});
     doc.footer = result.assessmentName + " - ArchFit " + versionString();
 
     doc.sections.push_back(executiveSummary(result, workload));

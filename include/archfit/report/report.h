@@ -38,12 +38,29 @@ struct ImportedLog {
     std::string lastMinute;
 };
 
+// How far a source can be trusted, best first: the provider's own pricing page, documentation or
+// price file; a provider's figure as someone else quotes it (a repository's price tables or test
+// fixtures, an article quoting the offer file); a third party's own estimate.
+enum class SourceStanding { ProviderPage, QuotedProviderFigure, ThirdParty };
+const char* toString(SourceStanding s);  // "provider page", "quoted provider figure", "third party"
+
 // Evidence behind the figures: a price or rule source and its as-of date.
 struct SourceRef {
     std::string topic;         // "Pricing: faas.requests, faas.duration.x86_64"
     std::string source;        // URL or document name, printed as plain text
     std::string asOf;
+    SourceStanding standing = SourceStanding::ProviderPage;
+    std::string flag;          // why a reader should check it ("" for a dated provider page)
+    std::size_t figures = 0;   // prices (or rules) that cite this source
+    bool rule = false;         // a rule table's source rather than a price's
 };
+
+// Where a source stands, from its text and the catalog's note on the figure.
+SourceStanding sourceStanding(const std::string& source);
+
+// "Of the catalog's 212 price figures, 180 were read on provider pages, 24 are provider figures
+// quoted by others and 8 are third parties' figures." (price sources only; "" when there are none)
+std::string sourceStandingSummary(const std::vector<SourceRef>& sources);
 
 struct ReportOptions {
     std::string author;        // "Prepared by" (preferences)
@@ -63,12 +80,23 @@ std::string fileNameOnly(const std::string& path);
 // SLO); null when there is none. Outputs that list SLO misses print it there, not twice.
 const Finding* sloMissFinding(const AnalysisResult& result, const std::string& id);
 
+// The executive summary's top risks, one line each with its component: every SLO miss of the
+// layout, critical findings, blockers set aside, costs that are lower bounds, low confidence.
+// The report and the GUI's summary strip show the same lines.
+std::vector<std::string> topRisks(const AnalysisResult& result);
+
+// One line on what would change the advice: the nearest flip of any recommendation in traffic
+// (growth interval) and in weights; "" when the analysis computed no sensitivity.
+std::string whatWouldChange(const AnalysisResult& result);
+
 // The imported files of an ingest, reduced to what a report may show (names, not paths).
 // The window is the ingest's first to last minute. Refused and duplicate files are left out.
 std::vector<ImportedLog> importedLogs(const IngestResult& ingest);
 
 // Distinct sources of the catalog's prices, allowances and limits (grouped by source URL, the
-// ids that cite each one listed in `topic`) followed by the rule tables' sources. Sorted, stable.
+// ids that cite each one listed in `topic`) followed by the rule tables' sources. Within each,
+// provider pages come first, then quoted provider figures, then third parties, each of the last
+// two flagged with the reason to check it (and "unconfirmed" or "undated" where that applies).
 std::vector<SourceRef> reportSources(const PricingCatalog& catalog, const RuleSet& rules);
 
 // ---- The document model ------------------------------------------------------------------
