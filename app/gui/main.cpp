@@ -4,6 +4,7 @@
 //         [--size WxH]                    ... of a window of that size instead
 //         [--select ID]                   ... with component ID selected instead of the first row
 //         [--tab NAME]                    ... with the component view's tab NAME ("Cost") shown
+//         [--dock NAME]                   ... with the dock titled NAME ("Layout") shown and raised
 // archfit --dark ...                      the dark palette whatever the system's (to check it)
 
 #include "analysis_controller.h"
@@ -16,6 +17,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDockWidget>
 #include <QEventLoop>
 #include <QLocale>
 #include <QPalette>
@@ -47,8 +49,22 @@ bool showTab(archfit::MainWindow& window, const QString& name)
     return false;
 }
 
+// Shows and raises the dock whose title is `name` (case-insensitive, "&" ignored), so a
+// screenshot shows it in front of the docks tabbed with it.
+bool showDock(archfit::MainWindow& window, const QString& name)
+{
+    for (QDockWidget* dock : window.findChildren<QDockWidget*>()) {
+        if (dock->windowTitle().remove(QLatin1Char('&')).compare(name, Qt::CaseInsensitive) == 0) {
+            dock->show();
+            dock->raise();
+            return true;
+        }
+    }
+    return false;
+}
+
 int takeScreenshot(archfit::MainWindow& window, const QString& file, const QString& out,
-                   const QString& select, const QString& tab, const QString& size)
+                   const QString& select, const QString& tab, const QString& size, const QString& dock)
 {
     const archfit::Diagnostics errors = window.loadFile(file);
     if (!errors.empty()) {
@@ -73,6 +89,10 @@ int takeScreenshot(archfit::MainWindow& window, const QString& file, const QStri
     }
     if (!tab.isEmpty() && !showTab(window, tab)) {
         printError(QCoreApplication::translate("main", "no tab named %1").arg(tab));
+        return 1;
+    }
+    if (!dock.isEmpty() && !showDock(window, dock)) {
+        printError(QCoreApplication::translate("main", "no dock titled %1").arg(dock));
         return 1;
     }
     // The whole available area: the screen size is the window size under test (xvfb-run -s
@@ -135,7 +155,10 @@ int main(int argc, char* argv[])
                                         T::translate("main", "With --screenshot: window size (default: the screen's)."),
                                         T::translate("main", "WxH"));
     const QCommandLineOption darkOption({QStringLiteral("dark")}, T::translate("main", "Use the dark palette."));
-    parser.addOptions({screenshotOption, selectOption, tabOption, sizeOption, darkOption});
+    const QCommandLineOption dockOption({QStringLiteral("dock")},
+                                        T::translate("main", "With --screenshot: show and raise the dock NAME."),
+                                        T::translate("main", "NAME"));
+    parser.addOptions({screenshotOption, selectOption, tabOption, sizeOption, dockOption, darkOption});
     parser.addPositionalArgument(
         QStringLiteral("file"),
         QCoreApplication::translate("main", "Workload (.json) or project (.archfit) to open."),
@@ -161,7 +184,8 @@ int main(int argc, char* argv[])
             return 2;
         }
         return takeScreenshot(window, files.first(), parser.value(screenshotOption),
-                              parser.value(selectOption), parser.value(tabOption), parser.value(sizeOption));
+                              parser.value(selectOption), parser.value(tabOption), parser.value(sizeOption),
+                              parser.value(dockOption));
     }
 
     window.show();

@@ -5,6 +5,9 @@
 #include "chart_colors.h"
 #include "portfolio_model.h"
 
+#include "archfit/report/product_names.h"
+#include "archfit/report/report.h"
+
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
@@ -149,6 +152,16 @@ void PortfolioView::updateSummary()
     const int findings = static_cast<int>(result->findings.size());
     cells << (findings == 1 ? tr("1 finding") : tr("%1 findings").arg(findings));
     m_summary->setText(cells.join(QStringLiteral(" &nbsp;\u00B7&nbsp; ")));
+    // The executive summary's risks and its line on what would change the advice, as in the
+    // reports (one list: archfit/report/report.h).
+    QString tip = QStringLiteral("<b>%1</b><ul>").arg(tr("Top risks"));
+    for (const std::string& risk : topRisks(*result))
+        tip += QStringLiteral("<li>%1</li>").arg(QString::fromStdString(productText(result->pricing.provider, risk)).toHtmlEscaped());
+    tip += QStringLiteral("</ul>");
+    if (const std::string change = whatWouldChange(*result); !change.empty())
+        tip += QStringLiteral("<b>%1</b> %2")
+                   .arg(tr("What would change the advice:"), QString::fromStdString(productText(result->pricing.provider, change)).toHtmlEscaped());
+    m_summary->setToolTip(tip);
 }
 
 }  // namespace archfit
