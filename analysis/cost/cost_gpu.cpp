@@ -42,6 +42,17 @@ Occupancy occupancy(const Profile& p)
     return o;
 }
 
+// occupancy(p).peak without the per-minute series: fleet sizing asks it once per GPU instance
+// type and purchase term, and the growth grid prices every component at 64 multipliers.
+double peakOccupancy(const Profile& p)
+{
+    const double durationS = p.meanDurationMs / 1000.0;
+    double peak = 0;
+    for (double arrivals : p.requestsPerMinute)
+        peak = std::max(peak, arrivals / 60.0 * durationS);
+    return peak;
+}
+
 double gpusFor(double jobs, const SizingSettings& s)
 {
     return ceilTo(jobs / std::max(0.01, s.targetUtilisation));
@@ -190,7 +201,7 @@ double gpuFleetInstances(const Component& c, const Profile& p, const InstanceTyp
     if (isJob(c))
         gpus = std::max(1.0, ceilTo(p.peakConcurrency));
     else
-        gpus = std::max(1.0, gpusFor(occupancy(p).peak, s));
+        gpus = std::max(1.0, gpusFor(peakOccupancy(p), s));
     double n = ceilTo(gpus / t.gpus) + (!isJob(c) && s.vmNPlusOne ? 1 : 0);
     if (c.maxGpus)
         n = std::min(n, std::floor(*c.maxGpus / static_cast<double>(t.gpus) + 1e-9));
