@@ -11,6 +11,7 @@
 
 #include "cost/cost_internal.h"
 #include "util/text_format.h"
+#include "util/text_quiet.h"
 
 #include <algorithm>
 #include <cmath>
@@ -69,6 +70,8 @@ double capped(const Component& c, double gpus)
 std::string overloadText(const Component& c, const Occupancy& o, double durationS, double gpus,
                          const std::vector<double>* gpusPerMinute, const SizingSettings& s)
 {
+    if (text::quiet())
+        return {};  // the text is not read (and nothing else comes of this pass over the minutes)
     double shortMinutes = 0;
     double overMinutes = 0;
     double backlog = 0;  // GPU-seconds of work waiting
