@@ -214,6 +214,8 @@ double gpuFleetInstances(const Component& c, const Profile& p, const InstanceTyp
 std::string gpuFleetReason(const Component& c, const Profile& p, const InstanceType& t, double instances,
                            const SizingSettings& s)
 {
+    if (text::quiet())
+        return {};  // the text is not read: no pass over the minutes for it
     const std::string fleet = text::count(instances) + " x " + t.name + " (" + text::number(t.vcpu, 0) + " vCPU, " +
                               text::number(t.memoryGib, 0) + " GiB, " + gpuLabel(t) + ")";
     const double gpus = instances * t.gpus;
