@@ -5,6 +5,7 @@
 
 #include "cost/cost_internal.h"
 #include "util/text_format.h"
+#include "util/text_quiet.h"
 
 #include <algorithm>
 #include <cmath>
@@ -101,6 +102,7 @@ FamilyCost costContainer(const Component& c, const Profile& p, const PricingCata
     const Price& pv = cat.price("container.vcpu_second." + arch);
     const Price& pg = cat.price("container.gb_second." + arch);
     const std::string product = containerProduct(cat.provider);
+    const bool words = !text::quiet();  // else the detail and reason text is not read
     VariantCost v;
     v.variant = "serverless_container";
 
@@ -111,9 +113,12 @@ FamilyCost costContainer(const Component& c, const Profile& p, const PricingCata
     if (isJob(c)) {
         const double billedS = std::max(cat.limit("container.min_billed_seconds"), p.meanDurationMs / 1000.0);
         taskSeconds = p.requestsPerMonth * billedS;
-        how = text::count(p.requestsPerMonth) + " runs x " + text::count(billedS) + " s";
-        v.reasons.push_back("One task per run, billed per second with a " +
-                            text::count(cat.limit("container.min_billed_seconds")) + " s minimum; nothing runs between runs.");
+        if (words) {
+            how = text::count(p.requestsPerMonth) + " runs x " + text::count(billedS) + " s";
+            v.reasons.push_back("One task per run, billed per second with a " +
+                                text::count(cat.limit("container.min_billed_seconds")) +
+                                " s minimum; nothing runs between runs.");
+        }
     } else {
         const int minReplicas = minReplicasFor(c, s);
         const double durationS = p.meanDurationMs / 1000.0;
@@ -128,22 +133,28 @@ FamilyCost costContainer(const Component& c, const Profile& p, const PricingCata
         }
         taskSeconds = taskMinutes * 60.0 * p.monthScale;
         const double meanTasks = taskSeconds / kSecondsPerMonth;
-        how = text::number(meanTasks, 1) + " tasks on average x 730 h";
-        v.reasons.push_back("Tasks follow the traffic minute by minute: " + text::number(meanTasks, 1) + " on average, " +
-                            text::count(peakTasks) + " at peak (" + text::percent(s.requestCpuFraction, 0) +
-                            " of each request's time on CPU, " + text::percent(s.targetUtilisation, 0) +
-                            " target utilisation, at least " + std::to_string(minReplicas) + ").");
+        if (words) {
+            how = text::number(meanTasks, 1) + " tasks on average x 730 h";
+            v.reasons.push_back("Tasks follow the traffic minute by minute: " + text::number(meanTasks, 1) +
+                                " on average, " + text::count(peakTasks) + " at peak (" +
+                                text::percent(s.requestCpuFraction, 0) + " of each request's time on CPU, " +
+                                text::percent(s.targetUtilisation, 0) + " target utilisation, at least " +
+                                std::to_string(minReplicas) + ").");
+        }
     }
     v.cost.add("compute", taskSeconds * task->vcpu * pv.unitPrice(),
-               how + " x " + text::number(task->vcpu, 2) + " vCPU x " + text::price(pv.unitPrice()) + " " +
-                   cat.currency + " per vCPU-s");
+               words ? how + " x " + text::number(task->vcpu, 2) + " vCPU x " + text::price(pv.unitPrice()) + " " +
+                           cat.currency + " per vCPU-s"
+                     : std::string());
     v.cost.add("memory", taskSeconds * task->memoryGb * pg.unitPrice(),
-               how + " x " + text::number(task->memoryGb, 2) + " GB x " + text::price(pg.unitPrice()) + " " +
-                   cat.currency + " per GB-s");
-    v.reasons.insert(v.reasons.begin(),
-                     "Task size " + text::number(task->vcpu, 2) + " vCPU / " + text::number(task->memoryGb, 2) +
-                         " GB: the cheapest " + product + " size with at least " + text::number(c.vcpu, 2) +
-                         " vCPU and " + text::count(c.memoryMb) + " MB (" + arch + ").");
+               words ? how + " x " + text::number(task->memoryGb, 2) + " GB x " + text::price(pg.unitPrice()) + " " +
+                           cat.currency + " per GB-s"
+                     : std::string());
+    if (words)
+        v.reasons.insert(v.reasons.begin(),
+                         "Task size " + text::number(task->vcpu, 2) + " vCPU / " + text::number(task->memoryGb, 2) +
+                             " GB: the cheapest " + product + " size with at least " + text::number(c.vcpu, 2) +
+                             " vCPU and " + text::count(c.memoryMb) + " MB (" + arch + ").");
     addLoadBalancer(v.cost, v.reasons, c, p, cat, shares, s);
     const double steady = steadyShare(tasksPerMinute);
     setLabour(v, Family::Container, c, s);

@@ -8,6 +8,7 @@
 
 #include "cost/cost_internal.h"
 #include "util/text_format.h"
+#include "util/text_quiet.h"
 
 #include <algorithm>
 
@@ -66,10 +67,15 @@ void addBlockStorage(FamilyCost& fc, const Component& c, const PricingCatalog& c
         const double rootGbMonths = v.machineHours / kHoursPerMonth * s.rootDiskGb;
         const double dataGbMonths = v.replicaHours / kHoursPerMonth * dataGb;
         if (rootGbMonths + dataGbMonths <= 0) {
-            if (dataGb > 0)
+            if (dataGb > 0 && !text::quiet())
                 v.reasons.push_back("disk_gb: " + text::number(dataGb, 0) +
                                     " GB of persistent data cannot live on this platform's own disks; the storage "
                                     "service it would use instead is not priced, so this cost is a lower bound.");
+            continue;
+        }
+        const double amount = (rootGbMonths + dataGbMonths) * price->unitPrice();
+        if (text::quiet()) {  // the text is not read
+            v.cost.add("block_storage", amount, {});
             continue;
         }
         std::string detail;
@@ -80,7 +86,7 @@ void addBlockStorage(FamilyCost& fc, const Component& c, const PricingCatalog& c
             detail += std::string(detail.empty() ? "" : " + ") + text::number(v.replicaHours / kHoursPerMonth, 2) +
                       " replicas x " + text::number(dataGb, 0) + " GB data";
         detail += " x " + text::price(price->value) + " " + cur + " per GB-month";
-        v.cost.add("block_storage", (rootGbMonths + dataGbMonths) * price->unitPrice(), detail);
+        v.cost.add("block_storage", amount, detail);
     }
 }
 
@@ -96,6 +102,11 @@ void addLogs(FamilyCost& fc, const Component& c, const Profile& p, const Pricing
     const double accountGb = std::max(ownGb, shares.logBytes / kBytesPerGb);
     const double free = cat.allowance("logs.ingestion_gb");
     const double amount = price->charge(std::max(0.0, accountGb - free)) * (ownGb / accountGb);
+    if (text::quiet()) {  // the text is not read
+        for (VariantCost& v : fc.variants)
+            v.cost.add("logs", amount, {});
+        return;
+    }
     const double kb = c.logKbPerRequest.value_or(s.logKbPerRequest);
     std::string detail = text::number(ownGb, 2) + " GB (" + text::number(kb, 2) + " KB per request" +
                          (c.logKbPerRequest ? "" : ", assumed: set log_kb_per_request");

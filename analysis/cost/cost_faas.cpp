@@ -2,6 +2,7 @@
 
 #include "cost/cost_internal.h"
 #include "util/text_format.h"
+#include "util/text_quiet.h"
 
 #include <algorithm>
 #include <cmath>
@@ -27,6 +28,10 @@ void addGateway(VariantCost& v, const Component& c, const PricingCatalog& cat, c
         const double poolReq = std::max(requests, pool.gatewayRequests[g]);
         const double amount = poolReq > 0 ? price.charge(poolReq) * (requests / poolReq) : 0.0;
         const char* name = c.gateway == Gateway::Http ? "HTTP API" : "REST API";
+        if (text::quiet()) {  // the text is not read
+            v.cost.add("gateway", amount, {});
+            return;
+        }
         std::string detail = text::count(requests) + " " + name + " requests x " + text::number(price.value, 2) + " " +
                              cur + " per 1M";
         if (price.tiers.size() > 1 && poolReq > price.tiers.front().upTo)
@@ -38,7 +43,7 @@ void addGateway(VariantCost& v, const Component& c, const PricingCatalog& cat, c
                                               "URL at no extra charge).")
                                 : std::string("Every request passes the declared ") + product + " (" + name +
                                       "); its free tier (new accounts only, where the provider has one) is not applied.");
-    } else if (isHttpService(c)) {
+    } else if (isHttpService(c) && !text::quiet()) {
         v.reasons.push_back(cat.provider == Provider::Aws
                                 ? "No API gateway (gateway: none): requests reach the function through a function URL "
                                   "at no extra charge."
@@ -77,6 +82,7 @@ FamilyCost costServerless(const Component& c, const Profile& p, const PricingCat
         pool.add(u);  // blocked components are priced as if they joined the account's functions
     const bool alone = pool.functions <= 1;
     const std::string& cur = cat.currency;
+    const bool words = !text::quiet();  // else the detail and reason text is not read
 
     VariantCost v;
     v.variant = "faas_on_demand";
@@ -87,11 +93,11 @@ FamilyCost costServerless(const Component& c, const Profile& p, const PricingCat
         const double free = freeTier ? cat.allowance("faas.requests") : 0.0;
         const double billable = std::max(0.0, pool.requests - free);
         const double amount = pool.requests > 0 ? price.charge(billable) * (u.requests / pool.requests) : 0.0;
-        std::string detail = text::count(u.requests) + " requests";
-        if (alone)
+        std::string detail = words ? text::count(u.requests) + " requests" : std::string();
+        if (words && alone)
             detail += (free > 0 ? " - " + text::count(free) + " free = " + text::count(billable) : std::string()) +
                       " x " + text::number(price.value, 2) + " " + cur + " per 1M";
-        else
+        else if (words)
             detail += " (" + share(u.requests, pool.requests) + " of the account's " + text::count(pool.requests) +
                       (free > 0 ? ", after " + text::count(free) + " free" : std::string()) + ") x " +
                       text::number(price.value, 2) + " " + cur + " per 1M";
@@ -107,16 +113,18 @@ FamilyCost costServerless(const Component& c, const Profile& p, const PricingCat
         const double billable = std::max(0.0, pool.gbSeconds[a] - free);
         const double amount = pool.gbSeconds[a] > 0 ? price.charge(billable) * (u.gbSeconds / pool.gbSeconds[a]) : 0.0;
         const double billedMs = ceilTo(p.meanDurationMs / granularity) * granularity;
-        std::string detail = text::count(u.requests) + " x " + text::number(billedMs, 0) + " ms x " +
-                             text::number(c.memoryMb / kMbPerGb, 3) + " GB = " + text::count(u.gbSeconds) + " GB-s";
-        if (alone)
+        std::string detail = words ? text::count(u.requests) + " x " + text::number(billedMs, 0) + " ms x " +
+                                         text::number(c.memoryMb / kMbPerGb, 3) + " GB = " + text::count(u.gbSeconds) +
+                                         " GB-s"
+                                   : std::string();
+        if (words && alone)
             detail += (free > 0 ? " - " + text::count(free) + " free" : std::string()) + " x " +
                       text::price(price.unitPrice()) + " " + cur + " per GB-s (" + archSuffix(u.arch) + ")";
-        else
+        else if (words)
             detail += " (" + share(u.gbSeconds, pool.gbSeconds[a]) + " of the account's " + archSuffix(u.arch) +
                       " GB-s" + (free > 0 ? ", after its share of the free " + text::count(cat.allowance("faas.gb_seconds")) : std::string()) +
                       ") x " + text::price(price.unitPrice()) + " " + cur + " per GB-s";
-        if (price.tiers.size() > 1 && pool.gbSeconds[a] > price.tiers.front().upTo)
+        if (words && price.tiers.size() > 1 && pool.gbSeconds[a] > price.tiers.front().upTo)
             detail += ", volume tiers applied";
         v.cost.add("compute", amount, detail);
     }
@@ -124,15 +132,16 @@ FamilyCost costServerless(const Component& c, const Profile& p, const PricingCat
     addGateway(v, c, cat, pool, u.requests);
 
     const double billedMs = ceilTo(p.meanDurationMs / granularity) * granularity;
-    v.reasons.push_back("Each request bills " + text::number(billedMs, 0) + " ms at " + text::count(c.memoryMb) +
-                        " MB (" + text::number(billedMs / 1000.0 * c.memoryMb / kMbPerGb, 4) + " GB-s); " +
-                        text::count(u.requests) + " requests a month.");
+    if (words)
+        v.reasons.push_back("Each request bills " + text::number(billedMs, 0) + " ms at " + text::count(c.memoryMb) +
+                            " MB (" + text::number(billedMs / 1000.0 * c.memoryMb / kMbPerGb, 4) + " GB-s); " +
+                            text::count(u.requests) + " requests a month.");
     const double lambdaVcpu = c.memoryMb / kLambdaMbPerVcpu;
-    if (c.vcpu > lambdaVcpu * 1.05)
+    if (words && c.vcpu > lambdaVcpu * 1.05)
         v.reasons.push_back("At " + text::count(c.memoryMb) + " MB a function gets about " + text::number(lambdaVcpu, 2) +
                             " vCPU, less than the " + text::number(c.vcpu, 2) +
                             " vCPU declared: CPU-bound work would run longer than declared.");
-    if (freeTier && !alone)
+    if (words && freeTier && !alone)
         v.reasons.push_back("The account's free tier (" + text::count(cat.allowance("faas.requests")) + " requests, " +
                             text::count(cat.allowance("faas.gb_seconds")) + " GB-s a month) is shared by the " +
                             std::to_string(pool.functions) + " components that could run as functions, in proportion to use.");

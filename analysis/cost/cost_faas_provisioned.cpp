@@ -5,6 +5,7 @@
 
 #include "cost/cost_internal.h"
 #include "util/text_format.h"
+#include "util/text_quiet.h"
 
 #include <algorithm>
 #include <cmath>
@@ -60,26 +61,34 @@ VariantCost faasProvisioned(const Component& c, const Profile& p, const PricingC
     VariantCost v;
     v.variant = "faas_provisioned";
     v.provisionedConcurrency = configured;
+    const bool words = !text::quiet();  // else the detail and reason text is not read
     // The pricing page: the free tier does not apply to functions with provisioned concurrency.
     const Price& requests = cat.price("faas.requests");
     v.cost.add("requests", requests.charge(p.requestsPerMonth),
-               text::count(p.requestsPerMonth) + " requests x " + text::number(requests.value, 2) + " " + cur +
-                   " per 1M (no free tier with provisioned concurrency)");
+               words ? text::count(p.requestsPerMonth) + " requests x " + text::number(requests.value, 2) + " " + cur +
+                           " per 1M (no free tier with provisioned concurrency)"
+                     : std::string());
     const Price& pc = cat.price("faas.provisioned." + arch);
     v.cost.add("provisioned", pc.charge(configuredGbS),
-               text::count(configured) + " environments x " + text::number(memGb, 3) + " GB x 730 h = " +
-                   text::count(configuredGbS) + " GB-s x " + text::price(pc.unitPrice()) + " " + cur + " per GB-s");
+               words ? text::count(configured) + " environments x " + text::number(memGb, 3) + " GB x 730 h = " +
+                           text::count(configuredGbS) + " GB-s x " + text::price(pc.unitPrice()) + " " + cur +
+                           " per GB-s"
+                     : std::string());
     const Price& pcDuration = cat.price("faas.provisioned_duration." + arch);
-    std::string detail = text::count(insideGbS) + " GB-s on provisioned environments x " +
-                         text::price(pcDuration.unitPrice()) + " " + cur + " per GB-s";
+    std::string detail = words ? text::count(insideGbS) + " GB-s on provisioned environments x " +
+                                     text::price(pcDuration.unitPrice()) + " " + cur + " per GB-s"
+                               : std::string();
     double compute = pcDuration.charge(insideGbS);
     if (overflowGbS > 0) {
         const Price& onDemand = cat.price("faas.duration." + arch);
         compute += onDemand.charge(overflowGbS);
-        detail += " + " + text::count(overflowGbS) + " GB-s overflow x " + text::price(onDemand.unitPrice()) + " " +
-                  cur + " per GB-s";
+        if (words)
+            detail += " + " + text::count(overflowGbS) + " GB-s overflow x " + text::price(onDemand.unitPrice()) +
+                      " " + cur + " per GB-s";
     }
     v.cost.add("compute", compute, detail);
+    if (!words)
+        return v;
     v.reasons.push_back(text::count(configured) + " provisioned environments kept warm all month: the " +
                         text::percent(s.provisionedPercentile, 0) + " percentile of per-minute concurrency (" +
                         text::number(billedS * 1000.0, 0) + " ms x arrivals/60); peak concurrency " +

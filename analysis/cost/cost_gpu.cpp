@@ -11,6 +11,7 @@
 
 #include "cost/cost_internal.h"
 #include "util/text_format.h"
+#include "util/text_quiet.h"
 
 #include <algorithm>
 #include <cmath>
@@ -42,6 +43,17 @@ Occupancy occupancy(const Profile& p)
     return o;
 }
 
+// occupancy(p).peak without the per-minute series: fleet sizing asks it once per GPU instance
+// type and purchase term, and the growth grid prices every component at 64 multipliers.
+double peakOccupancy(const Profile& p)
+{
+    const double durationS = p.meanDurationMs / 1000.0;
+    double peak = 0;
+    for (double arrivals : p.requestsPerMinute)
+        peak = std::max(peak, arrivals / 60.0 * durationS);
+    return peak;
+}
+
 double gpusFor(double jobs, const SizingSettings& s)
 {
     return ceilTo(jobs / std::max(0.01, s.targetUtilisation));
@@ -58,6 +70,8 @@ double capped(const Component& c, double gpus)
 std::string overloadText(const Component& c, const Occupancy& o, double durationS, double gpus,
                          const std::vector<double>* gpusPerMinute, const SizingSettings& s)
 {
+    if (text::quiet())
+        return {};  // the text is not read (and nothing else comes of this pass over the minutes)
     double shortMinutes = 0;
     double overMinutes = 0;
     double backlog = 0;  // GPU-seconds of work waiting
@@ -190,7 +204,7 @@ double gpuFleetInstances(const Component& c, const Profile& p, const InstanceTyp
     if (isJob(c))
         gpus = std::max(1.0, ceilTo(p.peakConcurrency));
     else
-        gpus = std::max(1.0, gpusFor(occupancy(p).peak, s));
+        gpus = std::max(1.0, gpusFor(peakOccupancy(p), s));
     double n = ceilTo(gpus / t.gpus) + (!isJob(c) && s.vmNPlusOne ? 1 : 0);
     if (c.maxGpus)
         n = std::min(n, std::floor(*c.maxGpus / static_cast<double>(t.gpus) + 1e-9));
@@ -200,6 +214,8 @@ double gpuFleetInstances(const Component& c, const Profile& p, const InstanceTyp
 std::string gpuFleetReason(const Component& c, const Profile& p, const InstanceType& t, double instances,
                            const SizingSettings& s)
 {
+    if (text::quiet())
+        return {};  // the text is not read: no pass over the minutes for it
     const std::string fleet = text::count(instances) + " x " + t.name + " (" + text::number(t.vcpu, 0) + " vCPU, " +
                               text::number(t.memoryGib, 0) + " GiB, " + gpuLabel(t) + ")";
     const double gpus = instances * t.gpus;

@@ -10,6 +10,7 @@
 
 #include "cost/cost_internal.h"
 #include "util/text_format.h"
+#include "util/text_quiet.h"
 
 #include <algorithm>
 #include <cmath>
@@ -64,14 +65,18 @@ VariantCost kubernetesVariant(const Component& c, const Profile& p, const Pricin
     v.machineHours = nodeHours;
     v.replicaHours = podSeconds / 3600.0;
     const std::string& cur = cat.currency;
+    const bool words = !text::quiet();  // else the detail and reason text is not read
     v.cost.add("compute", nodeHours * node->onDemandHourly.unitPrice(),
-               text::number(nodeHours, 1) + " " + node->name + " node-hours (" + text::count(podSeconds / 3600.0) +
-                   " pod-hours / " + text::count(podsPerNode) + " pods per node) x " +
-                   text::price(node->onDemandHourly.value) + " " + cur + "/h");
-    v.reasons.push_back("Pods of " + text::number(podVcpu, 2) + " vCPU / " + text::number(podGib, 2) + " GiB packed " +
-                        text::count(podsPerNode) + " to a " + node->name + " node (" + text::percent(s.k8sNodeReserve, 0) +
-                        " of each node reserved), the node type with the lowest price per pod.");
-    if (!isJob(c))
+               words ? text::number(nodeHours, 1) + " " + node->name + " node-hours (" +
+                           text::count(podSeconds / 3600.0) + " pod-hours / " + text::count(podsPerNode) +
+                           " pods per node) x " + text::price(node->onDemandHourly.value) + " " + cur + "/h"
+                     : std::string());
+    if (words)
+        v.reasons.push_back("Pods of " + text::number(podVcpu, 2) + " vCPU / " + text::number(podGib, 2) +
+                            " GiB packed " + text::count(podsPerNode) + " to a " + node->name + " node (" +
+                            text::percent(s.k8sNodeReserve, 0) +
+                            " of each node reserved), the node type with the lowest price per pod.");
+    if (words && !isJob(c))
         v.reasons.push_back("Pods follow the traffic minute by minute (" + text::count(peakPods) + " at peak, at least " +
                             std::to_string(minReplicasFor(c, s)) + "); the cluster autoscaler is assumed to "
                             "release idle node capacity to other pods on the cluster.");
@@ -87,8 +92,9 @@ void addClusterShares(VariantCost& v, const Component& c, const Profile& p, cons
         addAksControlPlane(v, c, cat, shares);  // Free or Standard tier (cost_azure.cpp)
     else
         addClusterFee(v, cat, sharers, s);  // support tier and free credit: cost_gcp.cpp
-    v.reasons.push_back("The control plane is shared by the " + std::to_string(sharers) +
-                        " components that could run on the cluster.");
+    if (!text::quiet())
+        v.reasons.push_back("The control plane is shared by the " + std::to_string(sharers) +
+                            " components that could run on the cluster.");
     addLoadBalancer(v.cost, v.reasons, c, p, cat, shares, s);
 }
 

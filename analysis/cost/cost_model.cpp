@@ -221,30 +221,36 @@ std::optional<double> cheapestTotal(Family family, const Component& c, const Pro
 void setLabour(VariantCost& v, Family family, const Component& c, const SizingSettings& s, double vmInstances,
                int clusterSharers)
 {
+    const bool words = !text::quiet();  // else labourDetail is not read
     if (const std::optional<double>& set = c.labourHours[static_cast<int>(family)]) {
         v.labourHours = *set;
-        v.labourDetail = "set for this component";
+        if (words)
+            v.labourDetail = "set for this component";
         return;
     }
     switch (family) {
     case Family::Serverless:
         v.labourHours = s.labourHoursServerless;
-        v.labourDetail = "one function group";
+        if (words)
+            v.labourDetail = "one function group";
         break;
     case Family::Container:
         v.labourHours = s.labourHoursContainer;
-        v.labourDetail = "one container service";
-        if (clusterSharers > 0) {
+        if (clusterSharers > 0)
             v.labourHours += s.labourHoursPerCluster / clusterSharers;
+        if (!words)
+            break;
+        v.labourDetail = "one container service";
+        if (clusterSharers > 0)
             v.labourDetail += " + 1/" + std::to_string(clusterSharers) + " of the cluster's " +
                               text::number(s.labourHoursPerCluster, 0) + " h";
-        }
         break;
     case Family::Vm:
         v.labourHours = s.labourHoursVm + s.labourHoursPerVmInstance * vmInstances;
-        v.labourDetail = text::number(s.labourHoursVm, 1) + " h for the component + " + text::count(vmInstances) +
-                         (vmInstances == 1 ? " instance" : " instances") + " x " +
-                         text::number(s.labourHoursPerVmInstance, 1) + " h";
+        if (words)
+            v.labourDetail = text::number(s.labourHoursVm, 1) + " h for the component + " + text::count(vmInstances) +
+                             (vmInstances == 1 ? " instance" : " instances") + " x " +
+                             text::number(s.labourHoursPerVmInstance, 1) + " h";
         break;
     }
 }

@@ -1,6 +1,7 @@
 #include "archfit/cost/cost_sweep.h"
 
 #include "util/text_format.h"
+#include "util/text_quiet.h"
 
 #include <algorithm>
 #include <cmath>
@@ -35,6 +36,7 @@ void familyTotals(const Component& c, const Profile& base, double m, const CostI
                   std::optional<double> (&out)[3])
 {
     const PricingCatalog& cat = *in.catalog;
+    const text::Quiet quiet;  // only totals are read: no cost detail or reason text
     const Profile scaledCopy = m == 1.0 ? Profile{} : scaleProfile(base, m);
     const Profile& p = m == 1.0 ? base : scaledCopy;
     const PortfolioShares shares = scaledShares(c, base, p, in);
@@ -198,6 +200,7 @@ std::optional<double> rangeEnd(Family f, const Component& c, const Profile& p, c
                                const PortfolioShares& shares, const CostInputs& in,
                                const AssessmentOptions& options, const std::string& chosen, bool high)
 {
+    const text::Quiet quiet;  // only totals and variant ids are read
     const FamilyCost fc = priceFamily(f, c, p, cat, shares, in.freeTier, in.sizing, options);
     std::optional<double> end;
     const std::string stem = onDemandStem(chosen);
@@ -218,6 +221,7 @@ std::optional<double> rangeEnd(Family f, const Component& c, const Profile& p, c
 std::optional<double> estimate(Family f, const Component& c, const Profile& p, const CostInputs& in,
                                const std::string& chosen, std::string& used)
 {
+    const text::Quiet quiet;  // only totals and variant ids are read
     const FamilyCost fc = priceFamily(f, c, p, *in.catalog, in.shares, in.freeTier, in.sizing, in.options);
     for (const VariantCost& v : fc.variants)
         if (v.variant == chosen) {

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 namespace archfit {
 
@@ -140,7 +141,7 @@ void scoreFamilies(ComponentResult& r, const Component& c, const Profile& profil
             else
                 kept.push_back(b);
         }
-        e.blockers = kept;
+        e.blockers = std::move(kept);
         e.feasible = e.blockers.empty() && !e.variants.empty();
     }
 
@@ -152,6 +153,7 @@ void scoreFamilies(ComponentResult& r, const Component& c, const Profile& profil
     const double cheapestOther = cheapestFeasibleTotal(r, other);
     for (FamilyEvaluation& e : r.families) {
         e.variantScores.clear();
+        e.variantScores.reserve(e.variants.size());
         const int k = static_cast<int>(e.family);
         const CriterionScore& compliance = known.compliance[k];
         const CriterionScore& lockIn = known.lockIn[k];
