@@ -41,11 +41,12 @@ step() { printf '\n==> %s\n' "$*"; }
 # xvfb/xauth run GUI checks without a screen; poppler-utils (pdftoppm) checks PDF reports;
 # clang + libclang-rt-14-dev give libFuzzer and the sanitizer runtimes (CI sanitize/fuzz stages);
 # dpkg-dev (dpkg-shlibdeps) and desktop-file-utils build and check the .deb; libisal-dev inflates
-# gzip logs (ISA-L igzip, zlib is the fallback when absent).
+# gzip logs (ISA-L igzip, zlib is the fallback when absent); libyaml-cpp-dev reads Kubernetes,
+# compose and SAM / Serverless YAML for `archfit-cli import`.
 packages=(
   build-essential cmake pkg-config
   qt6-base-dev qt6-svg-dev libgl-dev libqcustomplot-dev
-  nlohmann-json3-dev libsqlite3-dev zlib1g-dev libisal-dev
+  nlohmann-json3-dev libsqlite3-dev zlib1g-dev libisal-dev libyaml-cpp-dev
   googletest libgtest-dev libbenchmark-dev
   python3 python3-jsonschema
   xvfb xauth poppler-utils

@@ -10,6 +10,9 @@
 
 namespace archfit {
 
+// Appends the code point `cp` (at most 0x10FFFF) to `out` as UTF-8.
+void appendUtf8(std::string& out, unsigned long cp);
+
 // 1-based line and column; 0 = unknown. Columns count Unicode code points (UTF-8 lead bytes),
 // so a line with "é" before the value is not shifted by the extra byte; a tab counts as one.
 struct TextPosition {

@@ -15,6 +15,12 @@ bool operator==(const RouteRule& a, const RouteRule& b)
     return a.host == b.host && a.path == b.path && a.method == b.method;
 }
 
+static_assert(fieldCount<Provenance>() == 4, "Provenance changed: compare the new member in operator==");
+bool operator==(const Provenance& a, const Provenance& b)
+{
+    return a.field == b.field && a.file == b.file && a.line == b.line && a.rule == b.rule;
+}
+
 static_assert(fieldCount<Waiver>() == 3, "Waiver changed: compare the new member in operator==");
 bool operator==(const Waiver& a, const Waiver& b)
 {
@@ -27,8 +33,8 @@ bool operator==(const ForcedFamily& a, const ForcedFamily& b)
     return a.family == b.family && a.justification == b.justification;
 }
 
-// 34 members; labourHours[3] counts its 3 elements (brace elision).
-static_assert(fieldCount<Component>() == 37, "Component changed: compare the new member in operator==");
+// 36 members; labourHours[3] counts its 3 elements (brace elision).
+static_assert(fieldCount<Component>() == 38, "Component changed: compare the new member in operator==");
 bool operator==(const Component& a, const Component& b)
 {
     return a.id == b.id && a.name == b.name && a.description == b.description && a.kind == b.kind
@@ -43,7 +49,7 @@ bool operator==(const Component& a, const Component& b)
            && a.gatewayDeclared == b.gatewayDeclared
            && a.mitigations == b.mitigations && a.waivers == b.waivers && a.forced == b.forced
            && a.privateNetwork == b.privateNetwork && a.outboundKbPerRequest == b.outboundKbPerRequest
-           && a.logKbPerRequest == b.logKbPerRequest && a.diskGb == b.diskGb
+           && a.logKbPerRequest == b.logKbPerRequest && a.diskGb == b.diskGb && a.provenance == b.provenance
            && a.labourHours[0] == b.labourHours[0] && a.labourHours[1] == b.labourHours[1]
            && a.labourHours[2] == b.labourHours[2];
 }

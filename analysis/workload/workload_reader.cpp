@@ -3,6 +3,7 @@
 #include "util/json_checker.h"
 #include "workload/workload_decisions.h"
 #include "workload/workload_log_mapping.h"
+#include "workload/workload_provenance.h"
 #include "util/json_locator.h"
 
 #include <algorithm>
@@ -255,7 +256,7 @@ const std::vector<std::string>& componentKeys()
         "requests_per_month", "pattern", "compliance", "managed_services", "calls",
         "max_connections", "gpu_memory_gb", "max_gpus", "needs", "architecture", "gateway", kMitigationsKey, kWaiversKey,
         kDecisionKey, "labour_hours_per_month", "private_network", "outbound_kb_per_request", "log_kb_per_request",
-        "disk_gb"};
+        "disk_gb", kProvenanceKey};
     return keys;
 }
 
@@ -412,6 +413,7 @@ Component readComponent(JsonDiagnostics& diag, const OrderedJson& v, const std::
     r.readEnum("gateway", gatewayFromString, {Gateway::None, Gateway::Http, Gateway::Rest},
                c.gateway);
     readComponentDecisions(diag, r, c);
+    readProvenance(diag, r, c);
     return c;
 }
 
@@ -574,6 +576,7 @@ OrderedJson componentJson(const Component& c)
     if (!labour.empty())
         j["labour_hours_per_month"] = labour;
     writeComponentDecisions(c, j);
+    writeProvenance(c, j);
     return j;
 }
 

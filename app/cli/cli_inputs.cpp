@@ -11,8 +11,11 @@
 #include "archfit/score/analysis_inputs.h"
 #include "archfit/score/analyze.h"
 
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 
 namespace archfit::cli {
@@ -174,6 +177,22 @@ int prepareAnalysis(const InputOptions& o, const char* argv0, Prepared& out, std
     TerminalProgress shown("analysing " + std::to_string(out.workload.components.size()) + " components");
     out.result = analyze(out.workload, out.catalog, out.rules, settings, out.measured.traffic.get(), shown.get());
     return kExitOk;
+}
+
+bool writeText(const std::string& path, const std::string& text)
+{
+    if (path == "-") {
+        std::cout << text;
+        return static_cast<bool>(std::cout);
+    }
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out << text;
+    out.close();
+    if (!out) {
+        std::cerr << path << ": cannot write: " << std::strerror(errno) << "\n";
+        return false;
+    }
+    return true;
 }
 
 }  // namespace archfit::cli

@@ -55,4 +55,7 @@ int prepareAnalysis(const InputOptions& options, const char* argv0, Prepared& ou
 // Prints `message` and `help` to stderr; returns kExitUsage.
 int usageError(const std::string& message, const char* help);
 
+// Writes `text` to `path` ("-" = stdout); false, with the reason on stderr, when it cannot.
+bool writeText(const std::string& path, const std::string& text);
+
 }  // namespace archfit::cli

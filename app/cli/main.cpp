@@ -1,5 +1,6 @@
 // archfit-cli: the headless front end (DESIGN.md §7). Exit status: 0 done, 1 bad input, 2 usage.
 
+#include "cli_import.h"
 #include "cli_ingest.h"
 #include "cli_inputs.h"
 #include "cli_project.h"
@@ -14,11 +15,8 @@
 #include "archfit/util/version.h"
 #include "archfit/workload/workload_reader.h"
 
-#include <cerrno>
 #include <cstdlib>
-#include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <string>
 #include <unistd.h>
@@ -41,6 +39,8 @@ const char* const kMainHelp =
     "  ingest   --workload W.json LOG... read access logs into per-minute traffic\n"
     "  analyze  W.json|P.archfit       price every component in the three families\n"
     "  report   W.json|P.archfit -o OUT   write the report (.pdf, .html, .csv or .json)\n"
+    "  import   FILE|DIR... -o W.json   draft a workload from Kubernetes, compose, Terraform\n"
+    "                                  plan, SAM or Serverless files\n"
     "\n"
     "Options:\n"
     "  --version                       print the version and exit\n"
@@ -53,7 +53,8 @@ const char* const kValidateHelp =
     "Usage: archfit-cli validate WORKLOAD.json\n"
     "\n"
     "Reads an archfit/workload@1 file and reports every problem found, each with\n"
-    "file:line:column and JSON path. Prints a one-line summary when the file is valid.\n"
+    "file:line:column and JSON path. Prints a one-line summary when the file is valid,\n"
+    "then a note for every value an import guessed (its provenance: file, line, rule).\n"
     "Exit status: 0 valid, 1 invalid or unreadable, 2 usage error.\n";
 
 const char* const kAnalyzeHelp =
@@ -109,23 +110,17 @@ int runValidate(const std::vector<std::string>& args)
         return kExitBadInput;
     }
     std::cout << file << ": valid archfit/workload@1, " << w->components.size() << " components\n";
+    std::size_t notes = 0;
+    for (const archfit::Component& c : w->components)
+        for (const archfit::Provenance& p : c.provenance) {
+            std::cout << "note: " << p.file << (p.line > 0 ? ":" + std::to_string(p.line) : std::string()) << ": "
+                      << c.id << "." << p.field << ": " << p.rule << "\n";
+            ++notes;
+        }
+    if (notes > 0)
+        std::cout << file << ": " << notes << (notes == 1 ? " imported value" : " imported values")
+                  << " to confirm (provenance notes above)\n";
     return kExitOk;
-}
-
-bool writeText(const std::string& path, const std::string& text)
-{
-    if (path == "-") {
-        std::cout << text;
-        return static_cast<bool>(std::cout);
-    }
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    out << text;
-    out.close();
-    if (!out) {
-        std::cerr << path << ": cannot write: " << std::strerror(errno) << "\n";
-        return false;
-    }
-    return true;
 }
 
 int runAnalyze(const std::vector<std::string>& args, const char* argv0)
@@ -193,6 +188,8 @@ int main(int argc, char** argv)
         return runAnalyze(args, argv[0]);
     if (command == "ingest")
         return archfit::cli::runIngest(args);
+    if (command == "import")
+        return archfit::cli::runImport(args);
     if (command == "report")
         return archfit::cli::runReport(args, argv[0]);
     return usageError("unknown command \"" + command + "\"", kMainHelp);

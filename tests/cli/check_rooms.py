@@ -6,7 +6,7 @@ import pathlib
 import re
 import sys
 
-ROOMS = ["util", "workload", "ingest", "profile", "cost", "score", "report", "store"]
+ROOMS = ["util", "workload", "inventory", "ingest", "profile", "cost", "score", "report", "store"]
 root = pathlib.Path(sys.argv[1])
 include = re.compile(r'^\s*#\s*include\s*"(?:archfit/)?([a-z_]+)/[^"]+"', re.M)
 bad = []

@@ -88,6 +88,15 @@ struct ForcedFamily {
     std::string justification;  // at least 10 characters
 };
 
+// Where a value `archfit-cli import` guessed came from, so the user can confirm it
+// ("provenance" in the format; validate lists them as notes). Default: none.
+struct Provenance {
+    std::string field;  // the component field it set ("memory_mb"), or "component" for the component itself
+    std::string file;   // the inventory file as given to import
+    int line = 0;       // 1-based line in that file; 0 when the format has none
+    std::string rule;   // how the value was derived, in words ("sum of 2 containers' memory requests")
+};
+
 struct Component {
     std::string id;                 // required; [a-z0-9][a-z0-9_-]*, unique
     std::string name;               // default: id
@@ -132,6 +141,7 @@ struct Component {
     std::optional<double> outboundKbPerRequest;  // data sent out through NAT per request; default none
     std::optional<double> logKbPerRequest;   // logs written per request or run; default: the setting
     std::optional<double> diskGb;            // persistent data volume per VM instance or pod; default none
+    std::vector<Provenance> provenance;      // imported guesses to confirm; default none
 
     bool hasNeed(Need n) const;
     bool hasCompliance(const std::string& tag) const;
@@ -210,6 +220,7 @@ double defaultMaxDurationS(ComponentKind kind, double avgDurationMs);
 // derives such as trafficPerDay). Doubles compare exactly: a re-read workload is equal to the
 // one written only when nothing changed.
 bool operator==(const RouteRule& a, const RouteRule& b);
+bool operator==(const Provenance& a, const Provenance& b);
 bool operator==(const Waiver& a, const Waiver& b);
 bool operator==(const ForcedFamily& a, const ForcedFamily& b);
 bool operator==(const Component& a, const Component& b);
@@ -219,6 +230,7 @@ bool operator==(const Weights& a, const Weights& b);
 bool operator==(const LogMapping& a, const LogMapping& b);
 bool operator==(const Workload& a, const Workload& b);
 inline bool operator!=(const RouteRule& a, const RouteRule& b) { return !(a == b); }
+inline bool operator!=(const Provenance& a, const Provenance& b) { return !(a == b); }
 inline bool operator!=(const Waiver& a, const Waiver& b) { return !(a == b); }
 inline bool operator!=(const ForcedFamily& a, const ForcedFamily& b) { return !(a == b); }
 inline bool operator!=(const Component& a, const Component& b) { return !(a == b); }
