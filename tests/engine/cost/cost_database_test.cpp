@@ -17,13 +17,7 @@ using namespace archfit;
 namespace {
 
 using testdata::catalog;
-
-SizingSettings onDemandOnly()
-{
-    SizingSettings s;
-    s.purchase.policy = CommitmentPolicy::None;
-    return s;
-}
+using testdata::onDemandOnly;
 
 // 16 GB, 8 vCPU, 600 queries a minute of 5 ms: CPU demand 600 / 60 x 0.005 x 0.35 = 0.0175 vCPU,
 // far below the 8 vCPU it declares, so the declared size decides.

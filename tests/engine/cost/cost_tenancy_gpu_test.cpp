@@ -16,13 +16,7 @@ using namespace archfit;
 namespace {
 
 using testdata::catalog;
-
-SizingSettings onDemandOnly()
-{
-    SizingSettings s;
-    s.purchase.policy = CommitmentPolicy::None;
-    return s;
-}
+using testdata::onDemandOnly;
 
 // A worker that must run on single-tenant hardware: 1 vCPU, 6 GiB (too much memory for the
 // 4 GiB types, so the 8 GiB general-purpose type is picked), no load balancer (not HTTP).
