@@ -64,6 +64,8 @@ void addBlockStorage(FamilyCost& fc, const Component& c, const PricingCatalog& c
     const std::string& cur = cat.currency;
     const double dataGb = c.diskGb.value_or(0);
     for (VariantCost& v : fc.variants) {
+        if (isManagedDatabaseVariant(v.variant))
+            continue;  // the offer bills its storage itself (database_storage)
         const double rootGbMonths = v.machineHours / kHoursPerMonth * s.rootDiskGb;
         const double dataGbMonths = v.replicaHours / kHoursPerMonth * dataGb;
         if (rootGbMonths + dataGbMonths <= 0) {

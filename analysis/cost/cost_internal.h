@@ -195,6 +195,15 @@ void addServerlessGpu(FamilyCost& fc, const Component& c, const Profile& p, cons
 VariantCost gpuKubernetesVariant(const Component& c, const Profile& p, const PricingCatalog& cat,
                                  const PortfolioShares& shares, const SizingSettings& s, bool& fits,
                                  double* steadyShareOut);
+// Databases (cost_database.cpp; docs/cost-model.md, "Databases"). For a database component, adds the
+// catalog's managed offers ("managed_db": Amazon RDS, Azure Database flexible server, Cloud SQL) and
+// serverless databases ("managed_db_serverless": Aurora Serverless v2) to the VM family, on demand;
+// an offer that cannot hold the component is said in `notes`. True when a variant was added.
+bool addManagedDatabases(FamilyCost& fc, const Component& c, const Profile& p, const PricingCatalog& cat,
+                         const SizingSettings& s, std::vector<std::string>& notes);
+// What to change when no instance type of the catalog fits the component, in the workload's fields:
+// "lower memory_mb to <= 524,288 (the largest x86_64 type has 512 GiB)".
+std::string noInstanceText(const Component& c, const PricingCatalog& cat);
 // The Kubernetes control-plane share and the shared load balancer (cost_kubernetes.cpp).
 void addClusterShares(VariantCost& v, const Component& c, const Profile& p, const PricingCatalog& cat,
                       const PortfolioShares& shares, const SizingSettings& s);

@@ -149,6 +149,7 @@ void forEachPrice(Catalog& cat, Fn fn)
         if (t.commit3yHourly)
             fn(*t.commit3yHourly, false);
     }
+    forEachDatabasePrice(cat, [&](auto& price) { fn(price, false); });
 }
 
 int unconfirmedCount(const PricingCatalog& cat)

@@ -121,10 +121,17 @@ FamilyCost costVm(const Component& c, const Profile& p, const PricingCatalog& ca
             continue;
         }
         if (!f.type) {
-            fc.blockers.push_back({"no_instance", "No instance type in the " + cat.name + " catalog fits " +
-                                                      text::number(c.vcpu, 2) + " vCPU, " + text::count(c.memoryMb) +
-                                                      " MB" + (gpu ? gpuNeedText(c) : "") + " (" +
-                                                      archSuffix(c.architecture) + ")."});
+            const std::string what = "No instance type in the " + cat.name + " catalog fits " + text::number(c.vcpu, 2) +
+                                     " vCPU, " + text::count(c.memoryMb) + " MB" + (gpu ? gpuNeedText(c) : "") + " (" +
+                                     archSuffix(c.architecture) + "): " + noInstanceText(c, cat) + ".";
+            if (addManagedDatabases(fc, c, p, cat, s, notes)) {  // a database the managed offers hold
+                notes.insert(notes.begin(), what + " Only the managed database offers are priced.");
+                break;
+            }
+            std::string offers;  // why no managed database offer holds it either
+            for (const std::string& n : notes)
+                offers += " " + n;
+            fc.blockers.push_back({"no_instance", what + offers});
             return fc;
         }
         VariantCost v;
@@ -177,6 +184,8 @@ FamilyCost costVm(const Component& c, const Profile& p, const PricingCatalog& ca
         v.machineHours = v.replicaHours = f.count * kHoursPerMonth;
         fc.variants.push_back(std::move(v));
     }
+    if (!fc.variants.empty() && !isManagedDatabaseVariant(fc.variants.front().variant))
+        addManagedDatabases(fc, c, p, cat, s, notes);
     if (!notes.empty() && !fc.variants.empty())
         fc.variants.front().reasons.insert(fc.variants.front().reasons.end(), notes.begin(), notes.end());
     return fc;

@@ -140,6 +140,7 @@ Result<PricingCatalog> priceInCurrency(const PricingCatalog& catalog, const std:
         if (t.commit3yHourly)
             convert(*t.commit3yHourly, *fx, note);
     }
+    forEachDatabasePrice(out, [&](Price& p) { convert(p, *fx, note); });
     out.currency = fx->to;
     out.name = catalog.name + " " + note;
     out.exchange = *fx;

@@ -272,6 +272,7 @@ Result<PricingCatalog> applyPriceBook(const PricingCatalog& catalog, const Price
         if (o.commit3y)
             t.commit3yHourly = commitPrice(t, "commit_3y", *o.commit3y, book);
     }
+    forEachDatabasePrice(out, [&](Price& p) { discount(p, book); });
     for (ExchangeRate rate : book.fx) {
         if (rate.from.empty()) {
             rate.from = catalog.currency;

@@ -206,6 +206,74 @@ private:
     std::string m_file;
 };
 
+Architecture readArch(CatalogReader& r, const json& o, const std::string& path)
+{
+    const std::string arch = r.text(o, "arch", path);
+    if (auto a = architectureFromString(arch))
+        return *a;
+    if (!arch.empty())
+        r.error(path + ".arch", "enum", "expected x86_64 or arm64, got \"" + arch + "\"");
+    return Architecture::X86_64;
+}
+
+// "managed_databases" and "serverless_databases" (both optional).
+void readDatabases(CatalogReader& r, const json& doc, PricingCatalog& cat)
+{
+    const auto array = [&](const char* key) -> const json* {
+        auto it = doc.find(key);
+        if (it == doc.end())
+            return nullptr;
+        if (!it->is_array()) {
+            r.error(std::string("$.") + key, "type", "expected an array of database offers");
+            return nullptr;
+        }
+        return &*it;
+    };
+    if (const json* offers = array("managed_databases")) {
+        for (std::size_t i = 0; i < offers->size(); ++i) {
+            const json& o = (*offers)[i];
+            const std::string path = "$.managed_databases[" + std::to_string(i) + "]";
+            ManagedDatabase m;
+            m.id = r.text(o, "id", path);
+            m.product = r.text(o, "product", path);
+            m.standbyNote = r.text(o, "standby_note", path);
+            m.minStorageGb = r.number(o, "min_storage_gb", path, 0);
+            m.minStorageSource = r.text(o, "min_storage_source", path);
+            m.storageGbMonth = r.price(o.value("storage", json()), "db." + m.id + ".storage", path + ".storage");
+            const json classes = o.value("classes", json());
+            if (!classes.is_array() || classes.empty())
+                r.error(path + ".classes", "missing", "expected a non-empty array of instance classes");
+            for (std::size_t k = 0; classes.is_array() && k < classes.size(); ++k) {
+                const std::string cp = path + ".classes[" + std::to_string(k) + "]";
+                DatabaseClass c;
+                c.name = r.text(classes[k], "name", cp);
+                c.vcpu = r.number(classes[k], "vcpu", cp, 1e-6);
+                c.memoryGib = r.number(classes[k], "memory_gib", cp, 1e-6);
+                c.onDemandHourly = r.price(classes[k].value("on_demand", json()), "db." + m.id + "." + c.name, cp + ".on_demand");
+                m.classes.push_back(c);
+            }
+            cat.managedDatabases.push_back(m);
+        }
+    }
+    if (const json* offers = array("serverless_databases")) {
+        for (std::size_t i = 0; i < offers->size(); ++i) {
+            const json& o = (*offers)[i];
+            const std::string path = "$.serverless_databases[" + std::to_string(i) + "]";
+            ServerlessDatabase d;
+            d.id = r.text(o, "id", path);
+            d.product = r.text(o, "product", path);
+            d.capacityUnit = r.text(o, "capacity_unit", path);
+            d.gibPerUnit = r.number(o, "gib_per_unit", path, 1e-6);
+            d.minUnits = r.number(o, "min_units", path, 1e-6);
+            d.maxUnits = r.number(o, "max_units", path, d.minUnits);
+            d.unitsSource = r.text(o, "units_source", path);
+            d.unitHour = r.price(o.value("unit_hour", json()), "db." + d.id + ".unit_hour", path + ".unit_hour");
+            d.storageGbMonth = r.price(o.value("storage", json()), "db." + d.id + ".storage", path + ".storage");
+            cat.serverlessDatabases.push_back(d);
+        }
+    }
+}
+
 // The catalog object's fields; a value of the wrong JSON type deep down makes nlohmann throw,
 // which parseCatalog() turns into a diagnostic.
 Result<PricingCatalog> readCatalogDocument(const json& doc, const std::string& fileName)
@@ -315,11 +383,7 @@ Result<PricingCatalog> readCatalogDocument(const json& doc, const std::string& f
             t.name = r.text(o, "name", path);
             t.vcpu = r.number(o, "vcpu", path, 1e-6);
             t.memoryGib = r.number(o, "memory_gib", path, 1e-6);
-            const std::string arch = r.text(o, "arch", path);
-            if (auto a = architectureFromString(arch))
-                t.arch = *a;
-            else if (!arch.empty())
-                r.error(path + ".arch", "enum", "expected x86_64 or arm64, got \"" + arch + "\"");
+            t.arch = readArch(r, o, path);
             t.gpus = static_cast<int>(r.number(o, "gpus", path, 0, 0.0));
             if (t.gpus > 0) {
                 t.gpuMemoryGb = r.number(o, "gpu_memory_gb", path, 1e-6);
@@ -350,11 +414,7 @@ Result<PricingCatalog> readCatalogDocument(const json& doc, const std::string& f
             h.name = r.text(o, "name", path);
             h.vcpu = r.number(o, "vcpu", path, 1);
             h.memoryGib = r.number(o, "memory_gib", path, 1e-6);
-            const std::string arch = r.text(o, "arch", path);
-            if (auto a = architectureFromString(arch))
-                h.arch = *a;
-            else if (!arch.empty())
-                r.error(path + ".arch", "enum", "expected x86_64 or arm64, got \"" + arch + "\"");
+            h.arch = readArch(r, o, path);
             h.capacityNote = r.text(o, "capacity_note", path);
             if (auto od = o.find("on_demand"); od != o.end())
                 h.onDemandHourly = r.price(*od, "dedicated_host." + h.name, path + ".on_demand");
@@ -363,6 +423,8 @@ Result<PricingCatalog> readCatalogDocument(const json& doc, const std::string& f
             cat.dedicatedHosts.push_back(h);
         }
     }
+
+    readDatabases(r, doc, cat);
 
     if (!r.errors.empty())
         return r.errors;

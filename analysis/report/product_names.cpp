@@ -110,7 +110,7 @@ std::string describe(Provider provider, const std::string& variant, const Purcha
         return "-";
     std::string product = variantProduct(provider, variant);
     std::string type, count;
-    if (startsWith(variant, "vm") && vmFleet(cost, type, count))
+    if ((startsWith(variant, "vm") || variant == "managed_db") && vmFleet(cost, type, count))
         product += " " + type + " \u00D7" + count;
     return product + ", " + purchase.label();
 }
@@ -125,7 +125,7 @@ bool isVariantId(const std::string& w)
 {
     return startsWith(w, "faas_") || w == "serverless_container" || startsWith(w, "serverless_container_") ||
            startsWith(w, "cloud_run_") ||
-           w == "kubernetes" || startsWith(w, "kubernetes_") || startsWith(w, "vm_");
+           w == "kubernetes" || startsWith(w, "kubernetes_") || startsWith(w, "vm_") || startsWith(w, "managed_db");
 }
 
 }  // namespace
@@ -159,6 +159,12 @@ std::string variantProduct(Provider provider, const std::string& variant)
         return withTail(p.container, id, 21);
     if (startsWith(id, "kubernetes"))
         return withTail(p.kubernetes, id, 11);
+    if (id == "managed_db")
+        return provider == Provider::Aws     ? "Amazon RDS for PostgreSQL"
+               : provider == Provider::Azure ? "Azure Database for PostgreSQL flexible server"
+                                             : "Cloud SQL for PostgreSQL";
+    if (id == "managed_db_serverless")
+        return provider == Provider::Aws ? "Aurora Serverless v2" : "serverless database";
     if (id == "vm" || id == "vm_on_demand")
         return p.vm;
     if (startsWith(id, "vm_"))
@@ -224,6 +230,7 @@ std::string costItemTitle(const std::string& key)
         {"egress", "Data transfer out"},
         {"nat", "NAT gateway"},
         {"block_storage", "Block storage"},
+        {"database_storage", "Database storage"},
         {"logs", "Log ingestion"},
         {"operations", "Operations labour"},
     };

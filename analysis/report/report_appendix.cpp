@@ -234,6 +234,7 @@ std::vector<SourceRef> reportSources(const PricingCatalog& catalog, const RuleSe
         if (t.commit3yHourly)
             addSource(prices, t.commit3yHourly->source, t.name + " 3y", t.commit3yHourly->asOf, t.commit3yHourly->note);
     }
+    forEachDatabasePrice(catalog, [&](const Price& p) { addSource(prices, p.source, p.id, p.asOf); });
     std::map<std::string, SourceGroup> ruleSources;
     for (const auto& [runtime, rule] : rules.runtimes)
         addSource(ruleSources, rule.source, std::string("cold start ") + toString(runtime), rule.asOf);

@@ -36,6 +36,10 @@ double costScore(double cheapest, double cost)
     return cheapest < 0 ? 0.0 : cost > 0 ? std::min(100.0, 100.0 * cheapest / cost) : 100.0;
 }
 
+// Operations of a managed database: no hosts, no engine patching, no backups to run (the VM family
+// scores 45 for a self-managed fleet; serverless functions 85).
+constexpr double kManagedDatabaseOperations = 75;
+
 // Operations for Kubernetes differs from serverless containers: the cluster is the team's.
 CriterionScore operationsFor(const Component& c, Family f, const std::string& variant, const Assessment& a)
 {
@@ -45,6 +49,10 @@ CriterionScore operationsFor(const Component& c, Family f, const std::string& va
         s.score = k8s ? 70 : 55;
         s.reasons = {std::string("Kubernetes: cluster upgrades, node pools and add-ons are the team's to run") +
                      (k8s ? "; the team already runs Kubernetes." : ".")};
+    } else if (isManagedDatabaseVariant(variant)) {
+        s.score = kManagedDatabaseOperations;
+        s.reasons = {"Managed database: the provider patches the engine and the operating system, takes the backups "
+                     "and runs the failover; schema, tuning and upgrade windows stay with the team."};
     }
     return s;
 }
@@ -173,7 +181,8 @@ void scoreFamilies(ComponentResult& r, const Component& c, const Profile& profil
             vs.values[1] = vs.latencyDetail.score;
             vs.values[2] = compliance.score;
             vs.values[3] = lockIn.score;
-            vs.values[4] = (v.variant == "kubernetes" ? known.kubernetesOperations : known.operations[k]).score;
+            vs.values[4] = isManagedDatabaseVariant(v.variant) ? kManagedDatabaseOperations
+                           : (v.variant == "kubernetes" ? known.kubernetesOperations : known.operations[k]).score;
             e.variantScores.push_back(std::move(vs));
         }
     }

@@ -178,14 +178,30 @@ StateModel defaultState(ComponentKind kind)
     return kind == ComponentKind::Database ? StateModel::InMemory : StateModel::Stateless;
 }
 
-double defaultVcpu(int memoryMb)
+namespace {
+
+// memory_mb / mbPerVcpu rounded up to a quarter vCPU, done in integers so that exact multiples
+// (1769 MB -> 1.0) are not pushed up by floating-point noise. At least 0.25; capped at the
+// format's maximum of 192 so that a default is always a valid value.
+double quarterVcpus(int memoryMb, std::int64_t mbPerVcpu)
 {
-    // memory_mb / 1769 rounded up to a quarter vCPU, done in integers so that exact multiples
-    // (1769 MB -> 1.0) are not pushed up by floating-point noise. At least 0.25; capped at the
-    // format's maximum of 192 so that a default is always a valid value.
-    const std::int64_t quarters = (std::int64_t{memoryMb} * 4 + 1768) / 1769;
+    const std::int64_t quarters = (std::int64_t{memoryMb} * 4 + mbPerVcpu - 1) / mbPerVcpu;
     const std::int64_t clamped = std::clamp<std::int64_t>(quarters, 1, 192 * 4);
     return static_cast<double>(clamped) / 4.0;
+}
+
+}  // namespace
+
+double defaultVcpu(int memoryMb)
+{
+    return quarterVcpus(memoryMb, 1769);
+}
+
+double defaultVcpu(ComponentKind kind, int memoryMb)
+{
+    // A database is memory-bound: it gets the vCPU of the memory-optimised families, which all
+    // three providers build at 8 GiB per vCPU (AWS r6i/r7g, Azure Esv5, GCP n2-highmem).
+    return kind == ComponentKind::Database ? quarterVcpus(memoryMb, kDatabaseMbPerVcpu) : defaultVcpu(memoryMb);
 }
 
 double defaultMaxDurationS(ComponentKind kind, double avgDurationMs)

@@ -308,7 +308,7 @@ Component readComponent(JsonDiagnostics& diag, const OrderedJson& v, const std::
 
     r.readInt("memory_mb", 128, 1048576, c.memoryMb);
     if (!r.readNumber("vcpu", kVcpuRange, c.vcpu))
-        c.vcpu = defaultVcpu(c.memoryMb);
+        c.vcpu = defaultVcpu(c.kind, c.memoryMb);
     const bool avgOk = r.readNumber("avg_duration_ms", kAvgDurationRange, c.avgDurationMs);
     if (r.readNumber("max_duration_s", kMaxDurationRange, c.maxDurationS)) {
         const double avgS = c.avgDurationMs / 1000.0;

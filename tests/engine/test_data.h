@@ -2,6 +2,7 @@
 // Bundled data the engine tests share: the AWS us-east-1 catalog and the rule tables, loaded
 // once from the source tree's data/ folder.
 
+#include "archfit/cost/cost_model.h"
 #include "archfit/cost/pricing_catalog.h"
 #include "archfit/score/rules.h"
 
@@ -29,6 +30,15 @@ inline const PricingCatalog& catalog(Provider provider, const std::string& regio
     if (it == cache.end())
         it = cache.emplace(key, readCatalogFile(catalogPath(ARCHFIT_SOURCE_DATA_DIR, provider, region)).value()).first;
     return it->second;
+}
+
+// Sizing with commitments off: every variant priced on demand, so a test's figures are the
+// on-demand arithmetic (commitments: purchase_options_test.cpp).
+inline SizingSettings onDemandOnly()
+{
+    SizingSettings s;
+    s.purchase.policy = CommitmentPolicy::None;
+    return s;
 }
 
 inline const RuleSet& rules()

@@ -158,7 +158,8 @@ struct Blocker {
 
 struct VariantCost {
     // "faas_on_demand", "faas_provisioned", "serverless_container", "kubernetes", "vm_on_demand";
-    // Azure adds "faas_flex" (Flex Consumption) and "faas_premium" (Premium plan);
+    // Azure adds "faas_flex" (Flex Consumption) and "faas_premium" (Premium plan); a database's VM
+    // family adds "managed_db" and "managed_db_serverless" (cost_database.cpp);
     // bought with a commitment, the same with "_1y" / "_3y" ("faas_on_demand_1y", "vm_3y": the
     // VM's "_on_demand" is dropped). `purchase` says which product, in words.
     std::string variant;
@@ -200,6 +201,8 @@ bool isJob(const Component& c);
 // True for the variants that run on the portfolio's Kubernetes cluster ("kubernetes",
 // "kubernetes_autopilot", bought on demand or with a commitment: "kubernetes_1y", ...).
 inline bool isKubernetesVariant(const std::string& variant) { return variant.rfind("kubernetes", 0) == 0; }
+// True for a database's managed offers in the VM family ("managed_db", "managed_db_serverless").
+inline bool isManagedDatabaseVariant(const std::string& variant) { return variant.rfind("managed_db", 0) == 0; }
 
 // Hard blockers per family, each with its reason.
 std::vector<Blocker> blockers(Family family, const Component& c, const Profile& p,

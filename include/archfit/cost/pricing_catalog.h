@@ -75,6 +75,40 @@ struct DedicatedHost {
     Price onDemandHourly;      // currency per host-hour
 };
 
+// A managed database instance class (Amazon RDS db.r6i.large, Azure flexible server
+// GP_Standard_D4s_v3, a Cloud SQL custom shape), priced per instance-hour.
+struct DatabaseClass {
+    std::string name;
+    double vcpu = 0;
+    double memoryGib = 0;
+    Price onDemandHourly;  // currency per instance-hour
+};
+
+// A provider's managed database offer ("managed_databases"; docs/cost-model.md, "Databases"):
+// instance classes plus storage per GB-month; a high-availability standby bills both again.
+struct ManagedDatabase {
+    std::string id;            // "rds", "flexible_server", "cloud_sql"
+    std::string product;       // "Amazon RDS for PostgreSQL"
+    std::string standbyNote;   // how the provider bills the standby
+    double minStorageGb = 0;   // storage billed when the component gives no disk_gb
+    std::string minStorageSource;
+    Price storageGbMonth;      // currency per GB-month of each copy
+    std::vector<DatabaseClass> classes;
+};
+
+// A serverless database billed per capacity-unit-hour ("serverless_databases": Aurora Serverless v2).
+struct ServerlessDatabase {
+    std::string id;            // "aurora_serverless_v2"
+    std::string product;
+    std::string capacityUnit;  // "ACU"
+    double gibPerUnit = 2;     // memory of one capacity unit
+    double minUnits = 0.5;     // also the step
+    double maxUnits = 256;
+    std::string unitsSource;
+    Price unitHour;            // currency per capacity-unit-hour
+    Price storageGbMonth;      // currency per GB-month, stored once for the cluster
+};
+
 // A serverless-container task size: vCPU and the memory sizes allowed with it (GB).
 struct ContainerSize {
     double vcpu = 0;
@@ -112,6 +146,8 @@ public:
     std::map<std::string, Limit> limits;
     std::vector<ContainerSize> containerSizes;  // ascending vCPU
     std::vector<DedicatedHost> dedicatedHosts;  // empty: no dedicated host priced
+    std::vector<ManagedDatabase> managedDatabases;        // empty: no managed database priced
+    std::vector<ServerlessDatabase> serverlessDatabases;  // empty: none priced
     // Rates a price book offers for pricing this catalog in another currency (not applied).
     std::vector<ExchangeRate> offeredRates;
     // Set when the prices were converted from `exchange->from` into `currency` (exchange_rate.h).
@@ -125,6 +161,22 @@ public:
     // Limit value; the loader guarantees the ids in kRequiredLimitIds.
     double limit(const std::string& id) const;
 };
+
+// Calls fn(price) for every price of the database offers (converting, discounting, scaling or
+// citing every price of a catalog walks these too). `Catalog` is PricingCatalog, const or not.
+template <class Catalog, class Fn>
+void forEachDatabasePrice(Catalog& cat, Fn fn)
+{
+    for (auto& m : cat.managedDatabases) {
+        fn(m.storageGbMonth);
+        for (auto& k : m.classes)
+            fn(k.onDemandHourly);
+    }
+    for (auto& d : cat.serverlessDatabases) {
+        fn(d.unitHour);
+        fn(d.storageGbMonth);
+    }
+}
 
 // Price ids every catalog must define (the cost model relies on them). Optional ids the cost
 // model reads when present: "commit.<product>.<faas|container|vm>.<1y|3y>", the fraction of the

@@ -214,6 +214,10 @@ TrafficPattern defaultPattern(ComponentKind kind);
 Gateway defaultGateway(ComponentKind kind);
 StateModel defaultState(ComponentKind kind);
 double defaultVcpu(int memoryMb);
+// The default per kind (docs/workload-format.md): a database follows the memory-optimised ratio,
+// memory_mb / kDatabaseMbPerVcpu rounded up to 0.25; every other kind defaultVcpu(memoryMb).
+inline constexpr int kDatabaseMbPerVcpu = 8192;
+double defaultVcpu(ComponentKind kind, int memoryMb);
 double defaultMaxDurationS(ComponentKind kind, double avgDurationMs);
 
 // Equality member by member (workload_equality.cpp; every member, including the ones the writer

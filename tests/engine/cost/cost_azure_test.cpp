@@ -34,12 +34,7 @@ bool hasItem(const VariantCost& v, const std::string& key)
 }
 
 // Prices on demand only, so each figure below is the on-demand arithmetic.
-SizingSettings onDemand()
-{
-    SizingSettings s;
-    s.purchase.policy = CommitmentPolicy::None;
-    return s;
-}
+SizingSettings onDemand() { return testdata::onDemandOnly(); }
 
 Component function(double durationMs, int memoryMb)
 {

@@ -16,13 +16,7 @@ using namespace archfit;
 namespace {
 
 using testdata::catalog;
-
-SizingSettings onDemandOnly()
-{
-    SizingSettings s;
-    s.purchase.policy = CommitmentPolicy::None;
-    return s;
-}
+using testdata::onDemandOnly;
 
 // A worker that must run on single-tenant hardware: 1 vCPU, 6 GiB (too much memory for the
 // 4 GiB types, so the 8 GiB general-purpose type is picked), no load balancer (not HTTP).
@@ -111,11 +105,11 @@ TEST(CostDedicated, AwsDedicatedInstancesShareTheRegionFee)
 }
 
 // 3,840 arrivals of 1 s in the peak minute: concurrency 64, CPU demand 64 x 0.35 = 22.4 vCPU;
-// ceil(22.4 x 1.3 / 2) = 15 m6i.large + 1 spare = 16 (m6i.xlarge: ceil(29.12 / 4) + 1 = 9 x 0.192 = 1.728/h,
-// dearer than 16 x 0.096 = 1.536/h).
-// Dedicated Instances, one dedicated component: 16 x 0.096 x 1.10 x 730 = 1,233.408 + 2.00 x 730 = 1,460
-//   -> 2,693.41.
-// c5 Dedicated Host: 18 m6i.large per host, 1 host -> 2,457.18: the host is cheaper.
+// c6i.xlarge (4 vCPU, 8 GiB): ceil(22.4 x 1.3 / 4) + 1 spare = 9 x 0.17 = 1.53/h, just below
+// 16 m6i.large (ceil(29.12 / 2) + 1) x 0.096 = 1.536/h and 5 c6i.2xlarge x 0.34 = 1.70/h.
+// Dedicated Instances, one dedicated component: 9 x 0.17 x 1.10 x 730 = 1,228.59 + 2.00 x 730 = 1,460
+//   -> 2,688.59.
+// c5 Dedicated Host (72 vCPU / 144 GiB): 18 c6i.xlarge per host, 1 host -> 2,457.18: the host is cheaper.
 TEST(CostDedicated, AwsDedicatedHostCheaperForALargerFleet)
 {
     PortfolioShares shares;
@@ -124,7 +118,7 @@ TEST(CostDedicated, AwsDedicatedHostCheaperForALargerFleet)
                                  shares, onDemandOnly());
     const VariantCost& v = variant(vm, "vm_on_demand");
     EXPECT_DOUBLE_EQ(v.cost.item("compute"), 2457.18);
-    EXPECT_TRUE(anyReasonHas(v, "priced on dedicated hosts, the cheaper option (2,457.18 USD against 2,693.41 USD)"));
+    EXPECT_TRUE(anyReasonHas(v, "priced on dedicated hosts, the cheaper option (2,457.18 USD against 2,688.59 USD)"));
 }
 
 // Azure East US: 2 x Standard_B2s_v2 (2 vCPU, 8 GiB; mean CPU 0.35 / 4 vCPU = 9 % under the 20 %

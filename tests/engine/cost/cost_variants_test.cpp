@@ -76,11 +76,11 @@ TEST(CostVariants, ProvisionedConcurrencySizedFromThePerMinuteConcurrency)
 
 TEST(CostVariants, KubernetesPacksPodsAndSharesTheControlPlane)
 {
-    // 1 vCPU / 2 GiB pods; nodes keep 10% free. m6i.xlarge (4 vCPU, 16 GiB): min(3.6/1, 14.4/2) = 3
-    // pods per node, 0.192/3 = 0.064 per pod-hour; m6i.large (2, 8): min(1.8, 7.2) = 1 pod, 0.096;
-    // c6i.large (2, 4): min(1.8, 1.8) = 1 pod, 0.085 -> m6i.xlarge is the cheapest per pod.
+    // 1 vCPU / 2 GiB pods; nodes keep 10% free. c6i.12xlarge (48 vCPU, 96 GiB): min(43.2/1, 86.4/2) = 43
+    // pods per node, 2.04/43 = 0.04744 per pod-hour; c6i.16xlarge (64, 128): 57 pods, 2.72/57 = 0.04772;
+    // c6i.2xlarge (8, 16): 7 pods, 0.34/7 = 0.04857; m6i.xlarge (4, 16): 3 pods, 0.064 -> c6i.12xlarge.
     // Two minutes scaled to the month: 6,000 arrivals x 1 s x 0.35 = 35 vCPU / 0.7 = 50 pods, then 2.
-    // Mean pods 26 x 2,628,000 s / 3 per node / 3,600 = 6,326.67 node-hours x 0.192 = 1,214.72
+    // Mean pods 26 x 730 h / 43 per node = 441.40 node-hours x 2.04 = 900.45
     Component c = service(2048, 1, 1000);
     const Profile p = summarise({6000, 0}, kHoursPerMonth * 60 / 2, 1000);
     PortfolioShares shares;
@@ -89,8 +89,8 @@ TEST(CostVariants, KubernetesPacksPodsAndSharesTheControlPlane)
     const FamilyCost fc = costContainer(c, p, aws(), shares, SizingSettings{});
     const VariantCost* k8s = find(fc, "kubernetes");
     ASSERT_NE(k8s, nullptr);
-    EXPECT_DOUBLE_EQ(k8s->cost.item("compute"), 1214.72);
-    EXPECT_NE(k8s->cost.items.at(0).detail.find("m6i.xlarge"), std::string::npos);
+    EXPECT_DOUBLE_EQ(k8s->cost.item("compute"), 900.45);
+    EXPECT_NE(k8s->cost.items.at(0).detail.find("c6i.12xlarge"), std::string::npos);
     // Control plane 0.10 x 730 / 5 = 14.60; load balancer as for Fargate (1/4 x 16.425 + 1.168 = 5.27)
     EXPECT_DOUBLE_EQ(k8s->cost.item("platform"), 14.60);
     EXPECT_DOUBLE_EQ(k8s->cost.item("load_balancer"), 5.27);

@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 
 using namespace archfit;
@@ -24,6 +25,21 @@ TEST(PricingCatalog, EveryBundledCatalogLoadsWithSourcesAndDates)
         }
         for (const InstanceType& t : cat->instances)
             EXPECT_FALSE(t.onDemandHourly.source.empty()) << t.name;
+        // Big components fit (issue 23): general-purpose, compute- and memory-optimised types up to
+        // 64 vCPU and 512 GiB (Azure's largest memory-optimised type, E64s_v5, has 512 GiB too).
+        double maxVcpu = 0, maxGib = 0;
+        for (const InstanceType& t : cat->instances)
+            if (t.arch == Architecture::X86_64 && t.gpus == 0) {
+                maxVcpu = std::max(maxVcpu, t.vcpu);
+                maxGib = std::max(maxGib, t.memoryGib);
+            }
+        EXPECT_GE(maxVcpu, 64) << entry.path();
+        EXPECT_GE(maxGib, 512) << entry.path();
+        // Every provider prices a managed database, each price with its evidence.
+        EXPECT_FALSE(cat->managedDatabases.empty()) << entry.path();
+        forEachDatabasePrice(*cat, [&](const Price& p) {
+            EXPECT_FALSE(p.source.empty() || p.asOf.empty() || p.unit.empty() || p.region.empty()) << p.id;
+        });
         ++seen;
     }
     EXPECT_GE(seen, 1);
@@ -65,6 +81,33 @@ TEST(PricingCatalog, ProblemsAreAllReportedWithTheirPaths)
     EXPECT_NE(all.find("missing required price \"gateway.http\""), std::string::npos) << all;
     EXPECT_NE(all.find("($.instances)"), std::string::npos) << all;
     EXPECT_GE(cat.errors().size(), 5u);
+}
+
+TEST(PricingCatalog, DatabaseOffersAreParsedAndCheckedWithTheirPaths)
+{
+    auto cat = readCatalogFile(catalogPath(ARCHFIT_SOURCE_DATA_DIR, Provider::Aws, "us-east-1"));
+    ASSERT_TRUE(cat.ok()) << cat.errorText();
+    ASSERT_EQ(cat->managedDatabases.size(), 1u);
+    const ManagedDatabase& rds = cat->managedDatabases[0];
+    EXPECT_EQ(rds.product, "Amazon RDS for PostgreSQL");
+    EXPECT_DOUBLE_EQ(rds.storageGbMonth.unitPrice(), 0.115);
+    EXPECT_DOUBLE_EQ(rds.minStorageGb, 20);
+    ASSERT_EQ(cat->serverlessDatabases.size(), 1u);
+    EXPECT_DOUBLE_EQ(cat->serverlessDatabases[0].unitHour.unitPrice(), 0.12);
+    EXPECT_DOUBLE_EQ(cat->serverlessDatabases[0].gibPerUnit, 2);
+
+    // A bad offer is refused with the path of each problem.
+    std::string text = R"({"schema": "archfit/pricing@1", "name": "t", "provider": "aws", "region": "x",
+      "currency": "USD", "catalog_date": "2026-01-01", "prices": {}, "instances": [],
+      "managed_databases": [{"id": "rds", "product": "RDS", "standby_note": "s", "min_storage_gb": 20,
+                             "min_storage_source": "s", "classes": []}],
+      "serverless_databases": {"id": "x"}})";
+    auto bad = parseCatalog(text, "db.json");
+    ASSERT_FALSE(bad.ok());
+    const std::string all = bad.errorText();
+    EXPECT_NE(all.find("($.managed_databases[0].classes): expected a non-empty array"), std::string::npos) << all;
+    EXPECT_NE(all.find("($.managed_databases[0].storage): expected a price object"), std::string::npos) << all;
+    EXPECT_NE(all.find("($.serverless_databases): expected an array"), std::string::npos) << all;
 }
 
 TEST(PricingCatalog, SyntaxErrorAndMissingFile)

@@ -85,6 +85,10 @@ TEST(ProductNamesTest, KnownVariantsNameTheProduct)
         {Provider::Gcp, "vm_1y", "Compute Engine"},
         {Provider::Azure, "faas_flex", "Azure Functions Flex Consumption"},
         {Provider::Azure, "faas_premium", "Azure Functions Premium"},
+        {Provider::Aws, "managed_db", "Amazon RDS for PostgreSQL"},
+        {Provider::Azure, "managed_db", "Azure Database for PostgreSQL flexible server"},
+        {Provider::Gcp, "managed_db", "Cloud SQL for PostgreSQL"},
+        {Provider::Aws, "managed_db_serverless", "Aurora Serverless v2"},
         {Provider::Aws, "", "-"},
         // Other sessions add variants (Cloud Run billing modes, dedicated hosts, GPUs): until
         // this file knows them they read as their family's product and words, never as the id.
@@ -105,6 +109,11 @@ TEST(ProductNamesTest, DescriptionCarriesSizeCountAndPurchase)
     vm.variant = "vm_on_demand";
     vm.cost.add("compute", 186.88, "3 x m7g.large x 0.0816 USD/h x 730 h");
     EXPECT_EQ(variantDescription(Provider::Aws, vm), "Amazon EC2 m7g.large \u00D73, on demand");
+
+    FamilyEvaluation rds;  // a managed database names its class and copies (issue 23)
+    rds.variant = "managed_db";
+    rds.cost.add("compute", 499.32, "2 x db.m6i.xlarge x 0.342 USD/h x 730 h (primary + standby)");
+    EXPECT_EQ(variantDescription(Provider::Aws, rds), "Amazon RDS for PostgreSQL db.m6i.xlarge \u00D72, on demand");
 
     FamilyEvaluation fargate;
     fargate.variant = "serverless_container_1y";
@@ -129,6 +138,8 @@ TEST(ProductNamesTest, SentencesLoseTheirIdsButNotOtherTokens)
     EXPECT_EQ(productText(Provider::Gcp, "Chosen over the cheaper serverless_container (12.00 USD)"),
               "Chosen over the cheaper Cloud Run (12.00 USD)");
     EXPECT_EQ(productText(Provider::Aws, "vm_3y, kubernetes"), "Amazon EC2, 3-year commitment, Amazon EKS");
+    EXPECT_EQ(productText(Provider::Gcp, "Chosen over the cheaper managed_db (809.42 USD)"),
+              "Chosen over the cheaper Cloud SQL for PostgreSQL (809.42 USD)");
     // Catalog keys, URLs and ordinary words are left alone.
     for (const char* keep : {"Pricing: faas.requests, commit.compute_sp.vm.3y",
                              "https://aws.amazon.com/blogs/for-kubernetes-versions",

@@ -145,6 +145,12 @@ TEST(WorkloadDefaults, DependOnKindAndMemory)
     EXPECT_EQ(defaultVcpu(1769), 1.0);       // exactly 1
     EXPECT_EQ(defaultVcpu(1770), 1.25);      // just above 1
     EXPECT_EQ(defaultVcpu(1048576), 192.0);  // 592.7 capped at the format's maximum
+    // A database follows the memory-optimised ratio, 8 GiB per vCPU (issue 23): memory/8192 rounded up.
+    EXPECT_EQ(defaultVcpu(ComponentKind::Database, 16384), 2.0);    // 16 GB: 2 vCPU, not 9.5
+    EXPECT_EQ(defaultVcpu(ComponentKind::Database, 1000), 0.25);    // 0.12 -> 0.25
+    EXPECT_EQ(defaultVcpu(ComponentKind::Database, 20000), 2.5);    // 2.44 -> 2.5
+    EXPECT_EQ(defaultVcpu(ComponentKind::Database, 524288), 64.0);  // 512 GiB: 64 vCPU (r6i.16xlarge)
+    EXPECT_EQ(defaultVcpu(ComponentKind::HttpApi, 16384), 9.5);     // other kinds: memory/1769
     // Max duration: jobs max(60, 2 x avg), others max(30, 3 x avg), avg in ms.
     EXPECT_EQ(defaultMaxDurationS(ComponentKind::HttpApi, 100), 30.0);
     EXPECT_EQ(defaultMaxDurationS(ComponentKind::HttpApi, 20000), 60.0);   // 3 x 20 s
@@ -248,15 +254,16 @@ TEST(WorkloadReader, DefaultsFollowKindAndOtherFields)
 {
     const Result<Workload> r = parseWorkload(R"({"schema": "archfit/workload@1", "components": [
         {"id": "nightly", "kind": "batch", "avg_duration_ms": 120000, "memory_mb": 4096},
-        {"id": "db", "kind": "database"},
+        {"id": "db", "kind": "database", "memory_mb": 16384},
         {"id": "events", "kind": "event_consumer", "avg_duration_ms": 20000}]})");
     ASSERT_TRUE(r.ok()) << r.errorText();
     const Component& batch = r->components[0];
     // max_duration_s: max(60, 2 x 120 s) = 240; vcpu: 4096 / 1769 = 2.32 -> 2.5.
     EXPECT_EQ(std::make_tuple(batch.maxDurationS, batch.vcpu, batch.pattern, batch.gateway),
               std::make_tuple(240.0, 2.5, TrafficPattern::Scheduled, Gateway::None));
-    EXPECT_EQ(std::make_tuple(r->components[1].state, r->components[1].pattern),
-              std::make_tuple(StateModel::InMemory, TrafficPattern::Steady));
+    // vcpu: a database's 16,384 MB / 8,192 = 2 (the memory-optimised ratio, issue 23).
+    EXPECT_EQ(std::make_tuple(r->components[1].state, r->components[1].pattern, r->components[1].vcpu),
+              std::make_tuple(StateModel::InMemory, TrafficPattern::Steady, 2.0));
     const Component& events = r->components[2];
     EXPECT_EQ(events.maxDurationS, 60.0);  // max(30, 3 x 20 s)
     EXPECT_EQ(events.pattern, TrafficPattern::Bursty);
