@@ -149,7 +149,12 @@ FamilyCost costServerless(const Component& c, const Profile& p, const PricingCat
     // gateway; the steady base is the quietest hour's share of the mean request rate.
     const double steady = steadyShare(p.requestsPerMinute);
     setLabour(v, Family::Serverless, c, s);
+    std::optional<VariantCost> snap;
+    if (cat.provider == Provider::Aws && !isJob(c) && u.requests > 0)
+        snap = faasSnapStart(c, p, cat, v);
     addWithCommitments(fc, std::move(v), "faas", {{"compute", steady}}, cat, s);
+    if (snap)
+        addWithCommitments(fc, std::move(*snap), "faas", {{"compute", steady}}, cat, s);
     if (cat.provider == Provider::Azure) {
         addAzureFunctionPlans(fc, c, p, cat, pool, freeTier, s);  // Flex Consumption, Premium (cost_azure.cpp)
         return fc;

@@ -82,6 +82,11 @@ void addLoadBalancer(MonthlyCost& cost, std::vector<std::string>& reasons, const
                      const SizingSettings& s);
 
 // Variants, one file each (cost_faas.cpp, cost_container.cpp, cost_vm.cpp).
+// AWS Lambda SnapStart ("faas_snapstart", cost_faas_provisioned.cpp): the on-demand variant
+// `onDemand` plus the snapshot cache and restores (no charge on Java managed runtimes). Empty for
+// runtimes SnapStart does not support (Java, Python, .NET only) or a catalog without its prices.
+std::optional<VariantCost> faasSnapStart(const Component& c, const Profile& p, const PricingCatalog& cat,
+                                         const VariantCost& onDemand);
 VariantCost faasProvisioned(const Component& c, const Profile& p, const PricingCatalog& cat,
                             const SizingSettings& s);
 void addGateway(VariantCost& v, const Component& c, const PricingCatalog& cat, const FaasPool& pool,

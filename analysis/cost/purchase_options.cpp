@@ -188,6 +188,7 @@ std::vector<VariantCost> commitmentVariants(const VariantCost& base, const std::
         if (!quiet)
             v.reasons = base.reasons;
         v.provisionedConcurrency = base.provisionedConcurrency;
+        v.snapStart = base.snapStart;
         v.labourHours = base.labourHours;
         v.labourDetail = base.labourDetail;
         v.machineHours = base.machineHours;

@@ -12,19 +12,28 @@ namespace {
 constexpr int kMinutesPerDay = 1440;
 constexpr double kPi = 3.14159265358979323846;
 
-// Shapes with mean 1 over the day (see the header for the formulas).
+// Day shapes, normalised to the day's total in declaredProfile() (formulas in the header).
 double cosineShape(int minute, double amplitude)
 {
     const double hour = minute / 60.0;
     return 1.0 + amplitude * std::cos(2.0 * kPi * (hour - 14.0) / 24.0);
 }
 
+// Diurnal: a raised cosine that reaches kNightFloor at 02:00, so a rare component sees the long
+// quiet nights real ones do (the old 1 + 0.7 cos never fell below 0.3x the mean).
+constexpr double kNightFloor = 0.02;
+double diurnalShape(int minute)
+{
+    const double hour = minute / 60.0;
+    return kNightFloor + 0.5 * (1.0 + std::cos(2.0 * kPi * (hour - 14.0) / 24.0));
+}
+
 constexpr int kBurstCount = 6;
-constexpr int kBurstMinutes = 10;
+constexpr int kBurstMinutes = 20;
 constexpr int kBurstFirstMinute = 60 + 17;   // 01:17
 constexpr int kBurstInterval = 4 * 60;
-constexpr double kBurstBaseline = 0.5;
-// Mean 1: (1440 - 60) x 0.5 + 60 x L = 1440  =>  L = 750 / 60 = 12.5
+constexpr double kBurstBaseline = 0.05;      // a trickle between bursts: idle gaps of many minutes
+// Mean 1: (1440 - 120) x 0.05 + 120 x L = 1440  =>  L = 1374 / 120 = 11.45
 constexpr double kBurstLevel =
     (kMinutesPerDay - kBurstBaseline * (kMinutesPerDay - kBurstCount * kBurstMinutes)) /
     (kBurstCount * kBurstMinutes);
@@ -119,12 +128,13 @@ Profile declaredProfile(const Component& c)
     if (perDay > 0) {
         switch (c.pattern) {
         case TrafficPattern::Steady:
-        case TrafficPattern::Diurnal: {
-            const double amplitude = c.pattern == TrafficPattern::Steady ? 0.1 : 0.7;
             for (int m = 0; m < kMinutesPerDay; ++m)
-                day[m] = cosineShape(m, amplitude);
+                day[m] = cosineShape(m, 0.1);
             break;
-        }
+        case TrafficPattern::Diurnal:
+            for (int m = 0; m < kMinutesPerDay; ++m)
+                day[m] = diurnalShape(m);
+            break;
         case TrafficPattern::Bursty:
             for (int m = 0; m < kMinutesPerDay; ++m)
                 day[m] = inBurst(m) ? kBurstLevel : kBurstBaseline;

@@ -141,6 +141,8 @@ std::string variantProduct(Provider provider, const std::string& variant)
         return p.function;
     if (id == "faas_provisioned")
         return p.functionWarm;
+    if (id == "faas_snapstart")
+        return std::string(p.function) + " with SnapStart";
     if (id == "faas_flex")
         return provider == Provider::Azure ? "Azure Functions Flex Consumption" : withTail(p.function, id, 5);
     if (id == "faas_premium")
@@ -225,6 +227,7 @@ std::string costItemTitle(const std::string& key)
         {"memory", "Memory"},
         {"gateway", "API gateway"},
         {"provisioned", "Provisioned capacity"},
+        {"snapstart", "SnapStart cache and restores"},
         {"platform", "Platform share"},
         {"load_balancer", "Load balancer"},
         {"egress", "Data transfer out"},

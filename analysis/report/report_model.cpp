@@ -312,7 +312,7 @@ std::vector<std::string> topRisks(const AnalysisResult& result)
             for (std::size_t i = 0; i < low.size(); ++i)
                 who += (i == 0 ? "" : i + 1 == low.size() ? " and " : ", ") + low[i];
         out.push_back("Low confidence: " + who + ": the figures rest on declared traffic or little measured "
-                      "data; import access logs to firm them up.");
+                      "data, or the pick flips within the uncertainties (see each component's confidence).");
     }
     if (out.empty())
         out.push_back("No SLO miss, critical finding, waived blocker or low-confidence estimate.");

@@ -102,6 +102,13 @@ struct RoundInputs {
     const PricingCatalog* unconfirmedHigh = nullptr;
 };
 
+// The catalog's default function concurrency quota per account and region, when it states one.
+std::optional<double> accountConcurrency(const PricingCatalog& catalog)
+{
+    auto it = catalog.limits.find("faas.account_concurrency");
+    return it == catalog.limits.end() ? std::nullopt : std::optional<double>(it->second.value);
+}
+
 bool cancelRequested(const Progress* p) { return p && p->cancel.load(std::memory_order_relaxed); }
 
 // What the next layout round needs of a component's result.
@@ -586,13 +593,15 @@ AnalysisResult analyze(const Workload& workload, const PricingCatalog& catalog, 
         result.components[i].profile = std::move(profiles[i]);
     sumLayout(result);
 
-    result.findings = systemFindings(workload, result, rules, catalog.limit("faas.max_duration_s"));
+    result.findings = systemFindings(workload, result, rules, catalog.limit("faas.max_duration_s"), accountConcurrency(catalog));
     report(mainUnits);
     if (settings.sensitivity && !cancelRequested(progress)) {
         std::atomic<std::uint64_t> gridDone{mainUnits};
         growthSensitivity(result, workload, catalog, rules, criteria, settings, traffic, progress,
                           [&] { report(gridDone += n); });
     }
+    for (ComponentResult& r : result.components)
+        addRobustness(r, workload.weights, workload.assessment.options.costBasis);
     result.cancelled = cancelRequested(progress);
     if (!result.cancelled)
         report(total);
@@ -625,7 +634,7 @@ bool rescore(AnalysisResult& result, const Workload& workload, const PricingCata
             chooseVariant(b.evaluations[i], workload.components[i], a, rules, workload.weights);
     sumLayout(result);
     result.settings.sensitivity = false;
-    result.findings = systemFindings(workload, result, rules, catalog.limit("faas.max_duration_s"));
+    result.findings = systemFindings(workload, result, rules, catalog.limit("faas.max_duration_s"), accountConcurrency(catalog));
     const Membership after = membershipOf(workload, result.components);
     return before.faas == after.faas && before.lb == after.lb && before.cluster == after.cluster
            && before.containers == after.containers;

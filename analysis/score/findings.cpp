@@ -1,5 +1,6 @@
 #include "archfit/score/findings.h"
 
+#include "cost/cost_internal.h"
 #include "util/text_format.h"
 
 #include <algorithm>
@@ -16,36 +17,102 @@ bool assigned(const AnalysisResult& r, const std::string& id, Family f)
     return it != r.layout.assignment.end() && it->second == f;
 }
 
+// A connection pool per task, pod or VM: the default maximum of the common pools (HikariCP
+// maximumPoolSize 10, node-postgres Pool max 10, SQLAlchemy pool_size 5 + max_overflow 10 = 15).
+constexpr double kPoolPerReplica = 10;
+
+// Peak replicas of an always-on component (tasks, pods, VM instances), sized as the cost room
+// sizes them: CPU demand of the busiest minute at the target utilisation, at least the minimum.
+double peakReplicas(const Component& c, const ComponentResult& cr, const SizingSettings& s)
+{
+    const auto& xs = cr.profile.requestsPerMinute;
+    const double busiest = xs.empty() ? 0.0 : *std::max_element(xs.begin(), xs.end());
+    return costimpl::replicasForMinute(busiest, cr.profile.meanDurationMs / 1000.0, std::max(0.0625, c.vcpu),
+                                       costimpl::minReplicasFor(c, s), s);
+}
+
 void databaseConnections(const Workload& w, const AnalysisResult& r, std::vector<Finding>& out)
 {
     for (const Component& db : w.components) {
         if (!db.maxConnections)
             continue;
-        double fleet = 0;
+        double functions = 0;
+        double pooled = 0;
+        double replicas = 0;
         std::vector<std::string> callers;
         for (const Component& c : w.components) {
             if (std::find(c.calls.begin(), c.calls.end(), db.id) == c.calls.end())
                 continue;
-            if (!assigned(r, c.id, Family::Serverless))
-                continue;
             const ComponentResult* cr = r.find(c.id);
-            fleet += std::ceil(cr->profile.peakConcurrency);  // one connection per function instance
+            if (!cr || !cr->recommended)
+                continue;
+            if (*cr->recommended == Family::Serverless) {
+                functions += std::ceil(cr->profile.peakConcurrency);  // one connection per function instance
+            } else {
+                // Issue 24, item 4: tasks, pods and VM fleets scale out too, each with its own pool.
+                const double n = peakReplicas(c, *cr, r.settings.sizing);
+                replicas += n;
+                pooled += n * kPoolPerReplica;
+            }
             callers.push_back(c.id);
         }
         if (callers.empty())
             continue;
         const double limit = *db.maxConnections;
+        const double fleet = functions + pooled;
         if (fleet > limit * 0.8) {
             Finding f;
             f.severity = fleet > limit ? "critical" : "warning";
             f.components = callers;
             f.components.push_back(db.id);
-            f.text = "Functions calling " + db.name + " peak at " + text::count(fleet) +
-                     " concurrent instances, each holding its own connection, against max_connections " +
-                     text::count(limit) + ": put a connection proxy (e.g. RDS Proxy, PgBouncer) or a queue in between.";
+            std::string who;
+            if (functions > 0)
+                who = "functions peaking at " + text::count(functions) + " concurrent instances, each holding its own connection";
+            if (pooled > 0)
+                who += (who.empty() ? "" : ", and ") + text::count(replicas) + " tasks, pods or VMs at peak with a pool of " +
+                       text::count(kPoolPerReplica) + " connections each";
+            f.text = "The callers of " + db.name + " may open " + text::count(fleet) + " connections at peak (" + who +
+                     ") against max_connections " + text::count(limit) + ": " +
+                     (pooled > 0 ? "size the pools to fit (max_connections / peak replicas), cap the replica count, or "
+                                   "put a pooler (PgBouncer, RDS Proxy) in between"
+                                 : "put a connection proxy (e.g. RDS Proxy, PgBouncer) or a queue in between") + ".";
             out.push_back(f);
         }
     }
+}
+
+// Issue 24, item 5: the functions of one account and region share a concurrency quota; their
+// peaks add up when they coincide (declared diurnal days all peak at 14:00), and a fleet past
+// the quota is throttled in production, not in the estimate.
+void accountQuota(const AnalysisResult& r, double quota, std::vector<Finding>& out)
+{
+    if (!(quota > 0))
+        return;
+    double peak = 0;
+    std::vector<std::string> ids;
+    std::vector<std::pair<double, std::string>> parts;
+    for (const ComponentResult& c : r.components) {
+        if (!assigned(r, c.id, Family::Serverless))
+            continue;
+        const double own = std::ceil(c.profile.peakConcurrency);
+        peak += own;
+        ids.push_back(c.id);
+        parts.push_back({own, c.id});
+    }
+    if (peak <= quota * 0.8)
+        return;
+    std::sort(parts.begin(), parts.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    std::string top;
+    for (std::size_t i = 0; i < parts.size() && i < 3; ++i)
+        top += (i ? ", " : "") + parts[i].second + " " + text::count(parts[i].first);
+    Finding f;
+    f.severity = peak > quota ? "critical" : "warning";
+    f.components = ids;
+    f.text = "The layout's functions peak at " + text::count(peak) + " concurrent executions together (" + top +
+             (parts.size() > 3 ? ", ..." : "") + ") against the account's default quota of " + text::count(quota) +
+             " per region: request an increase to at least " + text::count(std::ceil(peak * 1.25)) +
+             " (Service Quotas) before launch, or cap reserved concurrency so one function cannot starve the others.";
+    out.push_back(f);
 }
 
 void functionChains(const Workload& w, const AnalysisResult& r, std::vector<Finding>& out)
@@ -219,7 +286,7 @@ void labourDecides(const Workload& w, const AnalysisResult& r, std::vector<Findi
 }  // namespace
 
 std::vector<Finding> systemFindings(const Workload& workload, const AnalysisResult& result, const RuleSet& rules,
-                                    double faasMaxDurationS)
+                                    double faasMaxDurationS, std::optional<double> accountConcurrency)
 {
     std::vector<Finding> out;
     for (const ComponentResult& c : result.components)
@@ -227,6 +294,8 @@ std::vector<Finding> systemFindings(const Workload& workload, const AnalysisResu
             out.push_back({"critical", {c.id}, c.name + " cannot run in any family as described: every family is blocked."});
     residency(workload, rules, out);
     databaseConnections(workload, result, out);
+    if (accountConcurrency)
+        accountQuota(result, *accountConcurrency, out);
     functionChains(workload, result, out);
     jobsNearLimit(workload, result, faasMaxDurationS, out);
     steadyFunctions(result, out);

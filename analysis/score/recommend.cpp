@@ -60,19 +60,51 @@ CriterionScore operationsFor(const Component& c, Family f, const std::string& va
 // The latency estimate and its score: from the memo when simulated before, else simulated into
 // the memo or, without one, into `scratch`. The reference holds until the next call.
 const LatencyMemo::Entry& latencyOf(const Component& c, const Profile& p, Family f, double provisioned,
-                                    const ScoringContext& ctx, LatencyMemo::Entry& scratch)
+                                    bool snapStart, const ScoringContext& ctx, LatencyMemo::Entry& scratch)
 {
     if (ctx.memo)
         for (const LatencyMemo::Entry& e : ctx.memo->entries)
-            if (e.family == f && e.provisioned == provisioned)
+            if (e.family == f && e.provisioned == provisioned && e.snapStart == snapStart)
                 return e;
     LatencyEstimate estimate =
-        f == Family::Serverless ? faasLatency(c, p, ctx.rules, ctx.workload.assessment.provider, provisioned)
+        f == Family::Serverless ? faasLatency(c, p, ctx.rules, ctx.workload.assessment.provider, provisioned, snapStart)
                                 : alwaysOnLatency(c, p, f, ctx.rules, ctx.sizing);
     CriterionScore score = latencyScore(c, estimate, f);
     LatencyMemo::Entry& e = ctx.memo ? ctx.memo->entries.emplace_back() : scratch;
-    e = {f, provisioned, estimate, std::move(score)};
+    e = {f, provisioned, snapStart, estimate, std::move(score)};
     return e;
+}
+
+// Latency class (DESIGN.md §4, issue 24): deterministic latency, or a p99 SLO below
+// kSharedPlatformSloMs, rules out the shared, multi-tenant platforms: functions and serverless
+// containers run in provider-managed micro-VMs whose placement, throttling and cold starts the
+// team cannot control. Kubernetes on the team's own nodes and VMs remain.
+constexpr double kSharedPlatformSloMs = 10;
+
+void applyLatencyClass(FamilyEvaluation& e, const Component& c)
+{
+    const bool tagged = c.hasCompliance("deterministic-latency");
+    const bool tight = c.latencySloMs && *c.latencySloMs < kSharedPlatformSloMs;
+    if ((!tagged && !tight) || e.family == Family::Vm)
+        return;
+    const std::string why = tagged ? std::string("the component needs deterministic latency")
+                                   : "its p99 SLO of " + text::number(*c.latencySloMs, 1) + " ms is below " +
+                                         text::number(kSharedPlatformSloMs, 0) + " ms";
+    if (e.family == Family::Serverless) {
+        e.blockers.push_back({"latency_class", "Shared platform: " + why + ", and functions run in shared, "
+                              "throttled micro-VMs with cold starts; their tail latency cannot be pinned down."});
+        return;
+    }
+    const auto shared = [](const VariantCost& v) { return !isKubernetesVariant(v.variant); };
+    const std::size_t before = e.variants.size();
+    e.variants.erase(std::remove_if(e.variants.begin(), e.variants.end(), shared), e.variants.end());
+    if (e.variants.size() < before)
+        for (VariantCost& v : e.variants)
+            v.reasons.push_back("Serverless containers left out: " + why + ", and they run in shared micro-VMs like "
+                                "functions; only Kubernetes on the team's own nodes remains.");
+    if (e.variants.empty())
+        e.blockers.push_back({"latency_class", "Shared platform: " + why + ", and serverless containers run in "
+                              "shared micro-VMs; no Kubernetes node pool is priced for it."});
 }
 
 bool waived(const Component& c, Family f, const std::string& code, std::string& why)
@@ -141,6 +173,7 @@ void scoreFamilies(ComponentResult& r, const Component& c, const Profile& profil
             if (!duplicate)
                 e.blockers.push_back(b);
         }
+        applyLatencyClass(e, c);
         std::vector<Blocker> kept;
         for (const Blocker& b : e.blockers) {
             std::string why;
@@ -170,7 +203,7 @@ void scoreFamilies(ComponentResult& r, const Component& c, const Profile& profil
             vs.values[0] = costScore(cheapest, scoredCost(v.cost, basis));
             vs.otherBasisCost = costScore(cheapestOther, scoredCost(v.cost, other));
             LatencyMemo::Entry scratch;
-            const LatencyMemo::Entry& latency = latencyOf(c, profile, e.family, v.provisionedConcurrency, ctx, scratch);
+            const LatencyMemo::Entry& latency = latencyOf(c, profile, e.family, v.provisionedConcurrency, v.snapStart, ctx, scratch);
             vs.latency = latency.estimate;
             if (ctx.picksOnly) {  // only the score is read
                 vs.latencyDetail.score = latency.score.score;
@@ -244,6 +277,12 @@ void chooseVariant(FamilyEvaluation& e, const Component& c, const Assessment& a,
         std::string why = "Chosen over the cheaper " + cheap.variant + " (" +
                           text::number(cheap.cost.total, 2) + " a month, fit " +
                           text::number(cheapestScores.fit, 1) + " vs " + text::number(bestScores.fit, 1) + ")";
+        // The SLO that forced a warm-start variant, and its price (issue 24).
+        if (c.latencySloMs && cheapestScores.latencyDetail.sloMiss && !bestScores.latencyDetail.sloMiss)
+            why = "The " + text::count(*c.latencySloMs) + " ms p99 SLO forces " + chosen.variant + ": it costs " +
+                  text::number(chosen.cost.total - cheap.cost.total, 2) + " a month more than " + cheap.variant +
+                  " (" + text::number(chosen.cost.total, 2) + " vs " + text::number(cheap.cost.total, 2) +
+                  ", fit " + text::number(bestScores.fit, 1) + " vs " + text::number(cheapestScores.fit, 1) + ")";
         if (!cheapestScores.latencyDetail.reasons.empty() && cheapestScores.values[1] < bestScores.values[1])
             why += ": " + cheapestScores.latencyDetail.reasons.front();
         else

@@ -6,12 +6,14 @@
 
 namespace archfit {
 
-// Latency estimates already simulated for one component, by family and provisioned concurrency:
+// Latency estimates already simulated for one component, by family, provisioned concurrency and
+// SnapStart:
 // they do not depend on the shared costs, so the layout rounds and baselines reuse them.
 struct LatencyMemo {
     struct Entry {
         Family family;
         double provisioned;
+        bool snapStart;
         LatencyEstimate estimate;
         CriterionScore score;  // latencyScore() of the estimate
     };
@@ -55,6 +57,12 @@ void chooseVariant(FamilyEvaluation& e, const Component& c, const Assessment& a,
 // `basis` says what the cost score compared, for the reason given when labour decides the pick.
 void recommend(ComponentResult& r, const Component& c, const Weights& w, const std::string& currency,
                CostBasis basis = CostBasis::Total);
+
+// Confidence from data and robustness (confidence.cpp): combines the data-coverage confidence
+// already in `r` (confidenceOf) with whether the pick flips within the cost range, +/-30 %
+// traffic (the growth interval) or +/-50 % labour rate, and its margin; says so in the reason.
+// High only when measured and robust. Needs the sweeps and growth interval when they ran.
+void addRobustness(ComponentResult& r, const Weights& w, CostBasis basis);
 
 // The family recommend() picks, without its margin, reasons or weight sensitivity.
 std::optional<Family> recommendedFamily(const ComponentResult& r, const Component& c);

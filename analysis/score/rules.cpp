@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <cmath>
 #include <fstream>
 #include <sstream>
 
@@ -13,6 +15,26 @@ ColdStart RuleSet::coldStart(Runtime r, Architecture a) const
 {
     auto it = runtimes.find(r);
     return it == runtimes.end() ? ColdStart{} : it->second.byArch[static_cast<int>(a)];
+}
+
+ColdStart RuleSet::coldStart(const Component& c, bool snapStart) const
+{
+    const ColdStart base = coldStart(c.runtime, c.architecture);
+    const double factor = c.memoryMb > 0 ? std::clamp(std::pow(memoryReferenceMb / c.memoryMb, memoryExponent),
+                                                      memoryMinFactor, memoryMaxFactor)
+                                         : 1.0;
+    ColdStart out{base.p50Ms * factor, base.p99Ms * factor};
+    const auto snap = snapStartInitFactor.find(c.runtime);
+    if (snapStart && snap != snapStartInitFactor.end()) {
+        out.p50Ms = std::min(out.p50Ms, std::max(snapStartRestore.p50Ms, out.p50Ms * snap->second));
+        out.p99Ms = std::min(out.p99Ms, std::max(snapStartRestore.p99Ms, out.p99Ms * snap->second));
+    }
+    return out;
+}
+
+bool RuleSet::snapStartSupports(Runtime r) const
+{
+    return snapStartInitFactor.count(r) > 0;
 }
 
 bool RuleSet::regionInArea(const std::string& region, const std::string& area) const
@@ -86,6 +108,23 @@ const char* const kRuntimesFile = "runtimes.json";
 const char* const kComplianceFile = "rules/compliance.json";
 const char* const kServicesFile = "rules/services.json";
 
+// {"aws": {"minutes": ..., "source": ...}, "azure": ..., "gcp": ...} under `key` of runtimes.json.
+void readMinutesPerProvider(RuleReader& r, const json& doc, const std::string& key, double (&minutes)[3],
+                            std::string& source)
+{
+    const std::string f = kRuntimesFile;
+    const json& table = doc.value(key, json::object());
+    for (Provider p : {Provider::Aws, Provider::Azure, Provider::Gcp}) {
+        const std::string pn = toString(p);
+        if (!table.contains(pn))
+            r.error(f, "$." + key, "missing provider \"" + pn + "\"");
+        else
+            minutes[static_cast<int>(p)] = r.number(table[pn], "minutes", f, "$." + key + "." + pn);
+    }
+    if (table.contains("aws"))
+        source = r.text(table["aws"], "source", f, "$." + key + ".aws");
+}
+
 void readRuntimes(RuleReader& r, const json& doc, RuleSet& out)
 {
     const std::string f = kRuntimesFile;
@@ -114,16 +153,29 @@ void readRuntimes(RuleReader& r, const json& doc, RuleSet& out)
         rule.asOf = r.text(o, "as_of", f, path);
         out.runtimes[rt] = rule;
     }
-    const json& kw = doc.value("keep_warm", json::object());
-    for (Provider p : {Provider::Aws, Provider::Azure, Provider::Gcp}) {
-        const std::string pn = toString(p);
-        if (!kw.contains(pn))
-            r.error(f, "$.keep_warm", "missing provider \"" + pn + "\"");
-        else
-            out.keepWarmMinutes[static_cast<int>(p)] = r.number(kw[pn], "minutes", f, "$.keep_warm." + pn);
+    readMinutesPerProvider(r, doc, "keep_warm", out.keepWarmMinutes, out.keepWarmSource);
+    readMinutesPerProvider(r, doc, "recycle", out.recycleMinutes, out.recycleSource);
+    const json& ms = doc.value("memory_scaling", json::object());
+    out.memoryReferenceMb = r.number(ms, "reference_mb", f, "$.memory_scaling");
+    out.memoryExponent = r.number(ms, "exponent", f, "$.memory_scaling");
+    out.memoryMinFactor = r.number(ms, "min_factor", f, "$.memory_scaling");
+    out.memoryMaxFactor = r.number(ms, "max_factor", f, "$.memory_scaling");
+    out.memoryScalingSource = r.text(ms, "source", f, "$.memory_scaling");
+    const json& ss = doc.value("snapstart", json::object());
+    out.snapStartInitFactor.clear();
+    const json& ssRuntimes = ss.value("runtimes", json::object());
+    for (auto it = ssRuntimes.begin(); it != ssRuntimes.end(); ++it) {
+        bool known = false;
+        for (Runtime rt : all)
+            if (it.key() == toString(rt)) {
+                out.snapStartInitFactor[rt] = r.number(it.value(), "init_factor", f, "$.snapstart.runtimes." + it.key());
+                known = true;
+            }
+        if (!known)
+            r.error(f, "$.snapstart.runtimes." + it.key(), "expected a runtime name");
     }
-    if (kw.contains("aws"))
-        out.keepWarmSource = r.text(kw["aws"], "source", f, "$.keep_warm.aws");
+    out.snapStartRestore = {r.number(ss, "restore_p50_ms", f, "$.snapstart"), r.number(ss, "restore_p99_ms", f, "$.snapstart")};
+    out.snapStartSource = r.text(ss, "source", f, "$.snapstart");
     const json& so = doc.value("container_scale_out_s", json::object());
     out.containerScaleOutS = r.number(so, "value", f, "$.container_scale_out_s");
     out.containerScaleOutSource = r.text(so, "source", f, "$.container_scale_out_s");

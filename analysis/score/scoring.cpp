@@ -24,7 +24,10 @@ CriterionScore latencyScore(const Component& c, const LatencyEstimate& e, Family
     std::string estimate = "Estimated p99 " + ms(e.p99Ms) + " (warm p99 " + ms(e.warmP99Ms) + ", " + basis + ")";
     if (family == Family::Serverless && e.coldStartFraction > 0)
         estimate += "; " + text::percent(e.coldStartFraction, 2) + " of requests start cold (" +
-                    toString(c.runtime) + ", ~" + ms(e.coldStartP50Ms) + ")";
+                    toString(c.runtime) + ", ~" + ms(e.coldStartP50Ms) + ")" +
+                    (e.coldHours > 0 ? ", at least 1% in " + std::to_string(e.coldHours) + " of " +
+                                           std::to_string(e.activeHours) + " hours with traffic"
+                                     : std::string());
     if (family == Family::Container && e.overloadFraction > 0)
         estimate += "; " + text::percent(e.overloadFraction, 2) +
                     " of requests arrive before scale-out catches up with a burst";

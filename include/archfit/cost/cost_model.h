@@ -157,7 +157,8 @@ struct Blocker {
 };
 
 struct VariantCost {
-    // "faas_on_demand", "faas_provisioned", "serverless_container", "kubernetes", "vm_on_demand";
+    // "faas_on_demand", "faas_provisioned", "faas_snapstart" (AWS Lambda SnapStart),
+    // "serverless_container", "kubernetes", "vm_on_demand";
     // Azure adds "faas_flex" (Flex Consumption) and "faas_premium" (Premium plan); a database's VM
     // family adds "managed_db" and "managed_db_serverless" (cost_database.cpp);
     // bought with a commitment, the same with "_1y" / "_3y" ("faas_on_demand_1y", "vm_3y": the
@@ -167,6 +168,7 @@ struct VariantCost {
     MonthlyCost cost;
     std::vector<std::string> reasons;
     double provisionedConcurrency = 0;  // faas_provisioned: always-warm instances configured
+    bool snapStart = false;             // faas_snapstart: cold starts restore a snapshot (AWS)
     double labourHours = 0;       // operations labour per month (setLabour)
     std::string labourDetail;     // "2 h for the component + 6 instances x 1.5 h"
     // Block storage follows these (addForgottenItems): hours of machines with a root disk (VM

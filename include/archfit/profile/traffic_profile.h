@@ -35,10 +35,13 @@ struct Profile {
 
 // The representative day for declared traffic (1,440 minutes, UTC):
 //   steady    1 + 0.1 cos(2 pi (h - 14) / 24)          peak/mean 1.1
-//   diurnal   1 + 0.7 cos(2 pi (h - 14) / 24)          peak 14:00, trough 02:00, peak/mean 1.7
-//   bursty    0.5 baseline, six 10-minute bursts at 12.5 (every 4 h from 01:17), peak/mean 12.5
+//   diurnal   0.02 + (1 + cos(2 pi (h - 14) / 24)) / 2  peak 14:00, trough 02:00 near zero
+//             (0.038x the mean), peak/mean 1.96
+//   bursty    0.05 baseline (idle gaps between bursts), six 20-minute bursts at 11.45 (every 4 h
+//             from 01:17), peak/mean 11.45
 //   scheduled N runs a day evenly spaced from 00:00, each arrival in its start minute
-// Each shape has mean 1, scaled so the day holds requestsPerMonth / (730/24) arrivals.
+// Each shape is scaled so the day holds requestsPerMonth / (730/24) arrivals. The minute counts
+// are expected arrivals: the latency model treats arrivals inside a minute as Poisson.
 Profile declaredProfile(const Component& component);
 
 // Summary figures for a per-minute series (fills every field but `source` and latency).

@@ -44,6 +44,20 @@ struct RuleSet {
     std::map<Runtime, RuntimeRule> runtimes;
     double keepWarmMinutes[3] = {10, 20, 15};  // by Provider
     std::string keepWarmSource;
+    // Environments are recycled after this long even when busy (by Provider).
+    double recycleMinutes[3] = {180, 360, 360};
+    std::string recycleSource;
+    // Cold start x clamp((referenceMb / memory_mb)^exponent, minFactor, maxFactor).
+    double memoryReferenceMb = 1024;
+    double memoryExponent = 0.5;
+    double memoryMinFactor = 0.75;
+    double memoryMaxFactor = 2.0;
+    std::string memoryScalingSource;
+    // AWS Lambda SnapStart: restore instead of init for these runtimes.
+    // A restore takes max(snapStartRestore, init x the runtime's factor), at most the init.
+    std::map<Runtime, double> snapStartInitFactor;  // the runtimes SnapStart supports
+    ColdStart snapStartRestore{150, 500};
+    std::string snapStartSource;
     double containerScaleOutS = 45;             // serverless container task start
     std::string containerScaleOutSource;
 
@@ -60,6 +74,10 @@ struct RuleSet {
 
     // Cold start for a runtime and architecture; the loader guarantees every runtime is present.
     ColdStart coldStart(Runtime r, Architecture a) const;
+    // The same for a component: scaled by its memory (memory_scaling) and, with `snapStart`,
+    // restored from a snapshot (each quantile min(init, max(restore, init x the runtime's factor))).
+    ColdStart coldStart(const Component& c, bool snapStart = false) const;
+    bool snapStartSupports(Runtime r) const;
     // True when `region` lies in the residency `area` ("eu", "us", ...); unknown areas never match.
     bool regionInArea(const std::string& region, const std::string& area) const;
 };

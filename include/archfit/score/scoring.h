@@ -21,6 +21,8 @@ struct LatencyEstimate {
     bool measured = false;
     double coldStartFraction = 0; // share of requests served by a new instance (FaaS)
     double coldStartP50Ms = 0;    // per-runtime cold start (FaaS)
+    int activeHours = 0;          // FaaS: hours of the window with at least one expected request
+    int coldHours = 0;            // ... of which at least 1% of requests start cold
     double overloadFraction = 0;  // share of requests arriving before scale-out caught up (containers)
     double p99Ms = 0;             // estimated p99 of the mixture
 };
@@ -28,11 +30,14 @@ struct LatencyEstimate {
 // A declared mean says nothing about the tail; this factor stands in until logs are imported.
 constexpr double kDeclaredP99Factor = 2.5;
 
-// FaaS: simulates the warm pool on the per-minute series (instances needed per minute by Little's
-// law; instances used within the keep-warm window stay warm; anything beyond starts cold), then the
-// p99 of warm latency mixed with cold starts. `provisioned` instances are always warm.
+// FaaS: simulates the warm pool on the per-minute series (Poisson arrivals inside a minute;
+// instances used within the provider's keep-warm window stay warm, recycled after its recycle
+// time; anything beyond starts cold), then the p99 of warm latency mixed with cold starts, whose
+// duration depends on runtime, architecture and memory. The p99 is the one 90% of the hours with
+// traffic meet (at least the whole window's). `provisioned` instances are always warm;
+// `snapStart` restores a snapshot instead of initialising (AWS SnapStart runtimes only).
 LatencyEstimate faasLatency(const Component& c, const Profile& p, const RuleSet& rules,
-                            Provider provider, double provisioned = 0);
+                            Provider provider, double provisioned = 0, bool snapStart = false);
 
 // Containers: capacity follows the previous minute; requests above it wait for a new task
 // (rules.containerScaleOutS). VMs are sized for peak: no scale-out wait.

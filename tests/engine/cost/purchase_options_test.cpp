@@ -78,11 +78,12 @@ TEST(PurchasePolicy, SteadyShareIsTheQuietestHourOverTheMean)
     EXPECT_DOUBLE_EQ(costimpl::steadyShare(series), 0.0);
     EXPECT_DOUBLE_EQ(costimpl::steadyShare({}), 0.0);
     EXPECT_DOUBLE_EQ(costimpl::steadyShare(std::vector<double>(1440, 7.0)), 1.0);
-    // Declared diurnal day, 1 + 0.7 cos(2 pi (h - 14) / 24): the quietest hours are 01:00-03:00,
-    // whose mean of the cosine is (24 / 2 pi) (sin(-pi) - sin(-13 pi / 12)) = -0.98862, so the
-    // steady base is 1 - 0.7 x 0.98862 = 0.3080 of the mean (minute sampling: within 0.001).
+    // Declared diurnal day, 0.02 + (1 + cos(2 pi (h - 14) / 24)) / 2 with mean 0.52: the quietest
+    // hours are 01:00-03:00, whose mean of the cosine is (24 / 2 pi) (sin(-pi) - sin(-13 pi / 12))
+    // = -0.98862, so the steady base is (0.02 + 0.00569) / 0.52 = 0.0494 of the mean (minute
+    // sampling: within 0.001). Quiet nights leave little for a commitment to cover.
     const Profile diurnal = declaredProfile(service(1e6, TrafficPattern::Diurnal));
-    EXPECT_NEAR(costimpl::steadyShare(diurnal.requestsPerMinute), 0.3080, 0.001);
+    EXPECT_NEAR(costimpl::steadyShare(diurnal.requestsPerMinute), 0.0494, 0.001);
 }
 
 TEST(PurchaseOptions, FargateComputeSavingsPlanOnTheSteadyTasks)
@@ -131,11 +132,11 @@ TEST(PurchaseOptions, LambdaSavingsPlanCoversDurationOfTheSteadyBaseOnly)
     ASSERT_TRUE(od && y1);
     EXPECT_EQ(find(fc, "faas_on_demand_3y"), nullptr);  // the policy allows 1-year only
     // 3M x 30.4167 = 91,250,000 requests x 0.1 s x 0.5 GB = 4,562,500 GB-s x 0.0000166667
-    //   = 76.04 on demand; committed share 0.3080 (above): 76.04 x (1 - 0.308 x 0.17) = 72.06
+    //   = 76.04 on demand; committed share 0.0494 (above): 76.04 x (1 - 0.0494 x 0.17) = 75.40
     EXPECT_DOUBLE_EQ(od->cost.item("compute"), 76.04);
-    EXPECT_NEAR(y1->cost.item("compute"), 72.06, 0.02);
+    EXPECT_NEAR(y1->cost.item("compute"), 75.40, 0.02);
     EXPECT_DOUBLE_EQ(y1->cost.item("requests"), od->cost.item("requests"));
-    EXPECT_NEAR(y1->purchase.committedShare, 0.308, 0.001);
+    EXPECT_NEAR(y1->purchase.committedShare, 0.0494, 0.001);
 }
 
 TEST(PurchaseOptions, AlwaysOnFleetIsCommittedWholeAtTheProductRate)

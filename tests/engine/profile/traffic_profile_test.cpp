@@ -42,13 +42,14 @@ TEST(TrafficProfile, DayHoldsTheDeclaredRequestsAndScalesToA730HourMonth)
     EXPECT_EQ(p.source, "declared: 1,000,000 requests/day, diurnal pattern");
 }
 
-TEST(TrafficProfile, DiurnalPeaksAt1400WithPeakToMean1Point7)
+TEST(TrafficProfile, DiurnalPeaksAt1400AndNearlyStopsAtNight)
 {
+    // Issue 24: night troughs near zero. Shape 0.02 + (1 + cos)/2 has mean 0.52; at 100 per
+    // minute on average 14:00 holds 1.02 / 0.52 x 100 = 196.15 and 02:00 0.02 / 0.52 x 100 = 3.85.
     const Profile p = declaredProfile(declared(1440 * 100, TrafficPattern::Diurnal));
-    // 100 per minute on average; 1 + 0.7 cos(0) at 14:00 -> 170 per minute
-    EXPECT_NEAR(p.requestsPerMinute[14 * 60], 170.0, 1e-9);
-    EXPECT_NEAR(p.requestsPerMinute[2 * 60], 30.0, 1e-9);
-    EXPECT_NEAR(p.peakToMean, 1.7, 1e-9);
+    EXPECT_NEAR(p.requestsPerMinute[14 * 60], 102.0 / 0.52, 1e-9);
+    EXPECT_NEAR(p.requestsPerMinute[2 * 60], 2.0 / 0.52, 1e-9);
+    EXPECT_NEAR(p.peakToMean, 1.02 / 0.52, 1e-9);
     EXPECT_NEAR(p.idleFraction, 0.0, 1e-12);
 }
 
@@ -57,15 +58,17 @@ TEST(TrafficProfile, SteadyVariesTenPercent)
     EXPECT_NEAR(declaredProfile(declared(1e5, TrafficPattern::Steady)).peakToMean, 1.1, 1e-9);
 }
 
-TEST(TrafficProfile, BurstyHasSixTenMinuteBursts)
+TEST(TrafficProfile, BurstyHasSixTwentyMinuteBurstsAndQuietGaps)
 {
-    // Baseline 0.5 and bursts at 12.5 keep the mean at 1: (1380 x 0.5 + 60 x 12.5) / 1440 = 1
+    // Baseline 0.05 (idle gaps between bursts) and bursts at 11.45 keep the mean at 1:
+    // (1320 x 0.05 + 120 x 11.45) / 1440 = 1
     const Profile p = declaredProfile(declared(1440, TrafficPattern::Bursty));
-    EXPECT_NEAR(p.peakToMean, 12.5, 1e-9);
-    EXPECT_NEAR(p.requestsPerMinute[77], 12.5, 1e-9);   // 01:17, first burst
-    EXPECT_NEAR(p.requestsPerMinute[76], 0.5, 1e-9);
-    EXPECT_NEAR(p.requestsPerMinute[77 + 240], 12.5, 1e-9);
-    EXPECT_NEAR(p.requestsPerMinute[87], 0.5, 1e-9);     // burst over after 10 minutes
+    EXPECT_NEAR(p.peakToMean, 11.45, 1e-9);
+    EXPECT_NEAR(p.requestsPerMinute[77], 11.45, 1e-9);   // 01:17, first burst
+    EXPECT_NEAR(p.requestsPerMinute[76], 0.05, 1e-9);
+    EXPECT_NEAR(p.requestsPerMinute[77 + 240], 11.45, 1e-9);
+    EXPECT_NEAR(p.requestsPerMinute[96], 11.45, 1e-9);   // still bursting in its 20th minute
+    EXPECT_NEAR(p.requestsPerMinute[97], 0.05, 1e-9);    // burst over after 20 minutes
 }
 
 TEST(TrafficProfile, ScheduledRunsAreEvenlySpacedAndIdleOtherwise)
