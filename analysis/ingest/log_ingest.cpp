@@ -5,8 +5,12 @@
 
 #include "archfit/ingest/log_ingest.h"
 
+#include "archfit/ingest/metrics_ingest.h"
+
 #include "ingest/log_source.h"
 #include "ingest/log_worker.h"
+#include "ingest/metrics_series.h"
+#include "util/json_locator.h"
 
 #include <algorithm>
 #include <chrono>
@@ -66,6 +70,9 @@ struct FileOutcome {
     PathCounter paths;
     std::uint64_t headers = 0, unmapped = 0, bytes = 0;
     bool cancelled = false;
+    std::optional<Diagnostic> diagnostic;  // why the file was refused, when it has a position
+    // A metrics answer: its minutes wait until every file of the ingest is read.
+    std::optional<MetricsRead> metrics;
 };
 
 bool cancelled(const IngestOptions& o) { return o.progress && o.progress->cancel.load(std::memory_order_relaxed); }
@@ -121,6 +128,61 @@ bool readChunk(LogSource& src, Chunk& c, std::vector<char>& carry, std::size_t c
     return true;
 }
 
+// A metrics answer is one JSON document: read whole (after the first chunk and its carried-over
+// partial line), then mapped by readMetrics(). Points stand for lines in the counts.
+void ingestMetricsFile(FileOutcome& out, LogSource& src, const Chunk& first, std::vector<char>& carry, bool eof,
+                       const std::string& format, const Workload& workload)
+{
+    constexpr std::size_t kMaxAnswerBytes = std::size_t(1) << 30;
+    std::string text(first.data(), first.size);
+    text.append(carry.data(), carry.size());
+    std::vector<char> buffer(1u << 20);
+    while (!eof) {
+        const long n = src.read(buffer.data(), buffer.size());
+        if (n < 0) {
+            out.file.error = src.error();
+            return;
+        }
+        if (n == 0)
+            break;
+        text.append(buffer.data(), static_cast<std::size_t>(n));
+        if (text.size() > kMaxAnswerBytes) {
+            out.file.error = "a " + format + " answer larger than 1 GiB; query a shorter range or a longer step";
+            return;
+        }
+    }
+    out.file.sha256 = src.finishSha256();
+    out.file.format = format;
+    out.bytes = text.size();
+    auto read = readMetrics(text, out.file.path, format, workload);
+    if (!read) {
+        Diagnostic d = read.errors().front();
+        out.file.error = d.toString();
+        out.diagnostic = std::move(d);
+        return;
+    }
+    MetricsRead& m = read.value();
+    out.file.lines = m.points;
+    out.file.parsed = m.pointsUsed;
+    out.file.skipped = m.points > m.pointsUsed ? m.points - m.pointsUsed : 0;
+    std::unique_ptr<JsonLocator> where;  // examples name the line of their series or point
+    for (const MetricsSkip& skip : m.skipped) {
+        if (skip.points == 0)
+            continue;  // an empty series: nothing left out
+        SkipReason& r = out.skips[skip.reason];
+        r.reason = skip.reason;
+        r.count += skip.points;
+        if (r.examples.size() >= 5)
+            continue;
+        if (!where)
+            where = std::make_unique<JsonLocator>(text);
+        const int line = where->valuePosition(skip.jsonPath).line;
+        r.examples.push_back({out.file.path, static_cast<std::uint64_t>(std::max(line, 1)),
+                              lineSnippet(skip.jsonPath + ": " + skip.detail)});
+    }
+    out.metrics = std::move(m);
+}
+
 FileOutcome ingestFile(const std::string& path, const Workload& workload, const LogRouter& router,
                        const IngestOptions& options, std::uint64_t& progressDone, std::uint64_t progressTotal)
 {
@@ -144,6 +206,12 @@ FileOutcome ingestFile(const std::string& path, const Workload& workload, const 
     const bool haveFirst = readChunk(*src, *first, carry, capacity, eof, error);
     if (!error.empty()) {
         out.file.error = error;
+        return out;
+    }
+    // Metrics answers are known by their content whatever --format says: no log format reads JSON
+    // documents of that shape.
+    if (const std::string metrics = detectMetricsFormat(std::string_view(first->data(), first->size)); !metrics.empty()) {
+        ingestMetricsFile(out, *src, *first, carry, eof, metrics, workload);
         return out;
     }
     std::string format = options.format;
@@ -321,6 +389,7 @@ IngestResult ingestLogs(const std::vector<std::string>& paths, const Workload& w
     std::map<std::string, std::string> firstPathOf;
     std::map<std::string, SkipReason> skips;
     PathCounter paths2;
+    std::vector<std::pair<std::string, MetricsRead>> metricsReads;  // (path, answer) in file order
 
     for (const std::string& path : paths) {
         if (cancelled(options)) {
@@ -333,7 +402,7 @@ IngestResult ingestLogs(const std::vector<std::string>& paths, const Workload& w
             break;
         }
         if (!f.file.error.empty()) {
-            result.errors.push_back({path, 0, 0, "", "bad_log", f.file.error});
+            result.errors.push_back(f.diagnostic ? *f.diagnostic : Diagnostic{path, 0, 0, "", "bad_log", f.file.error});
             result.outcome = Outcome::Error;
             result.files.push_back(std::move(f.file));
             continue;
@@ -346,7 +415,13 @@ IngestResult ingestLogs(const std::vector<std::string>& paths, const Workload& w
         }
         seen.insert(f.file.sha256);
         firstPathOf[f.file.sha256] = path;
-        result.traffic.merge(std::move(f.traffic));
+        if (f.metrics) {
+            for (std::string& w : f.metrics->warnings)
+                result.notes.push_back(path + ": " + w);
+            metricsReads.push_back({path, std::move(*f.metrics)});
+        } else {
+            result.traffic.merge(std::move(f.traffic));
+        }
         result.linesParsed += f.file.parsed;
         result.linesSkipped += f.file.skipped;
         result.headerLines += f.headers;
@@ -362,6 +437,35 @@ IngestResult ingestLogs(const std::vector<std::string>& paths, const Workload& w
         }
         paths2.merge(f.paths);
         result.files.push_back(std::move(f.file));
+    }
+    // Metrics and logs of the same component: the logs win (they have every request, its status
+    // and its latency; the metrics are the same traffic seen coarser).
+    std::vector<const MetricsRead*> reads;
+    for (const auto& [file, read] : metricsReads)
+        reads.push_back(&read);
+    MetricsTraffic measured = metricsTraffic(reads);
+    for (std::string& w : measured.warnings)
+        result.notes.push_back(std::move(w));
+    for (const auto& [id, series] : measured.traffic.components()) {
+        std::vector<std::string> files, formats;
+        for (const auto& [file, read] : metricsReads)
+            if (read.minutes && read.minutes->components.count(id)) {
+                files.push_back(file);
+                if (std::find(formats.begin(), formats.end(), read.format) == formats.end())
+                    formats.push_back(read.format);
+            }
+        const ComponentTraffic* logged = result.traffic.find(id);
+        if (logged && logged->totalRequests() > 0) {
+            result.notes.push_back(id + ": measured by both logs and metrics (" + (files.empty() ? "" : files.front()) +
+                                   (files.size() > 1 ? " and " + std::to_string(files.size() - 1) + " more" : "") +
+                                   "); the logs were used, the metrics left out");
+            continue;
+        }
+        std::string names;
+        for (const std::string& f : formats)
+            names += (names.empty() ? "" : ", ") + f;
+        result.traffic.component(id).merge(series);
+        result.traffic.setSource(id, metricsSourceNote(names, measured.periodMinutes[id]));
     }
     result.linesTotal = result.linesParsed + result.linesSkipped;
     result.traffic.addLineCounts(result.linesParsed, result.linesSkipped);

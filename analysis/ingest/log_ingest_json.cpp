@@ -51,6 +51,7 @@ std::string ingestToJson(const IngestResult& r)
         components[id] = {{"requests", series.totalRequests()},
                           {"bytes", series.totalBytes()},
                           {"status", {{"1xx_or_other", s[0]}, {"2xx", s[1]}, {"3xx", s[2]}, {"4xx", s[3]}, {"5xx", s[4]}}},
+                          {"source", r.traffic.source(id)},
                           {"minutes_with_traffic", series.minutes().size()},
                           {"latency_samples", h.count()},
                           {"p50_ms", pct(0.50)},
@@ -80,6 +81,7 @@ std::string ingestToJson(const IngestResult& r)
         files.push_back(o);
     }
     j["files"] = files;
+    j["notes"] = r.notes;
     // Snippets are escaped to ASCII; paths may hold any bytes: replace invalid UTF-8, never throw.
     return j.dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n";
 }

@@ -293,6 +293,8 @@ void TrafficData::merge(const TrafficData& other)
 {
     for (const auto& [id, series] : other.m_components)
         m_components[id].merge(series);
+    for (const auto& [id, note] : other.m_sources)
+        m_sources.emplace(id, note);
     addLineCounts(other.m_linesParsed, other.m_linesSkipped);
 }
 
@@ -300,7 +302,29 @@ void TrafficData::merge(TrafficData&& other)
 {
     for (auto& [id, series] : other.m_components)
         m_components[id].merge(std::move(series));
+    for (auto& [id, note] : other.m_sources)
+        m_sources.emplace(id, std::move(note));
     addLineCounts(other.m_linesParsed, other.m_linesSkipped);
+}
+
+void TrafficData::setSource(const std::string& id, std::string note)
+{
+    if (note.empty())
+        m_sources.erase(id);
+    else
+        m_sources[id] = std::move(note);
+}
+
+std::string TrafficData::source(const std::string& id) const
+{
+    const auto it = m_sources.find(id);
+    return it == m_sources.end() ? std::string("logs") : it->second;
+}
+
+void TrafficData::erase(const std::string& id)
+{
+    m_components.erase(id);
+    m_sources.erase(id);
 }
 
 void TrafficData::addLineCounts(std::uint64_t parsed, std::uint64_t skipped)

@@ -37,7 +37,7 @@ Profile measuredProfile(const TrafficData& traffic, const Component& component, 
     p.p99Ms = h.percentileMs(0.99);
     const double days = static_cast<double>(window) / 1440.0;
     p.source = "measured: " + text::count(static_cast<double>(series->totalRequests())) + " requests over " +
-               text::number(days, days < 10 ? 2 : 1) + " days from logs";
+               text::number(days, days < 10 ? 2 : 1) + " days from " + traffic.source(component.id);
     return p;
 }
 

@@ -81,6 +81,7 @@ std::vector<sqlite::Migration> projectMigrations()
         {2, "create scenarios, imports and traffic tables", createProjectExtrasTables},
         {3, "keep each import's size, compression, run and window, and each run's skipped lines"
             " by reason and unmapped paths", addImportDetailTables},
+        {4, "keep where each measured component's traffic came from (logs or metrics)", addTrafficSourcesTable},
     };
 }
 

@@ -191,6 +191,17 @@ void writeProjectExtras(Database& db, const ProjectData& data)
             row.reset();
         }
     }
+    Statement source(db, "INSERT INTO traffic_sources (component, source) VALUES (?1, ?2)");
+    for (const auto& [id, note] : data.traffic->sources()) {
+        source.bind(1, id).bind(2, note);
+        source.run();
+        source.reset();
+    }
+}
+
+void addTrafficSourcesTable(Database& db)
+{
+    db.exec("CREATE TABLE traffic_sources (component TEXT PRIMARY KEY, source TEXT NOT NULL);");
 }
 
 void readProjectExtras(Database& db, ProjectData& data)
@@ -295,6 +306,9 @@ void readProjectExtras(Database& db, ProjectData& data)
                        last >= 0 ? last : kLatencyBuckets - 1);
         any = true;
     }
+    Statement sources(db, "SELECT component, source FROM traffic_sources ORDER BY component");
+    while (sources.step())
+        traffic->setSource(sources.text(0), sources.text(1));
     if (any) {
         // The skipped share lowers confidence (TrafficData::skippedShare): restore it as the
         // ingests counted it.

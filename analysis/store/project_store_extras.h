@@ -15,6 +15,10 @@ void createProjectExtrasTables(sqlite::Database& db);
 // and unmapped-path tables.
 void addImportDetailTables(sqlite::Database& db);
 
+// Migration step 4: traffic_sources(component, source), the components measured from metrics
+// (TrafficData::source); components without a row were measured from logs.
+void addTrafficSourcesTable(sqlite::Database& db);
+
 // Inserts `data`'s scenarios, imports and traffic into the (empty) tables of the current schema.
 void writeProjectExtras(sqlite::Database& db, const ProjectData& data);
 

@@ -86,11 +86,18 @@ bool operator==(const LogMapping& a, const LogMapping& b)
            && a.status == b.status && a.bytes == b.bytes && a.latencyMs == b.latencyMs && a.host == b.host;
 }
 
-static_assert(fieldCount<Workload>() == 4, "Workload changed: compare the new member in operator==");
+static_assert(fieldCount<MetricsMapping>() == 7, "MetricsMapping changed: compare the new member in operator==");
+bool operator==(const MetricsMapping& a, const MetricsMapping& b)
+{
+    return a.component == b.component && a.series == b.series && a.metric == b.metric && a.file == b.file
+           && a.values == b.values && a.unit == b.unit && a.quantile == b.quantile;
+}
+
+static_assert(fieldCount<Workload>() == 5, "Workload changed: compare the new member in operator==");
 bool operator==(const Workload& a, const Workload& b)
 {
     return a.assessment == b.assessment && a.weights == b.weights && a.components == b.components
-           && a.logMapping == b.logMapping;
+           && a.logMapping == b.logMapping && a.metricsMapping == b.metricsMapping;
 }
 
 }  // namespace archfit

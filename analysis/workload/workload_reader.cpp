@@ -3,6 +3,7 @@
 #include "util/json_checker.h"
 #include "workload/workload_decisions.h"
 #include "workload/workload_log_mapping.h"
+#include "workload/workload_metrics_mapping.h"
 #include "workload/workload_provenance.h"
 #include "util/json_locator.h"
 
@@ -476,7 +477,7 @@ Workload readDocument(JsonDiagnostics& diag, const OrderedJson& doc)
     const std::string root = "$";
     if (!checkObject(diag, doc, root))
         return w;
-    const ObjectReader r(diag, doc, root, {"schema", "assessment", "weights", kLogMappingKey, "components"});
+    const ObjectReader r(diag, doc, root, {"schema", "assessment", "weights", kLogMappingKey, kMetricsMappingKey, "components"});
     if (r.require("schema")) {
         const OrderedJson& schema = *r.get("schema");
         if (!schema.is_string() || schema.get<std::string>() != kSchemaId)
@@ -490,6 +491,7 @@ Workload readDocument(JsonDiagnostics& diag, const OrderedJson& doc)
     readLogMapping(diag, r, w);
     if (r.require("components"))
         readComponents(diag, *r.get("components"), r.pathOf("components"), w.components);
+    readMetricsMapping(diag, r, w);  // after the components: entries name one
     return w;
 }
 
@@ -685,6 +687,8 @@ std::string writeWorkload(const Workload& workload)
                       {"operations", number(w.operations)}};
     if (workload.logMapping)
         doc[kLogMappingKey] = logMappingJson(*workload.logMapping);
+    if (!workload.metricsMapping.empty())
+        doc[kMetricsMappingKey] = metricsMappingJson(workload.metricsMapping);
     doc["components"] = OrderedJson::array();
     for (const Component& c : workload.components)
         doc["components"].push_back(componentJson(c));

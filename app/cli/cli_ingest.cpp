@@ -27,7 +27,7 @@ int usage(const std::string& message)
 void printErrors(const IngestResult& r)
 {
     for (const Diagnostic& d : r.errors)
-        std::cerr << d.file << ": " << d.message << "\n";
+        std::cerr << d.toString() << "\n";  // file[:line:column] [(json path)]: message
 }
 
 }  // namespace
@@ -63,7 +63,12 @@ const char* const kLogFormatsHelp =
     "  jsonl       JSON lines read with the workload's \"log_mapping\"\n"
     "  gcp-lb      Google Cloud load balancer LogEntry JSON (httpRequest objects)\n"
     "Files may be gzip compressed (detected by content). Timestamps with zone offsets are\n"
-    "converted to UTC minutes.\n";
+    "converted to UTC minutes.\n"
+    "Metrics answers are read too, detected by content whatever --format says (see\n"
+    "docs/guide.md \"Traffic from metrics\"): Prometheus query_range, CloudWatch\n"
+    "GetMetricData / GetMetricStatistics, Azure Monitor metrics and Cloud Monitoring\n"
+    "timeSeries.list JSON. A series maps to the component whose id equals one of its label\n"
+    "values, or through the workload's \"metrics_mapping\"; its points count as lines.\n";
 
 const char* const kIngestHelp =
     "Usage: archfit-cli ingest --workload W.json [--format F] [--json OUT|-] [--threads N] LOG...\n"
@@ -71,6 +76,8 @@ const char* const kIngestHelp =
     "Reads access logs (plain or gzip), routes each request to a component with the\n"
     "workload's route rules and aggregates requests, status classes, bytes and latency per\n"
     "component and UTC minute. Lines that cannot be read are counted by reason, with examples.\n"
+    "Metrics answers (Prometheus, CloudWatch, Azure Monitor, Cloud Monitoring) are read the\n"
+    "same way; a component measured by both logs and metrics keeps the logs.\n"
     "\n"
     "  --workload W.json  the workload whose components and routes receive the traffic\n"
     "  --format F         auto (default), or one of the formats below\n"
@@ -94,10 +101,14 @@ std::string ingestSummaryText(const IngestResult& r)
     if (r.firstMinute)
         out += "window: " + minuteToIso(*r.firstMinute) + " to " + minuteToIso(*r.lastMinute) + "\n";
     for (const auto& [id, series] : r.traffic.components()) {
-        std::snprintf(buf, sizeof buf, "  %-28s %12llu requests\n", id.c_str(),
+        std::snprintf(buf, sizeof buf, "  %-28s %12llu requests", id.c_str(),
                       static_cast<unsigned long long>(series.totalRequests()));
         out += buf;
+        const std::string source = r.traffic.source(id);
+        out += source == "logs" ? "\n" : " from " + source + "\n";
     }
+    for (const std::string& note : r.notes)
+        out += "note: " + note + "\n";
     for (const SkipReason& s : r.skippedByReason) {
         std::snprintf(buf, sizeof buf, "skipped %-18s %llu\n", s.reason.c_str(), static_cast<unsigned long long>(s.count));
         out += buf;
@@ -203,6 +214,8 @@ bool ingestForAnalyze(const std::vector<std::string>& logs, const std::string& f
         out = ingestLogs(logs, workload, options);
     }
     printErrors(out);
+    for (const std::string& note : out.notes)
+        std::cerr << "archfit-cli: note: " << note << "\n";
     std::cerr << "archfit-cli: logs: " << out.linesParsed << " of " << out.linesTotal << " lines parsed, "
               << out.linesSkipped << " skipped, " << out.unmapped << " requests unmapped\n";
     return out.outcome == Outcome::Success;

@@ -77,12 +77,12 @@ OptionStatus takeInputOption(const std::vector<std::string>& args, std::size_t& 
         target = args[++i];
         return OptionStatus::Taken;
     };
-    if (a == "--logs") {
+    if (a == "--logs" || a == "--traffic") {  // --traffic: the same files, named for metrics answers
         o.logsGiven = true;
         while (i + 1 < args.size() && (args[i + 1] == "-" || args[i + 1].empty() || args[i + 1][0] != '-'))
             o.logs.push_back(args[++i]);
         if (o.logs.empty()) {
-            problem = "--logs needs at least one log file";
+            problem = a + " needs at least one log file or metrics answer";
             return OptionStatus::Bad;
         }
         return OptionStatus::Taken;

@@ -113,7 +113,7 @@ check("the report lists both logs", [(log["file"], log["format"]) for log in rep
 
 # What the file holds.
 db = sqlite3.connect(f"file:{project}?mode=ro", uri=True)
-check("schema version 3", db.execute("PRAGMA user_version").fetchone()[0] == 3)
+check("schema version 4", db.execute("PRAGMA user_version").fetchone()[0] == 4)
 rows = db.execute("SELECT path, size, sha256, format, gzip, lines, parsed, skipped, run FROM imports"
                   " ORDER BY position").fetchall()
 expected = [(str(plain), plain.stat().st_size, hashlib.sha256(plain.read_bytes()).hexdigest(), "combined", 0),

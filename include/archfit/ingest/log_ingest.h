@@ -154,9 +154,15 @@ struct IngestResult {
     std::optional<std::int64_t> firstMinute;
     std::optional<std::int64_t> lastMinute;
     double seconds = 0;                  // wall time
+    // What the user should know about metrics answers read (metrics_ingest.h): their warnings,
+    // and components that logs and metrics both measured (the logs win).
+    std::vector<std::string> notes;
 };
 
-// Reads, parses, routes and aggregates `paths` in order. Never throws for bad input: unreadable
+// Reads, parses, routes and aggregates `paths` in order. A file that is a metrics answer
+// (detectMetricsFormat(), whatever options.format says) is read by readMetrics(): its points count
+// as lines, and its components take the metrics' minutes unless a log of this call measured them
+// too (then the logs are used and `notes` says so); TrafficData::source names the metrics. Never throws for bad input: unreadable
 // or refused files are reported in `errors` and `files[i].error`; bad lines are counted. A file
 // whose SHA-256 matches an earlier file of this call or options.knownSha256 is not counted again.
 // Uses options.threads worker threads plus one reader thread; `options.progress` (if any) is

@@ -147,8 +147,18 @@ public:
     std::uint64_t linesSkipped() const { return m_linesSkipped; }
     double skippedShare() const;
 
+    // Where a component's minutes came from, as the profile says it ("from logs", "from metrics
+    // (prometheus, 5-minute periods)"): "logs" unless set. An empty note resets it to logs.
+    // merge() keeps this data's note when both have one.
+    void setSource(const std::string& id, std::string note);
+    std::string source(const std::string& id) const;
+    const std::map<std::string, std::string>& sources() const { return m_sources; }  // only those set
+    // Drops a component's minutes and note (metrics that logs of the same component replace).
+    void erase(const std::string& id);
+
 private:
     std::map<std::string, ComponentTraffic> m_components;
+    std::map<std::string, std::string> m_sources;
     std::uint64_t m_linesParsed = 0;
     std::uint64_t m_linesSkipped = 0;
 };

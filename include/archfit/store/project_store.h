@@ -9,7 +9,9 @@
 //           status_other, status_2xx..status_5xx, latency)                     (schema 2);
 //           imports gains size, gzip, run, first_minute, last_minute; import_skips(run, reason,
 //           count), import_skip_examples(run, reason, position, file, line, snippet),
-//           import_unmapped(run, rank, path, count)                             (schema 3).
+//           import_unmapped(run, rank, path, count)                             (schema 3);
+//           traffic_sources(component, source): components measured from metrics
+//           answers, with the profile's note ("metrics (prometheus, 5-minute periods)")  (schema 4).
 //   `traffic` keeps the imported logs' aggregate (one row per component x minute with requests;
 //   `latency` is the minute's histogram as text "bucket:count bucket:count ..."), so a project
 //   reproduces its measured profiles without the logs. Schema-1 files open with none of these;
@@ -37,7 +39,7 @@
 
 namespace archfit {
 
-constexpr int kProjectSchemaVersion = 3;
+constexpr int kProjectSchemaVersion = 4;
 
 // A named set of assumptions (weights, growth, pricing, sizing) the user can switch between.
 struct ProjectScenario {

@@ -200,11 +200,33 @@ struct LogMapping {
     std::string host;           // virtual host; default: the host of a full URL in `path`
 };
 
+// How a metrics series (Prometheus, CloudWatch, Azure Monitor, Cloud Monitoring answers) maps to a
+// component when no label value equals the component's id, or how to read its values when the
+// metric name does not say (top-level "metrics_mapping", docs/workload-format.md). An entry matches
+// a series when every matcher given matches; the first matching entry wins.
+enum class MetricValues { Auto, Rate, Count, Latency };
+const char* toString(MetricValues v);  // "auto", "rate", "count", "latency"
+std::optional<MetricValues> metricValuesFromString(const std::string& s);
+enum class MetricUnit { Auto, Seconds, Milliseconds, Microseconds, Nanoseconds };
+const char* toString(MetricUnit v);    // "auto", "s", "ms", "us", "ns"
+std::optional<MetricUnit> metricUnitFromString(const std::string& s);
+
+struct MetricsMapping {
+    std::string component;      // required: the component the series belongs to
+    std::string series;         // a label / dimension / resource label value or result Label; "" = component id
+    std::string metric;         // metric name (__name__, MetricName or Label word, name.value, metric.type); "" = any
+    std::string file;           // file name (no folders; "*" wildcards); "" = any
+    MetricValues values = MetricValues::Auto;  // what the values are; auto = from the metric name
+    MetricUnit unit = MetricUnit::Auto;        // latency unit; auto = from the metric or the answer
+    double quantile = 0;        // latency values are this quantile (0.5, 0.95, 0.99); 0 = a mean
+};
+
 struct Workload {
     Assessment assessment;
     Weights weights;
     std::vector<Component> components;
     std::optional<LogMapping> logMapping;  // "log_mapping"; default: none (jsonl logs cannot be read)
+    std::vector<MetricsMapping> metricsMapping;  // "metrics_mapping"; default: none
 
     const Component* find(const std::string& id) const;
 };
@@ -232,6 +254,7 @@ bool operator==(const AssessmentOptions& a, const AssessmentOptions& b);
 bool operator==(const Assessment& a, const Assessment& b);
 bool operator==(const Weights& a, const Weights& b);
 bool operator==(const LogMapping& a, const LogMapping& b);
+bool operator==(const MetricsMapping& a, const MetricsMapping& b);
 bool operator==(const Workload& a, const Workload& b);
 inline bool operator!=(const RouteRule& a, const RouteRule& b) { return !(a == b); }
 inline bool operator!=(const Provenance& a, const Provenance& b) { return !(a == b); }
@@ -242,6 +265,7 @@ inline bool operator!=(const AssessmentOptions& a, const AssessmentOptions& b) {
 inline bool operator!=(const Assessment& a, const Assessment& b) { return !(a == b); }
 inline bool operator!=(const Weights& a, const Weights& b) { return !(a == b); }
 inline bool operator!=(const LogMapping& a, const LogMapping& b) { return !(a == b); }
+inline bool operator!=(const MetricsMapping& a, const MetricsMapping& b) { return !(a == b); }
 inline bool operator!=(const Workload& a, const Workload& b) { return !(a == b); }
 
 constexpr double kHoursPerMonth = 730.0;

@@ -242,3 +242,45 @@ TEST_F(ProjectImportsTest, SchemaV2FileOpensWithItsTraffic)
     EXPECT_EQ(again->imports[0].path, "/logs/a.log");
     expectSameTraffic(*loaded->traffic, *again->traffic);
 }
+
+// Schema 4 (issue 20): a metrics import is saved like a log import (file, digest, format, points
+// as lines) and the project remembers which components were measured from metrics.
+TEST_F(ProjectImportsTest, MetricsImportKeepsItsSource)
+{
+    const std::string answer = path("rate.json");
+    std::ofstream(answer, std::ios::binary)
+        << R"({"status":"success","data":{"resultType":"matrix","result":[{"metric":{"service":"web"},)"
+           R"("values":[[1793700000,"2"],[1793700300,"2"],[1793700600,"2"]]}]}})";
+    const std::string log = path("access.log");
+    std::ofstream(log, std::ios::binary) << kLog;
+    const IngestResult ingest = ingestLogs({answer, log}, testfiles::apiAndWebWorkload());
+    ASSERT_EQ(ingest.outcome, Outcome::Success) << joinDiagnostics(ingest.errors);
+    // "web" is in both: the log's stylesheet request wins; "api" comes from the log only.
+    ASSERT_EQ(ingest.notes.size(), 1u);
+    EXPECT_EQ(ingest.traffic.source("web"), "logs");
+
+    const std::string only = path("only.json");
+    std::ofstream(only, std::ios::binary)
+        << R"({"status":"success","data":{"resultType":"matrix","result":[{"metric":{"service":"web"},)"
+           R"("values":[[1793700000,"2"],[1793700300,"2"],[1793700600,"2"]]}]}})";
+    const IngestResult metrics = ingestLogs({only}, testfiles::apiAndWebWorkload());
+    ASSERT_EQ(metrics.outcome, Outcome::Success) << joinDiagnostics(metrics.errors);
+    EXPECT_EQ(metrics.traffic.find("web")->totalRequests(), 1800u);  // 2/s x 300 s x 3
+    EXPECT_EQ(metrics.traffic.source("web"), "metrics (prometheus, 5-minute periods)");
+
+    ProjectData data;
+    data.workloadJson = kWorkload;
+    addIngestToProject(metrics, "2026-12-07T10:00:00Z", data.imports, data.importRuns);
+    data.traffic = std::make_shared<TrafficData>(metrics.traffic);
+    ASSERT_TRUE(saveProject(path("m.archfit"), data).ok());
+    const Result<ProjectData> loaded = loadProject(path("m.archfit"));
+    ASSERT_TRUE(loaded.ok()) << loaded.errorText();
+    ASSERT_EQ(loaded->imports.size(), 1u);
+    EXPECT_EQ(loaded->imports[0].format, "prometheus");
+    EXPECT_EQ(loaded->imports[0].lines, 3u);
+    EXPECT_EQ(loaded->imports[0].sha256, metrics.files[0].sha256);
+    ASSERT_TRUE(loaded->traffic);
+    expectSameTraffic(metrics.traffic, *loaded->traffic);
+    EXPECT_EQ(loaded->traffic->source("web"), "metrics (prometheus, 5-minute periods)");
+    EXPECT_EQ(loaded->traffic->source("api"), "logs");
+}

@@ -121,14 +121,14 @@ TEST_F(ProjectStoreTest, SavedFileHasCurrentSchemaLayout)
     ASSERT_TRUE(saveProject(file, sampleProject()).ok());
 
     sqlite::Database db = sqlite::Database::open(file, sqlite::OpenMode::ReadOnly);
-    EXPECT_EQ(db.userVersion(), 3);
+    EXPECT_EQ(db.userVersion(), 4);
     for (const char* table : {"migrations", "meta", "workload", "settings", "analysis",
                               "scenarios", "imports", "traffic", "import_skips",
-                              "import_skip_examples", "import_unmapped"})
+                              "import_skip_examples", "import_unmapped", "traffic_sources"})
         EXPECT_TRUE(db.tableExists(table)) << table;
 
     sqlite::Statement migrations(db, "SELECT version, description FROM migrations ORDER BY version");
-    for (int version = 1; version <= 3; ++version) {
+    for (int version = 1; version <= 4; ++version) {
         ASSERT_TRUE(migrations.step());
         EXPECT_EQ(migrations.int64(0), version);
         EXPECT_FALSE(migrations.text(1).empty());
@@ -281,7 +281,7 @@ TEST_F(ProjectStoreTest, NewerSchemaIsRefusedAndFileUnchanged)
     EXPECT_EQ(loaded.errors()[0].code, "newer_version");
     const std::string& message = loaded.errors()[0].message;
     EXPECT_NE(message.find("newer ArchFit (project schema 99)"), std::string::npos) << message;
-    EXPECT_NE(message.find("reads up to schema 3"), std::string::npos) << message;
+    EXPECT_NE(message.find("reads up to schema 4"), std::string::npos) << message;
     EXPECT_EQ(readBytes(file), before);
     EXPECT_EQ(fs::directory_iterator(m_dir)->path().filename().string(), "future.archfit");
 }

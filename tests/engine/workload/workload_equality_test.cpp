@@ -31,6 +31,8 @@ Workload base()
     c.maxConnections = 100;
     w.components.push_back(c);
     w.logMapping = LogMapping{};
+    w.metricsMapping.push_back(MetricsMapping{});
+    w.metricsMapping.front().component = c.id;
     return w;
 }
 
@@ -114,6 +116,14 @@ const std::vector<Mutation>& mutations()
         {"logMapping.bytes", [](Workload& w) { w.logMapping->bytes = "bytes"; }},
         {"logMapping.latencyMs", [](Workload& w) { w.logMapping->latencyMs = "ms"; }},
         {"logMapping.host", [](Workload& w) { w.logMapping->host = "host"; }},
+        {"metricsMapping (count)", [](Workload& w) { w.metricsMapping.clear(); }},
+        {"metricsMapping.component", [](Workload& w) { w.metricsMapping[0].component = "other"; }},
+        {"metricsMapping.series", [](Workload& w) { w.metricsMapping[0].series = "svc"; }},
+        {"metricsMapping.metric", [](Workload& w) { w.metricsMapping[0].metric = "RequestCount"; }},
+        {"metricsMapping.file", [](Workload& w) { w.metricsMapping[0].file = "*.json"; }},
+        {"metricsMapping.values", [](Workload& w) { w.metricsMapping[0].values = MetricValues::Count; }},
+        {"metricsMapping.unit", [](Workload& w) { w.metricsMapping[0].unit = MetricUnit::Milliseconds; }},
+        {"metricsMapping.quantile", [](Workload& w) { w.metricsMapping[0].quantile = 0.99; }},
     };
     return list;
 }
