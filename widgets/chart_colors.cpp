@@ -1,34 +1,32 @@
 #include "chart_colors.h"
 
+#include "archfit/report/palette.h"
+
 #include <QApplication>
 #include <QStyle>
 
+#include <algorithm>
+
 namespace archfit {
 
+namespace {
+
+QColor fromPalette(PaletteColor c)
+{
+    return QColor(c.r, c.g, c.b);
+}
+
+}  // namespace
+
+// Hues from archfit/report/palette.h, shared with the PDF, HTML and SVG reports.
 QColor familyColor(Family family)
 {
-    switch (family) {
-    case Family::Serverless:
-        return QColor(0xe6, 0x7e, 0x22);  // orange
-    case Family::Container:
-        return QColor(0x34, 0x8f, 0xd6);  // blue
-    case Family::Vm:
-        return QColor(0x9b, 0x6f, 0xcf);  // violet
-    }
-    return QColor(Qt::gray);
+    return fromPalette(kFamilyColors[std::clamp(static_cast<int>(family), 0, 2)]);
 }
 
 QColor confidenceColor(ConfidenceLevel level)
 {
-    switch (level) {
-    case ConfidenceLevel::High:
-        return QColor(0x2e, 0xa0, 0x5a);
-    case ConfidenceLevel::Medium:
-        return QColor(0xd8, 0xa3, 0x1a);
-    case ConfidenceLevel::Low:
-        return QColor(0xd6, 0x4a, 0x3e);
-    }
-    return QColor(Qt::gray);
+    return fromPalette(kConfidenceColors[std::clamp(static_cast<int>(level), 0, 2)]);
 }
 
 int severityRank(const std::string& severity)
@@ -42,14 +40,7 @@ int severityRank(const std::string& severity)
 
 QColor severityColor(const std::string& severity)
 {
-    switch (severityRank(severity)) {
-    case 2:
-        return QColor(0xd6, 0x4a, 0x3e);
-    case 1:
-        return QColor(0xd8, 0xa3, 0x1a);
-    default:
-        return QColor(0x34, 0x8f, 0xd6);
-    }
+    return fromPalette(kSeverityColors[severityRank(severity)]);
 }
 
 QIcon severityIcon(const std::string& severity)

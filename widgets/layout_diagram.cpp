@@ -10,6 +10,8 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QFontMetricsF>
+#include <QGraphicsPathItem>
 #include <QGraphicsRectItem>
 #include <QGraphicsScene>
 #include <QGraphicsSimpleTextItem>
@@ -70,6 +72,12 @@ QString confidenceText(ConfidenceLevel level)
         return QCoreApplication::translate("archfit::LayoutDiagram", "low");
     }
     return {};
+}
+
+// A lane's colour: its family's, red for components no family can run.
+QColor laneColor(int lane)
+{
+    return lane >= 0 && lane < 3 ? familyColor(static_cast<Family>(lane)) : severityColor("critical");
 }
 
 }  // namespace
@@ -177,7 +185,7 @@ void LayoutDiagram::drawLane(int lane, const std::vector<const ComponentResult*>
     const int columns = m_columns;
     const double height = kLanePadTop + rows * kBoxH + (rows - 1) * kGapX / 2 + kLanePadBottom;
     const double width = kLabelWidth + kGapX / 2 + columns * (kBoxW + kGapX);
-    const QColor hue = lane < 3 ? familyColor(static_cast<Family>(lane)) : severityColor("critical");
+    const QColor hue = laneColor(lane);
 
     m_laneRects[lane] = QRectF(0, y, width, height);
     auto* band = scene()->addRect(0, y, width, height, QPen(tintOnBase(hue, pal, 0.45)),
@@ -230,9 +238,10 @@ void LayoutDiagram::drawBox(const ComponentResult& c, int lane, int row, int col
 {
     const QPalette pal = palette();
     const QString id = QString::fromStdString(c.id);
-    const QColor conf = confidenceColor(c.confidence.level);
-    auto* box = scene()->addRect(QRectF(topLeft, QSizeF(kBoxW, kBoxH)), QPen(conf.darker(115), 1.5),
-                                 tintOnBase(conf, pal, 0.22));
+    // The box in its family's tint; confidence and findings are badges (issue #19), not the fill.
+    const QColor hue = laneColor(lane);
+    auto* box = scene()->addRect(QRectF(topLeft, QSizeF(kBoxW, kBoxH)), QPen(hue.darker(115), 1.5),
+                                 tintOnBase(hue, pal, 0.2));
     box->setData(kIdRole, id);
     box->setCursor(Qt::PointingHandCursor);
     QFont nameFont = font();
@@ -272,10 +281,19 @@ void LayoutDiagram::drawBox(const ComponentResult& c, int lane, int row, int col
     l2->setFont(small);
     l2->setBrush(pal.color(QPalette::Text));
     l2->setPos(topLeft + QPointF(8, 28));
-    auto* l3 = new QGraphicsSimpleTextItem(line3, box);
+    const QFontMetricsF sm(small);
+    const QColor conf = confidenceColor(c.confidence.level);
+    auto* pill = new QGraphicsPathItem(box);
+    QPainterPath pillPath;
+    const QRectF pillRect(topLeft + QPointF(8, 46), QSizeF(sm.horizontalAdvance(line3) + 12, sm.height() + 4));
+    pillPath.addRoundedRect(pillRect, pillRect.height() / 2, pillRect.height() / 2);
+    pill->setPath(pillPath);
+    pill->setBrush(conf);
+    pill->setPen(Qt::NoPen);
+    auto* l3 = new QGraphicsSimpleTextItem(line3, pill);
     l3->setFont(small);
-    l3->setBrush(mutedTextColor(pal));
-    l3->setPos(topLeft + QPointF(8, 47));
+    l3->setBrush(Qt::white);
+    l3->setPos(pillRect.topLeft() + QPointF(6, 2));
 
     int findings = 0;
     int worst = -1;
@@ -448,13 +466,13 @@ void LayoutDiagram::drawArrows()
 void LayoutDiagram::drawLegend(double y)
 {
     const QPalette pal = palette();
-    auto* title = scene()->addSimpleText(tr("Box colour: confidence"), font());
+    auto* title = scene()->addSimpleText(tr("Box colour: family; badge: confidence"), font());
     title->setBrush(mutedTextColor(pal));
     title->setPos(16, y);
     double x = 16 + title->boundingRect().width() + 14;
     for (ConfidenceLevel level : {ConfidenceLevel::High, ConfidenceLevel::Medium, ConfidenceLevel::Low}) {
         const QColor c = confidenceColor(level);
-        scene()->addRect(x, y + 2, 14, 14, QPen(c.darker(115)), tintOnBase(c, pal, 0.22));
+        scene()->addRect(x, y + 2, 14, 14, Qt::NoPen, c);
         auto* t = scene()->addSimpleText(confidenceText(level), font());
         t->setBrush(pal.color(QPalette::Text));
         t->setPos(x + 20, y);
@@ -480,8 +498,8 @@ void LayoutDiagram::updateHighlight()
     const QColor highlight = palette().color(QPalette::Highlight);
     for (const Box& b : std::as_const(m_boxes)) {
         const ComponentResult* c = m_result ? m_result->find(b.id.toStdString()) : nullptr;
-        const QColor conf = c ? confidenceColor(c->confidence.level) : QColor(Qt::gray);
-        b.item->setPen(b.id == m_selected ? QPen(highlight, 4) : QPen(conf.darker(115), 1.5));
+        Q_UNUSED(c);
+        b.item->setPen(b.id == m_selected ? QPen(highlight, 4) : QPen(laneColor(b.lane).darker(115), 1.5));
     }
 }
 

@@ -522,6 +522,12 @@ ReportSection layoutSection(const AnalysisResult& result)
         LaneBox box;
         box.id = r.id;
         box.label = r.name.empty() ? r.id : r.name;
+        box.confidence = static_cast<int>(r.confidence.level);
+        for (const Finding& f : result.findings)
+            if (std::find(f.components.begin(), f.components.end(), r.id) != f.components.end()) {
+                ++box.findings;
+                box.worstSeverity = std::max(box.worstSeverity, f.severity == "critical" ? 2 : f.severity == "warning" ? 1 : 0);
+            }
         if (r.recommended) {
             const FamilyEvaluation& e = r.family(*r.recommended);
             box.lane = static_cast<int>(*r.recommended);

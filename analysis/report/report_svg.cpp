@@ -1,6 +1,7 @@
 // SVG charts for the HTML report (and for standalone .svg export). Coordinates are printed with
 // std::to_chars, so the output does not depend on the C locale.
 
+#include "archfit/report/palette.h"
 #include "archfit/report/product_names.h"
 #include "archfit/report/report.h"
 
@@ -298,20 +299,43 @@ std::string lanesSvg(const LaneDiagram& d, int width, bool standalone)
 {
     const LaneGeometry g = layoutLanes(d, width, kLaneBoxHeight);
     std::string s = open(width, g.height, standalone, "Layout diagram");
-    const char* const laneFill[] = {"#eef4fb", "#eef8f0", "#fbf3ea", "#f3f3f3"};
     for (std::size_t i = 0; i < g.lanes.size(); ++i) {
         const ReportRect& r = g.lanes[i];
-        s += rect(r.x, r.y, r.w, r.h, std::string("fill=\"") + laneFill[i % 4] + "\" rx=\"4\"");
+        s += rect(r.x, r.y, r.w, r.h, "fill=\"" + paletteHex(paletteTint(kFamilyColors[i % 4], 0.07)) + "\" rx=\"4\"");
         s += textAt(r.x + r.w / 2, 15, d.lanes[i], "text-anchor=\"middle\" font-weight=\"bold\"");
     }
     for (std::size_t i = 0; i < g.boxes.size(); ++i) {
         const ReportRect& r = g.boxes[i];
-        s += rect(r.x, r.y, r.w, r.h, "fill=\"#ffffff\" stroke=\"#6b7280\" rx=\"3\"");
-        const std::vector<std::string> label = twoLines(d.boxes[i].label, r.w - 12);
+        const LaneBox& b = d.boxes[i];
+        const PaletteColor hue = kFamilyColors[std::clamp(b.lane, 0, 3)];
+        s += rect(r.x, r.y, r.w, r.h,
+                  "fill=\"" + paletteHex(paletteTint(hue, 0.16)) + "\" stroke=\"" + paletteHex(hue) + "\" rx=\"3\"");
+        // Findings badge on the top right corner: count, in the colour of the worst severity.
+        const double nameRoom = r.w - 12 - (b.findings > 0 ? 12 : 0);
+        if (b.findings > 0) {
+            const double cx = r.x + r.w - 8, cy = r.y + 8;
+            s += "<circle cx=\"" + num(cx) + "\" cy=\"" + num(cy) + "\" r=\"6.5\" fill=\"" +
+                 paletteHex(kSeverityColors[std::clamp(b.worstSeverity, 0, 2)]) + "\"><title>" +
+                 std::to_string(b.findings) + (b.findings == 1 ? " finding" : " findings") + "</title></circle>";
+            s += textAt(cx, cy + 3, std::to_string(b.findings),
+                        "text-anchor=\"middle\" font-size=\"9\" font-weight=\"bold\" fill=\"#ffffff\"");
+        }
+        const std::vector<std::string> label = twoLines(b.label, nameRoom);
         for (std::size_t k = 0; k < label.size(); ++k)
-            s += textAt(r.x + 6, r.y + 14 + 13 * k, fit(label[k], r.w - 12), "font-weight=\"bold\"");
-        s += textAt(r.x + 6, r.y + 15 + 13 * label.size(), fit(d.boxes[i].detail, r.w - 12),
-                    "fill=\"#444\" font-size=\"10\"");
+            s += textAt(r.x + 6, r.y + 14 + 13 * k, fit(label[k], nameRoom), "font-weight=\"bold\"");
+        // Confidence badge on the bottom right: a small pill, the cost beside it.
+        double detailRoom = r.w - 12;
+        if (b.confidence >= 0) {
+            static const char* const level[] = {"low", "medium", "high"};
+            const std::string t = std::string("conf. ") + level[std::clamp(b.confidence, 0, 2)];
+            const double w = textWidth(t, 9) + 8, x = r.x + r.w - w - 4, y = r.y + r.h - 15;
+            s += rect(x, y, w, 12, "fill=\"" + paletteHex(kConfidenceColors[std::clamp(b.confidence, 0, 2)]) +
+                                       "\" rx=\"6\"");
+            s += textAt(x + w / 2, y + 9, t, "text-anchor=\"middle\" font-size=\"9\" fill=\"#ffffff\"");
+            if (label.size() > 1)
+                detailRoom -= w + 4;
+        }
+        s += textAt(r.x + 6, r.y + 15 + 13 * label.size(), fit(b.detail, detailRoom), "fill=\"#444\" font-size=\"10\"");
     }
     for (const auto& a : g.arrows) {
         std::string pts;

@@ -1,5 +1,6 @@
 #include "pdf_charts.h"
 
+#include "archfit/report/palette.h"
 #include "archfit/report/product_names.h"
 
 #include <QLocale>
@@ -327,15 +328,14 @@ void paintLanes(QPainter& p, const LaneDiagram& d, const QRectF& r, const Style&
     const LaneGeometry g = layoutLanes(d, r.width() / s.k, kBoxHeight, 12);
     auto map = [&](double x, double y) { return QPointF(r.left() + x * s.k, r.top() + y * s.k); };
     auto rect = [&](const ReportRect& q) { return QRectF(map(q.x, q.y), QSizeF(q.w * s.k, q.h * s.k)); };
-    const QColor laneFill[] = {QColor(0xee, 0xf4, 0xfb), QColor(0xee, 0xf8, 0xf0), QColor(0xfb, 0xf3, 0xea),
-                               QColor(0xf3, 0xf3, 0xf3)};
+    auto qc = [](PaletteColor c) { return QColor(c.r, c.g, c.b); };
     p.save();
     p.setRenderHint(QPainter::Antialiasing);
-    const QFont title = s.font(8.5, true), label = s.font(7.5, true), detail = s.font(7);
+    const QFont title = s.font(8.5, true), label = s.font(7.5, true), detail = s.font(7), badge = s.font(6, true);
     for (std::size_t i = 0; i < g.lanes.size(); ++i) {
         const QRectF lr = rect(g.lanes[i]);
         p.setPen(Qt::NoPen);
-        p.setBrush(laneFill[i % 4]);
+        p.setBrush(qc(paletteTint(kFamilyColors[i % 4], 0.07)));
         p.drawRoundedRect(lr, s.u(3), s.u(3));
         p.setFont(title);
         p.setPen(Style::text());
@@ -344,19 +344,47 @@ void paintLanes(QPainter& p, const LaneDiagram& d, const QRectF& r, const Style&
     }
     for (std::size_t i = 0; i < g.boxes.size(); ++i) {
         const QRectF br = rect(g.boxes[i]);
-        p.setPen(QPen(QColor(0x6b, 0x72, 0x80), s.u(0.6)));
-        p.setBrush(Qt::white);
+        const LaneBox& b = d.boxes[i];
+        const PaletteColor hue = kFamilyColors[std::clamp(b.lane, 0, 3)];
+        p.setPen(QPen(qc(hue), s.u(0.8)));
+        p.setBrush(qc(paletteTint(hue, 0.16)));
         p.drawRoundedRect(br, s.u(2.5), s.u(2.5));
+        // Findings badge on the top right corner: the count in the colour of the worst severity.
+        double nameRoom = br.width() - s.u(10);
+        p.setFont(badge);
+        if (b.findings > 0) {
+            const double rad = s.u(5);
+            const QPointF c(br.right() - s.u(7), br.top() + s.u(7));
+            p.setPen(Qt::NoPen);
+            p.setBrush(qc(kSeverityColors[std::clamp(b.worstSeverity, 0, 2)]));
+            p.drawEllipse(c, rad, rad);
+            p.setPen(Qt::white);
+            p.drawText(QRectF(c.x() - rad, c.y() - rad, 2 * rad, 2 * rad), Qt::AlignCenter, QString::number(b.findings));
+            nameRoom -= s.u(11);
+        }
+        // Confidence badge on the bottom right: a small pill.
+        double badgeW = 0;
+        if (b.confidence >= 0) {
+            static const char* const level[] = {"low", "medium", "high"};
+            const QString t = QStringLiteral("conf. ") + QLatin1String(level[std::clamp(b.confidence, 0, 2)]);
+            badgeW = s.metrics(badge).horizontalAdvance(t) + s.u(6);
+            const QRectF pill(br.right() - badgeW - s.u(3), br.bottom() - s.u(11), badgeW, s.u(8.5));
+            p.setPen(Qt::NoPen);
+            p.setBrush(qc(kConfidenceColors[std::clamp(b.confidence, 0, 2)]));
+            p.drawRoundedRect(pill, s.u(4.25), s.u(4.25));
+            p.setPen(Qt::white);
+            p.drawText(pill, Qt::AlignCenter, t);
+        }
         p.setPen(Style::text());
         p.setFont(label);
-        const double inner = br.width() - s.u(10);
-        const QStringList lines = twoLines(qs(d.boxes[i].label), s.metrics(label), inner);
+        const QStringList lines = twoLines(qs(b.label), s.metrics(label), nameRoom);
         for (int k = 0; k < lines.size(); ++k)
             p.drawText(QPointF(br.left() + s.u(5), br.top() + s.u(11 + 9.5 * k)), lines[k]);
         p.setFont(detail);
         p.setPen(Style::muted());
+        const double detailRoom = br.width() - s.u(10) - (lines.size() > 1 && badgeW > 0 ? badgeW + s.u(4) : 0);
         p.drawText(QPointF(br.left() + s.u(5), br.top() + s.u(13 + 9.5 * lines.size())),
-                   s.metrics(detail).elidedText(qs(d.boxes[i].detail), Qt::ElideRight, inner));
+                   s.metrics(detail).elidedText(qs(b.detail), Qt::ElideRight, detailRoom));
     }
     const QColor ink(0x37, 0x41, 0x51);
     for (const auto& a : g.arrows) {

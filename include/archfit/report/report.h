@@ -142,6 +142,9 @@ struct LaneBox {
     std::string label;              // component name
     std::string detail;             // "1,234.56 USD/month"
     int lane = 0;                   // 0 serverless, 1 container, 2 VM, 3 no feasible family
+    int confidence = -1;            // ConfidenceLevel as int (0 low, 1 medium, 2 high); -1 none shown
+    int findings = 0;               // findings naming the component
+    int worstSeverity = 0;          // of those findings: 0 info, 1 warning, 2 critical
 };
 
 struct LaneDiagram {
