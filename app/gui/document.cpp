@@ -52,8 +52,9 @@ Document::~Document() = default;
 QString Document::displayName() const
 {
     if (m_filePath.isEmpty()) {
-        return m_copiedFrom.isEmpty() ? tr("Untitled")
-                                      : tr("Untitled (copy of %1)").arg(m_copiedFrom);
+        if (m_copiedFrom.isEmpty())
+            return tr("Untitled");
+        return m_imported ? tr("Untitled (from %1)").arg(m_copiedFrom) : tr("Untitled (copy of %1)").arg(m_copiedFrom);
     }
     return QFileInfo(m_filePath).fileName();
 }
@@ -124,9 +125,10 @@ AnalysisRequest Document::analysisRequest(const Assumptions& assumptions) const
     return request;
 }
 
-void Document::reset(Loaded loaded, const QString& path, FileKind kind, const QString& copiedFrom)
+void Document::reset(Loaded loaded, const QString& path, FileKind kind, const QString& copiedFrom, bool imported)
 {
     m_copiedFrom = copiedFrom;
+    m_imported = imported;
     m_workload = std::move(loaded.workload);
     m_growth = loaded.assumptions.growth;
     m_sizing = loaded.assumptions.sizing;
@@ -219,6 +221,14 @@ Diagnostics Document::openCopy(const QString& path)
         return loaded.errors();
     reset(std::move(loaded).value(), QString(), FileKind::None, QFileInfo(path).fileName());
     return {};
+}
+
+void Document::openImported(Workload workload, const QString& source)
+{
+    Loaded loaded;
+    loaded.workload = std::move(workload);
+    loaded.assumptions = Assumptions::fromWorkload(loaded.workload);
+    reset(std::move(loaded), QString(), FileKind::None, source, true);
 }
 
 ProjectData Document::projectData(const QString& originalPath) const

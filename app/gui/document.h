@@ -84,6 +84,9 @@ public:
     // so `path` is never written and saving asks for a new path. On error the document is left
     // unchanged.
     Diagnostics openCopy(const QString& path);
+    // Opens a workload drafted from an inventory (File > New from Inventory) as an untitled
+    // assessment; `source` names what it came from ("k8s/ and plan.json") for the title.
+    void openImported(Workload workload, const QString& source);
     // The file name an untitled copy was made from ("shop.workload.json"); empty otherwise.
     QString copiedFrom() const { return m_copiedFrom; }
     // True when save() can write in place (the document is an .archfit project).
@@ -114,7 +117,8 @@ signals:
 
 private:
     struct Loaded;
-    void reset(Loaded loaded, const QString& path, FileKind kind, const QString& copiedFrom = QString());
+    void reset(Loaded loaded, const QString& path, FileKind kind, const QString& copiedFrom = QString(),
+               bool imported = false);
     static Result<Loaded> readWorkloadJson(const QString& path);
     ProjectData projectData(const QString& originalPath) const;
     static Result<Loaded> readProjectFile(const QString& path);
@@ -127,6 +131,7 @@ private:
     QList<Scenario> m_scenarios;
     QString m_filePath;
     QString m_copiedFrom;
+    bool m_imported = false;  // m_copiedFrom names the inventory a draft was imported from
     FileKind m_fileKind = FileKind::None;
     QUndoStack* m_undoStack = nullptr;
     std::shared_ptr<const AnalysisResult> m_analysis;

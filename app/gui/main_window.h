@@ -118,6 +118,7 @@ private:
     void openDialog();
     void openSample();
     void importDialog();
+    void newFromInventory();
     bool save();
     bool saveAs();
     void about();

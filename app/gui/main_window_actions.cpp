@@ -5,6 +5,7 @@
 #include "analysis_controller.h"
 #include "document.h"
 #include "export_report_dialog.h"
+#include "inventory_import_dialog.h"
 #include "portfolio_view.h"
 #include "recent_files_menu.h"
 #include "scenario_panel.h"
@@ -24,6 +25,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QStatusBar>
 #include <QStringList>
 
 #include <set>
@@ -37,6 +39,12 @@ void MainWindow::createActions()
     QAction* newAction = fileMenu->addAction(tr("&New"), this, &MainWindow::newDocument);
     newAction->setShortcut(QKeySequence::New);
     newAction->setStatusTip(tr("Start an empty workload"));
+
+    QAction* inventoryAction =
+        fileMenu->addAction(tr("New from &Inventory\u2026"), this, &MainWindow::newFromInventory);
+    inventoryAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
+    inventoryAction->setStatusTip(
+        tr("Draft a workload from Kubernetes manifests, compose files, a Terraform plan or SAM templates"));
 
     QAction* openAction = fileMenu->addAction(tr("&Open\u2026"), this, &MainWindow::openDialog);
     openAction->setShortcut(QKeySequence::Open);
@@ -161,6 +169,21 @@ void MainWindow::openDialog()
         showDiagnostics(tr("Could not open %1.").arg(QDir::toNativeSeparators(path)), errors);
 }
 
+void MainWindow::newFromInventory()
+{
+    if (!maybeSave())
+        return;
+    InventoryImportDialog dialog(startDirectory(), this);
+    if (dialog.exec() != QDialog::Accepted || !dialog.result())
+        return;
+    m_document->openImported(dialog.result()->workload, dialog.sourceName());
+    statusBar()->showMessage(
+        tr("Drafted %n component(s) from %1: confirm the guessed values in Edit Component.", nullptr,
+           static_cast<int>(dialog.result()->workload.components.size()))
+            .arg(dialog.sourceName()),
+        10000);
+}
+
 void MainWindow::openSample()
 {
     const QString sample = bundledSamplePath();
@@ -192,8 +215,11 @@ bool MainWindow::saveAs()
     QString suggestion = startDirectory();
     if (!m_document->copiedFrom().isEmpty()) {
         // An untitled copy of the sample: a new file in the user's folder, never beside the sample.
-        suggestion += QLatin1Char('/') + m_document->copiedFrom().section(QLatin1Char('.'), 0, 0)
-                      + QStringLiteral(".archfit");
+        // An inventory draft names its sources ("k8s/ and plan.json"): keep a plain file name.
+        QString base = m_document->copiedFrom().section(QLatin1Char('.'), 0, 0);
+        base.remove(QLatin1Char('/'));
+        base.replace(QLatin1Char(' '), QLatin1Char('-'));
+        suggestion += QLatin1Char('/') + base + QStringLiteral(".archfit");
     } else if (!m_document->filePath().isEmpty()) {
         // "shop.workload.json" -> "shop.archfit"
         const QFileInfo info(m_document->filePath());

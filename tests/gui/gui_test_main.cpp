@@ -12,6 +12,7 @@
 QObject* createGuiTest();
 QObject* createWidgetsTest();
 QObject* createExportReportTest();
+QObject* createInventoryImportTest();
 
 int main(int argc, char* argv[])
 {
@@ -36,5 +37,7 @@ int main(int argc, char* argv[])
     status |= QTest::qExec(gui.get(), argc, argv);
     const std::unique_ptr<QObject> exportReport(createExportReportTest());
     status |= QTest::qExec(exportReport.get(), argc, argv);
+    const std::unique_ptr<QObject> inventory(createInventoryImportTest());
+    status |= QTest::qExec(inventory.get(), argc, argv);
     return status;
 }
