@@ -14,6 +14,8 @@ README uses are real files made before its commands run:
   access.log   a generated day of traffic   access.log.1.gz  the next day, gzip
   BOOK.json    the sample price book        shop.workload.json  the sample (big-logs.md)
   agg.csv      a pre-aggregated CSV of the sample's storefront API (big-logs.md)
+  k8s/, compose.yaml, .env, plan.json, template.yaml, serverless.yml   the inventory fixtures of
+               tests/data/inventory (the guide's "Start from the client's repository")
 A word with alternatives (`W.json|P.archfit`) runs once per alternative. Every run must exit 0.
 
 Usage: check_doc_commands.py --root REPO --cli ARCHFIT_CLI --loggen ARCHFIT_LOGGEN --build BUILD
@@ -101,6 +103,11 @@ def prepare(scratch, args, env):
     for minute in range(60):
         rows.append(f"2026-11-02T10:{minute:02d}:00Z,storefront-api,{100 + minute},1,{20000 + minute},40,90,150")
     (scratch / "agg.csv").write_text("\n".join(rows) + "\n")
+    inventory = root / "tests" / "data" / "inventory"
+    shutil.copytree(inventory / "k8s", scratch / "k8s")
+    for src in ("compose/compose.yaml", "compose/.env", "terraform/plan.json", "serverless/template.yaml",
+                "serverless/serverless.yml"):
+        shutil.copy(inventory / src, scratch / pathlib.Path(src).name)
     subprocess.run(["archfit-cli", "analyze", "W.json", "--logs", "access.log", "--save", "P.archfit"],
                    cwd=scratch, env=env, check=True, capture_output=True)
 
