@@ -481,10 +481,13 @@ ReportSection executiveSummary(const AnalysisResult& result, const Workload& wor
     if (unplaced > 0)
         fallbacks.push_back(unplacedText(layout) + ".");
     if (!fallbacks.empty()) {
-        s.blocks.push_back(paragraph("A component a baseline's family cannot run is priced at its fallback family: "
-                                     "the family the layout gives it, or its best-fitting feasible family.",
+        // One paragraph, so the summary keeps to one page.
+        std::string text;
+        for (const std::string& f : fallbacks)
+            text += (text.empty() ? "" : " ") + f;
+        s.blocks.push_back(paragraph(text + " (A fallback is the family the layout gives the component, or its "
+                                            "best-fitting feasible family.)",
                                      "Fallbacks."));
-        s.blocks.push_back(bullets(fallbacks));
     }
 
 
