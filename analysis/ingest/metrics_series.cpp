@@ -410,7 +410,9 @@ MetricsRead toTraffic(Answer answer, const std::string& file, const std::string&
                 c.periodMinutes = std::max(c.periodMinutes, k);
             } else if (!p.buckets.empty()) {
                 double lower = 0;
-                for (const auto& [upper, count] : p.buckets) {
+                for (const auto& bucket : p.buckets) {
+                    const double upper = bucket.first;
+                    const double count = bucket.second;  // a plain local: C++17 lambdas cannot capture bindings
                     const double mid = std::isinf(upper) ? lower : (lower + upper) / 2;
                     const int b = latencyBucket(static_cast<std::uint64_t>(std::llround(mid * s.msPerUnit * 1000.0)));
                     if (count > 0)

@@ -390,7 +390,8 @@ std::string shortMinute(const std::string& iso)
     return iso;
 }
 
-ReportSection dataSourcesSection(const AnalysisResult& result, const ReportOptions& options, const std::string& number)
+ReportSection dataSourcesSection(const AnalysisResult& result, const Workload& workload, const ReportOptions& options,
+                                 const std::string& number)
 {
     ReportSection s;
     s.anchor = "data-sources";
@@ -420,6 +421,24 @@ ReportSection dataSourcesSection(const AnalysisResult& result, const ReportOptio
         t.rows.push_back({r.id, r.profile.source, toString(r.confidence.level)});
     s.blocks.push_back(subheading("Traffic per component"));
     s.blocks.push_back(tableBlock(t));
+
+    // Values `archfit-cli import` guessed from the client's inventory, for the reader to confirm.
+    ReportTable guessed;
+    guessed.header = {"Component", "Field", "How it was derived", "From"};
+    guessed.numeric = {false, false, false, false};
+    guessed.widths = {0.2, 0.16, 0.44, 0.2};
+    for (const Component& c : workload.components)
+        for (const Provenance& p : c.provenance)
+            guessed.rows.push_back({c.id, p.field, p.rule,
+                                    fileNameOnly(p.file) + (p.line > 0 ? ":" + std::to_string(p.line) : "")});
+    if (!guessed.rows.empty()) {
+        s.blocks.push_back(subheading("Values imported from the inventory, to confirm"));
+        s.blocks.push_back(paragraph(std::to_string(guessed.rows.size()) +
+                                     " values of the workload were derived from the client's inventory files "
+                                     "(archfit-cli import) rather than stated; each is listed with the rule that "
+                                     "derived it and where it was read, so it can be confirmed or corrected."));
+        s.blocks.push_back(tableBlock(guessed));
+    }
     return s;
 }
 
@@ -493,7 +512,7 @@ std::vector<ReportSection> appendixSections(const AnalysisResult& result, const 
     std::vector<ReportSection> out;
     out.push_back(findingsSection(result, std::to_string(n++)));
     out.push_back(assumptionsSection(result, workload, options, std::to_string(n++)));
-    out.push_back(dataSourcesSection(result, options, std::to_string(n++)));
+    out.push_back(dataSourcesSection(result, workload, options, std::to_string(n++)));
     out.push_back(methodSection(std::to_string(n++)));
     out.push_back(glossarySection(std::to_string(n++)));
     return out;

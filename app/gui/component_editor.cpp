@@ -11,6 +11,7 @@
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -188,6 +189,10 @@ void ComponentEditor::buildForm()
     formLayout->addLayout(buttons);
     formLayout->addWidget(m_decisions);
     formLayout->addLayout(decisionButtons);
+    m_provenance = new QLabel;
+    m_provenance->setWordWrap(true);
+    m_provenance->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    formLayout->addWidget(m_provenance);
     formLayout->addStretch(1);
 
     m_empty = new QLabel(tr("Select a component to edit it"));
@@ -245,6 +250,21 @@ void ComponentEditor::loadDraft()
                                                     familyLabel(w.family),
                                                     QString::fromStdString(w.justification));
     m_decisions->setText(decisions.join(QLatin1Char('\n')));
+    // Values File > New from Inventory (archfit-cli import) guessed: each with its rule and
+    // where it was read, until the user confirms them.
+    QString guessed;
+    for (const Provenance& p : c->provenance) {
+        const QString where = QFileInfo(QString::fromStdString(p.file)).fileName() +
+                              (p.line > 0 ? QStringLiteral(":%1").arg(p.line) : QString());
+        guessed += QStringLiteral("<li><b>%1</b>: %2 (%3)</li>")
+                       .arg(QString::fromStdString(p.field).toHtmlEscaped(),
+                            QString::fromStdString(p.rule).toHtmlEscaped(), where.toHtmlEscaped());
+    }
+    m_provenance->setText(guessed.isEmpty()
+                              ? QString()
+                              : tr("<b>Imported values to confirm</b> (from the client's inventory):") +
+                                    QStringLiteral("<ul>") + guessed + QStringLiteral("</ul>"));
+    m_provenance->setVisible(!guessed.isEmpty());
     m_loading = false;
     validate();
 }

@@ -76,6 +76,7 @@ private:
     QTableWidget* m_routes = nullptr;
     QLabel* m_problems = nullptr;
     QLabel* m_decisions = nullptr;
+    QLabel* m_provenance = nullptr;  // values an inventory import guessed, to confirm
     QPushButton* m_apply = nullptr;
     QPushButton* m_revert = nullptr;
     QWidget* m_form = nullptr;

@@ -127,5 +127,35 @@ TEST(ReportSummaryTest, SourceSummaryCountsFiguresByStanding)
     EXPECT_EQ(sourceStandingSummary({}), "");
 }
 
+TEST(ReportSummaryTest, ImportedValuesAreListedToConfirmInTheDataSources)
+{
+    Workload w;
+    Component c;
+    c.id = "cart";
+    c.provenance = {{"memory_mb", "/client/repo/k8s/shop.yaml", 42, "sum of 2 containers' memory requests"},
+                    {"runtime", "/client/repo/k8s/shop.yaml", 0, "from the image name redis:7"}};
+    w.components = {c};
+    AnalysisResult result;
+    result.components = {component("cart", "Cart", Family::Container)};
+    const ReportDocument doc = buildReport(result, w, ReportOptions{});
+    const auto sources = std::find_if(doc.sections.begin(), doc.sections.end(),
+                                      [](const ReportSection& s) { return s.anchor == "data-sources"; });
+    ASSERT_NE(sources, doc.sections.end());
+    const ReportTable* table = nullptr;
+    bool after = false;
+    for (const ReportBlock& b : sources->blocks) {
+        if (b.kind == ReportBlock::Kind::Subheading)
+            after = b.text == "Values imported from the inventory, to confirm";
+        else if (after && b.kind == ReportBlock::Kind::Table)
+            table = &b.table;
+    }
+    ASSERT_NE(table, nullptr);
+    ASSERT_EQ(table->rows.size(), 2u);
+    // File names only, never the client's directories; a line when the format has one.
+    EXPECT_EQ(table->rows[0], (std::vector<std::string>{"cart", "memory_mb", "sum of 2 containers' memory requests",
+                                                        "shop.yaml:42"}));
+    EXPECT_EQ(table->rows[1][3], "shop.yaml");
+}
+
 }  // namespace
 }  // namespace archfit
