@@ -192,17 +192,24 @@ std::optional<Decision> componentDecision(const ComponentResult& r, const Weight
     return d;
 }
 
+// The family whose single-family baseline costs least (the first on a tie), as the summary's
+// headline and its layout decision both compare against it.
+Family cheapestBaseline(const AnalysisResult& result)
+{
+    Family best = kFamilies[0];
+    for (Family f : kFamilies)
+        if (result.layout.baselines[static_cast<int>(f)].monthlyCost <
+            result.layout.baselines[static_cast<int>(best)].monthlyCost)
+            best = f;
+    return best;
+}
+
 std::optional<Decision> layoutDecision(const AnalysisResult& result, const std::string& cur)
 {
     // The cheapest baseline is the honest comparison: every baseline counts the components the
     // layout counts, those its family cannot run at their fallback family.
-    std::optional<Family> best;
-    for (Family f : kFamilies) {
-        const Baseline& b = result.layout.baselines[static_cast<int>(f)];
-        if (!best || b.monthlyCost < result.layout.baselines[static_cast<int>(*best)].monthlyCost)
-            best = f;
-    }
-    if (!best || result.components.empty() || result.layout.assignment.empty())
+    const std::optional<Family> best = cheapestBaseline(result);
+    if (result.components.empty() || result.layout.assignment.empty())
         return std::nullopt;
     const Baseline& b = result.layout.baselines[static_cast<int>(*best)];
     const double delta = b.monthlyCost - result.layout.monthlyCost;
@@ -330,12 +337,8 @@ namespace {
 std::string cheapestBaselineText(const AnalysisResult& result)
 {
     const std::string& cur = result.pricing.currency;
-    std::optional<Family> best;
-    for (Family f : kFamilies)
-        if (!best || result.layout.baselines[static_cast<int>(f)].monthlyCost <
-                         result.layout.baselines[static_cast<int>(*best)].monthlyCost)
-            best = f;
-    if (!best || result.components.empty())
+    const std::optional<Family> best = cheapestBaseline(result);
+    if (result.components.empty())
         return {};
     const double delta = result.layout.baselines[static_cast<int>(*best)].monthlyCost - result.layout.monthlyCost;
     const std::string which = std::string("all-") + toString(*best) + ", the cheapest baseline (every component counted)";

@@ -1,6 +1,6 @@
 // The cold-start model against published figures (issue 24): each test is one row of the
 // calibration table in docs/scoring.md, with the published figure and the band the model must
-// stay in. Sources: ../shared/facts/cold-starts.md, transcribed into data/runtimes.json.
+// stay in. Sources: the published measurements cited per runtime in data/runtimes.json (table in docs/scoring.md).
 
 #include "archfit/profile/traffic_profile.h"
 #include "archfit/score/rules.h"
